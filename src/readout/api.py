@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 from .config import Config, load_config
 from .errors import InputError, StageError
-from .pipeline import RawArticle, WorkItem, build_pipeline, run_batch
+from .pipeline import RawArticle, WorkItem, build_pipeline, run_batch  # noqa: F401 (WorkItem is re-used by the CLI)
 from .read import read_inputs
 from .records import Document
 
@@ -76,3 +76,54 @@ def extract_text(text: str, title: str | None = None, published: str | dt.date |
             return res.document
         raise res
     raise RuntimeError("no result")  # pragma: no cover
+
+
+def ingest(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
+           published: str | dt.date | None = None, config: Config | None = None,
+           on_progress=None) -> dict:
+    """Extract and store articles batch by batch; bad inputs go to the `errors` table.
+
+    Idempotent: an article already stored (same clean text) is replaced, not duplicated.
+    Returns a summary: articles stored, errors, and table counts.
+    """
+    from .store.writer import Store
+
+    config = config or load_config()
+    db = str(db or config.db)
+    stored = failed = 0
+    with Store(db) as store:
+        docs: list[Document] = []
+        errs: list = []
+
+        def flush():
+            nonlocal docs, errs
+            if docs:
+                store.write(docs)
+                after_write(store, docs, config)
+            if errs:
+                store.write_errors(errs)
+            docs, errs = [], []
+
+        for res in extract_items(inputs, published, config):
+            if isinstance(res, WorkItem):
+                docs.append(res.document)
+                stored += 1
+            else:
+                errs.append(res)
+                failed += 1
+            if on_progress:
+                on_progress(res)
+            if len(docs) + len(errs) >= config.batch_size:
+                flush()
+        flush()
+        counts = store.counts()
+    return {"db": db, "articles_stored": stored, "errors": failed, "tables": counts}
+
+
+def after_write(store, docs: list[Document], config: Config) -> None:
+    """Hook for cross-article work after a batch is stored (story clustering, event linking)."""
+    try:
+        from .link import link_batch
+    except ImportError:
+        return
+    link_batch(store, docs, config)

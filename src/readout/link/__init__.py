@@ -1,0 +1,1 @@
+"""Across articles: stories, linked events, accounts (built in a later issue)."""

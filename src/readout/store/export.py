@@ -1,0 +1,54 @@
+"""Exports from the store: any table as Parquet, CSV or JSON Lines; events as GDELT,
+ICEWS or PLOVER-style files (column mappings in export_events.py)."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+
+from ..errors import StoreError
+from .writer import Store
+
+TABLE_FORMATS = ("parquet", "csv", "jsonl")
+EVENT_FORMATS = ("gdelt", "icews", "plover")
+
+
+def _quote_path(path: str) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def export_table(store: Store, table: str, fmt: str, out: str | os.PathLike) -> int:
+    """Write one table to `out`; returns the number of rows."""
+    if fmt in EVENT_FORMATS:
+        return export_events(store, fmt, out)
+    if fmt not in TABLE_FORMATS:
+        raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(TABLE_FORMATS + EVENT_FORMATS)}")
+    if table not in store.tables():
+        raise StoreError(f"no table {table!r}; tables: {', '.join(store.tables())}")
+    n = store.count(table)
+    target = _quote_path(out)
+    if fmt == "parquet":
+        store.con.execute(f'COPY (SELECT * FROM "{table}") TO {target} (FORMAT parquet)')
+    elif fmt == "csv":
+        store.con.execute(f'COPY (SELECT * FROM "{table}") TO {target} (FORMAT csv, HEADER)')
+    else:
+        store.con.execute(f'COPY (SELECT * FROM "{table}") TO {target} (FORMAT json)')
+    return n
+
+
+def export_events(store: Store, fmt: str, out: str | os.PathLike) -> int:
+    from . import export_events as ev
+    rows = store.query('SELECT * FROM events ORDER BY published, article_id, start')
+    if fmt == "plover":
+        with open(out, "w", encoding="utf-8") as fh:
+            for row in ev.plover_rows(store, rows):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return len(rows)
+    columns, mapped = (ev.gdelt_columns(), ev.gdelt_rows(store, rows)) if fmt == "gdelt" else \
+        (ev.icews_columns(), ev.icews_rows(store, rows))
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t")
+        writer.writerow(columns)
+        for row in mapped:
+            writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+    return len(rows)

@@ -1,0 +1,137 @@
+"""The DuckDB store: bulk, idempotent writes of document records.
+
+Rows are keyed by stable ids. Writing a batch first deletes every row that
+belongs to the batch's articles, then inserts the new rows from Arrow tables, in
+one transaction: re-ingesting an article replaces it, never duplicates it, and a
+failure leaves what was stored before untouched.
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..records import Document
+from .schema import RECORD_TABLES, TABLES, error_table, tables_from_documents
+
+_DUCK_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.float64(): "DOUBLE",
+               pa.bool_(): "BOOLEAN", pa.list_(pa.string()): "VARCHAR[]"}
+
+
+def create_sql(name: str, schema: pa.Schema) -> str:
+    cols = ", ".join(f'"{f.name}" {_DUCK_TYPES[f.type]}' + (" PRIMARY KEY" if f.name == "id" else "")
+                     for f in schema)
+    return f'CREATE TABLE IF NOT EXISTS "{name}" ({cols})'
+
+
+class Store:
+    """A DuckDB file holding one table per record type."""
+
+    def __init__(self, path: str | os.PathLike = "readout.duckdb", read_only: bool = False):
+        self.path = str(path)
+        if read_only and not os.path.exists(self.path):
+            raise StoreError(f"{self.path}: no such database")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from None
+        if not read_only:
+            self.ensure_schema()
+
+    def ensure_schema(self) -> None:
+        for name, schema in TABLES.items():
+            self.con.execute(create_sql(name, schema))
+        self._ensure_extra_tables()
+
+    def _ensure_extra_tables(self) -> None:
+        """Tables of later stages (linking) register here without touching the record tables."""
+        try:
+            from ..link.schema import ensure_link_tables
+        except ImportError:
+            return
+        ensure_link_tables(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def write_tables(self, tables: dict[str, pa.Table]) -> None:
+        """Replace the batch's articles and insert their rows, all in one transaction."""
+        articles = tables["articles"]
+        if articles.num_rows == 0:
+            return
+        con = self.con
+        con.register("_batch_articles", articles.select(["id"]))
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for name in RECORD_TABLES:
+                con.execute(f'DELETE FROM "{name}" WHERE article_id IN (SELECT id FROM _batch_articles)')
+            # keep story assignments of articles seen before
+            con.execute("CREATE OR REPLACE TEMP TABLE _kept_story AS SELECT id, story_id FROM articles "
+                        "WHERE id IN (SELECT id FROM _batch_articles)")
+            con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _batch_articles)")
+            for name in ("articles", *RECORD_TABLES):
+                table = tables[name]
+                if table.num_rows:
+                    con.register("_rows", table)
+                    cols = ", ".join(f'"{c}"' for c in table.column_names)
+                    con.execute(f'INSERT INTO "{name}" ({cols}) SELECT {cols} FROM _rows')
+                    con.unregister("_rows")
+            con.execute("UPDATE articles SET story_id = k.story_id FROM _kept_story k "
+                        "WHERE articles.id = k.id AND k.story_id IS NOT NULL")
+            con.execute("DROP TABLE IF EXISTS _kept_story")
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: write failed, nothing of this batch stored: {exc}") from exc
+        finally:
+            con.unregister("_batch_articles")
+
+    def write(self, docs: Iterable[Document]) -> int:
+        docs = list(docs)
+        self.write_tables(tables_from_documents(docs))
+        return len(docs)
+
+    def write_errors(self, errors: Iterable) -> int:
+        table = error_table(errors)
+        if table.num_rows == 0:
+            return 0
+        self.con.register("_err", table)
+        self.con.execute('INSERT OR REPLACE INTO errors SELECT * FROM _err')
+        self.con.unregister("_err")
+        return table.num_rows
+
+    def load_parquet(self, table: str, paths: list[str]) -> None:
+        """Bulk-load Parquet shards of one table (used by the sharded runner)."""
+        if not paths:
+            return
+        files = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
+        cols = ", ".join(f'"{f.name}"' for f in TABLES[table])
+        self.con.execute(f'INSERT OR REPLACE INTO "{table}" ({cols}) SELECT {cols} FROM read_parquet([{files}])')
+
+    def count(self, table: str) -> int:
+        if table not in self.tables():
+            raise StoreError(f"no table {table!r}; tables: {', '.join(self.tables())}")
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+
+    def tables(self) -> list[str]:
+        rows = self.con.execute("SELECT table_name FROM information_schema.tables "
+                                "WHERE table_schema = 'main' AND table_catalog = current_database() "
+                                "AND NOT starts_with(table_name, '_') ORDER BY table_name").fetchall()
+        return [r[0] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.count(t) for t in self.tables()}
+
+    def query(self, sql: str, params: list | None = None) -> list[dict]:
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
