@@ -72,7 +72,7 @@ def read_jsonl_file(path: Path, config: Config) -> Iterator[RawArticle | InputEr
                 n += 1
                 item = parse_line(line, f"{name}:{n}", config)
                 if item is not None:
-                    if item.input_id is None and isinstance(item, RawArticle):
+                    if isinstance(item, RawArticle) and item.input_id is None:
                         item.input_id = f"{path.name}:{n}"
                     yield item
     except OSError as exc:

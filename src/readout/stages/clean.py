@@ -78,14 +78,14 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def _split_caption(para: str, r: CleanRules) -> tuple[str, str] | None:
-    for pat in r.caption_credit:
-        m = pat.search(para)
-        if m and m.start() > 0:
-            caption = para[:m.start()].rstrip()
-            for marker in r.caption_marker:
-                caption = marker.sub("", caption)
-            return caption, para[m.start():].strip()
-    return None
+    matches = [m for m in (pat.search(para) for pat in r.caption_credit) if m and m.start() > 0]
+    if not matches:
+        return None
+    m = min(matches, key=lambda m: m.start())   # the longest credit wins
+    caption = para[:m.start()].rstrip()
+    for marker in r.caption_marker:
+        caption = marker.sub("", caption)
+    return caption, para[m.start():].strip()
 
 
 def _split_wire_list(s: str) -> list[str]:
