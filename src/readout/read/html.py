@@ -8,12 +8,20 @@ from ..errors import InputError, MalformedInputError
 from ..pipeline import RawArticle
 from .text import decode_bytes
 
+SHORT_TEXT = 400   # characters: below this the extraction is retried favouring recall
+
 
 def raw_from_html(html: str, name: str, input_id: str | None = None) -> RawArticle | InputError:
     import trafilatura
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                             include_tables=False, favor_precision=True)
+                                             include_tables=False)
+        if result is None or len(getattr(result, "text", None) or "") < SHORT_TEXT:
+            # Some layouts hide the body from the default heuristics: ask for recall.
+            second = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                                 include_tables=False, favor_recall=True)
+            if second is not None and len(second.text or "") > len(getattr(result, "text", None) or ""):
+                result = second
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken pages
         return MalformedInputError(name, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
     if result is None:
