@@ -1,0 +1,199 @@
+"""Resolvers for the less common forms: numeric months, month ranges, week numbers,
+"the first Friday of July", "Friday the 15th", "the 20th of next month", "the week of
+April 10", "the year after next", "year to date", "three days after tomorrow".
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .times_resolve import (DAY, Context, Resolved, _day, _month_year, _period_of, _pick, _rel, _shift,
+                            _unit, _year_of, month_end, month_span, safe_date, week_span)
+from .times_rules import Candidate, TimeRules
+
+D = dt.date
+
+
+def _month_numeric(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    g = c.groups
+    y, m = int(g["year"]), int(g["month_num"])
+    return Resolved(*month_span(y, m), "month", "month_numeric:explicit")
+
+
+def _month_range(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"from March to May (2021)": the end month fixes the year; the start is at or before it."""
+    g = c.groups
+    m1 = r.months[g["month"].lower().rstrip(".")]
+    m2 = r.months[g["month2"].lower().rstrip(".")]
+    got = _month_year(m2, ctx.anchor, {k: v for k, v in g.items() if k == "year"}, ctx, r)
+    if got is None:
+        return None
+    y2, how = got
+    if "year" not in g and ctx.anchor is not None and ctx.tense != "future" and m1 <= m2 \
+            and D(y2, m1, 1) > ctx.anchor:
+        y2 -= 1  # a past range has begun
+    y1 = y2 if m1 <= m2 else y2 - 1
+    if ctx.tense == "future" and "year" not in g and ctx.anchor and month_end(y2, m2) < ctx.anchor:
+        y1, y2 = y1 + 1, y2 + 1
+    return Resolved(D(y1, m1, 1), month_end(y2, m2), "month", f"month_range:{how}")
+
+
+def _week_of(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    from .times_resolve import _month_day
+    day = _month_day(Candidate("month_day", c.start, c.end, dict(c.groups), 0), ctx, r)
+    if day is None:
+        return None
+    s, e = week_span(day.start)
+    return Resolved(s, e, "week", day.method.replace("month_day", "week_of"))
+
+
+def _week_number(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """ISO 8601 week numbers ("week 31")."""
+    g = c.groups
+    y = _year_of(g) or (ctx.anchor.year if ctx.anchor else None)
+    if y is None:
+        return None
+    try:
+        s = D.fromisocalendar(y, int(g["wnum"]), 1)
+    except ValueError:
+        return None
+    return Resolved(s, s + dt.timedelta(days=6), "week", "week_number:iso")
+
+
+def _nth_weekday_of(y: int, m: int, want: int, n: int) -> D | None:
+    if n == -1:
+        last = month_end(y, m)
+        return last - dt.timedelta(days=(last.weekday() - want) % 7)
+    first = D(y, m, 1)
+    day = first + dt.timedelta(days=(want - first.weekday()) % 7 + 7 * (n - 1))
+    return day if day.month == m else None
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+        "fifth": 5, "5th": 5, "last": -1}
+
+
+def _nth_weekday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    g = c.groups
+    a = ctx.anchor
+    want = r.weekdays[g["weekday"].lower()]
+    n = _NTH[g["ord"].lower()]
+    if "month" in g:
+        m = r.months[g["month"].lower().rstrip(".")]
+        got = _month_year(m, a, {k: v for k, v in g.items() if k == "year"}, ctx, r)
+        if got is None:
+            return None
+        y, how = got
+    elif a is None:
+        return None
+    else:
+        step = 0 if g.get("rel", "this").lower() in ("this", "current", "the") else (_rel(g["rel"], r) or 0)
+        first = D(a.year, a.month, 1)
+        y, m = (first.year, first.month) if step == 0 else \
+            ((first + dt.timedelta(days=32)).year, (first + dt.timedelta(days=32)).month) if step > 0 else \
+            ((first - DAY).year, (first - DAY).month)
+        how = g.get("rel", "this").lower()
+    day = _nth_weekday_of(y, m, want, n)
+    return Resolved(day, day, "day", f"nth_weekday:{how}") if day else None
+
+
+def _weekday_dom(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"Friday the 15th": the nearest month (past or future by tense) whose 15th is a Friday."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    g = c.groups
+    want = r.weekdays[g["weekday"].lower()]
+    d = _day(g["day"])
+    past = future = None
+    for k in range(0, 40):
+        y, m = divmod(a.month - 1 - k, 12)
+        day = safe_date(a.year + y, m + 1, d)
+        if past is None and day and day <= a and day.weekday() == want:
+            past = day
+        y, m = divmod(a.month - 1 + k, 12)
+        day = safe_date(a.year + y, m + 1, d)
+        if future is None and day and day >= a and day.weekday() == want:
+            future = day
+    if past is None or future is None:
+        return None
+    day, how = _pick(past, future, a, ctx.tense)
+    return Resolved(day, day, "day", f"weekday_dom:{how}")
+
+
+def _day_of_month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return None
+    g = c.groups
+    d = _day(g["day"])
+    if not 1 <= d <= 31:
+        return None
+    if "rel" in g:
+        step = _rel(g["rel"], r) or 0
+        first = D(a.year, a.month, 1)
+        base = first if step == 0 else (first + dt.timedelta(days=32) if step > 0 else first - DAY)
+        day = safe_date(base.year, base.month, d)
+        return Resolved(day, day, "day", f"day_of_month:{g['rel'].lower()}") if day else None
+    this = safe_date(a.year, a.month, d)
+    prev_m = D(a.year, a.month, 1) - DAY
+    next_m = D(a.year, a.month, 1) + dt.timedelta(days=32)
+    past = this if this and this <= a else safe_date(prev_m.year, prev_m.month, d)
+    future = this if this and this >= a else safe_date(next_m.year, next_m.month, d)
+    if past is None or future is None:
+        return None
+    day, how = _pick(past, future, a, ctx.tense)
+    return Resolved(day, day, "day", f"day_of_month:{how}")
+
+
+def _after_next(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return None
+    unit = c.groups["unit"].lower()
+    s, e = _period_of(unit, _shift(a, "week" if unit == "weekend" else unit, 2))
+    return Resolved(s, e, "week" if unit == "weekend" else unit, "after_next")
+
+
+def _year_to_date(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    a = ctx.anchor
+    return Resolved(D(a.year, 1, 1), a, "day", "year_to_date") if a else None
+
+
+_BASE = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}
+
+
+def _deictic_shift(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return None
+    g = c.groups
+    base = a + dt.timedelta(days=_BASE[g["base"].lower()])
+    from .times_resolve import _num
+    n = _num(g["num"], r)
+    sign = -1 if g["dir"].lower() == "before" else 1
+    day = _shift(base, _unit(g["unit"]), sign * n)
+    return Resolved(day, day, "day", "deictic_shift")
+
+
+def _in_shift(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"in two weeks" names a date only in a future clause ("the first time in two years" is a span)."""
+    a = ctx.anchor
+    if a is None or ctx.tense != "future":
+        return None
+    from .times_resolve import _num
+    g = c.groups
+    unit = _unit(g["unit"])
+    n = _num(g["num"], r)
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
+    day = _shift(a, unit, n)
+    return Resolved(day, day, "day", "in_shift:future")
+
+
+MORE_RESOLVERS = {
+    "in_shift": _in_shift,
+    "month_numeric": _month_numeric, "month_range": _month_range, "week_of": _week_of,
+    "week_number": _week_number, "nth_weekday": _nth_weekday, "weekday_dom": _weekday_dom,
+    "day_of_month": _day_of_month, "after_next": _after_next, "year_to_date": _year_to_date,
+    "deictic_shift": _deictic_shift,
+}
