@@ -1,4 +1,5 @@
 """readout: news reports to a sourced, queryable record of world politics."""
+from .actors import resolve_actor
 from .api import extract, extract_text, process
 from .config import Config, load_config
 from .errors import InputError, ReadoutError, StageError
@@ -9,5 +10,5 @@ from .version import __version__
 __all__ = sorted([
     "Actor", "Config", "DateRange", "Document", "Event", "Evidence", "Figure", "InputError",
     "Mention", "Place", "Quote", "ReadoutError", "Sentence", "StageError", "TimeExpression",
-    "__version__", "extract", "extract_text", "load_config", "process",
+    "__version__", "extract", "extract_text", "load_config", "process", "resolve_actor",
 ])

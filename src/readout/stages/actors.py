@@ -1,15 +1,83 @@
-"""actors: placeholder until the stage is built; adds nothing (the list stays empty)."""
+"""actors: every person, government, organisation and country in an article, with its mentions.
+
+Uses the parse (entities, noun chunks, dependencies) and the actor tables
+(readout/knowledge/actors/, see readout.actors). Each actor gets a canonical name, a country
+(ISO 3166 alpha-3 / CAMEO), a sector and a full CAMEO code valid on the article's date, and
+every mention of it — names, titled names, role phrases, capitals and seats used as agents
+(metonymy), pronouns — is one `Mention` of that one actor (`how` says which kind).
+
+Conventions the later stages rely on:
+  - a country used as an agent is the country actor (kind "country", code "CHN", sector null);
+    a capital or seat used as an agent is the government (kind "organisation", "CHNGOV");
+  - a country, capital or city used as a place ("in Beijing", "a visit to Moscow") is not an
+    actor: it goes to `item.places` as a PlaceMention, for the events stage;
+  - "the pair" / "the two leaders" is a mention (how "pair") of the first of the two people
+    named last; no separate group actor is made;
+  - every mention offset indexes `document.text`; `item.invalidate_actor_index()` is called.
+"""
 from __future__ import annotations
 
+import datetime as dt
+
+from ..actors.coref import link, richness
+from ..actors.knowledge import knowledge
+from ..actors.mentions import find_mentions
 from ..config import Config
-from ..pipeline import WorkItem, register_stage
+from ..pipeline import PlaceMention, WorkItem, register_stage
+from ..records import Actor, Mention, stable_id
+
+
+def article_date(item: WorkItem) -> dt.date | None:
+    if item.published_date is not None:
+        return item.published_date
+    pub = item.document.published if item.document else None
+    if pub:
+        try:
+            return dt.date.fromisoformat(pub[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
+    """The actors and places of one parsed article."""
+    doc = item.parsed
+    k = knowledge()
+    date = article_date(item)
+    found = find_mentions(doc, k, date)
+    mentions = link(doc, found.mentions, k, date)
+    text = item.document.text
+    best: dict[str, object] = {}
+    for m in mentions:   # the fullest description of each actor names it
+        if m.resolved is not None and richness(m.resolved) > richness(best.get(m.key)):
+            best[m.key] = m.resolved
+    by_key: dict[str, Actor] = {}
+    for m in mentions:
+        if m.resolved is None:
+            continue
+        r = best[m.key]
+        start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        actor = by_key.get(m.key)
+        if actor is None:
+            actor = by_key[m.key] = Actor(id=stable_id(item.document.id, m.key), name=r.name,
+                                          country=r.country, sector=r.sector, code=r.code,
+                                          kind=r.kind, mentions=[])
+        actor.mentions.append(Mention(start, end, text[start:end], m.how))
+    actors = sorted(by_key.values(), key=lambda a: a.mentions[0].start)
+    places = []
+    for p in found.places:
+        start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
+        places.append(PlaceMention(start, end, p.name, p.country))
+    return actors, places
 
 
 @register_stage
 class ActorsStage:
     name = "actors"
     requires = ("parsed", "times")
-    adds = ("actors",)
+    adds = ("actors", "places")
 
     def run(self, items: list[WorkItem], config: Config) -> None:
-        return None
+        for item in items:
+            item.document.actors, item.places = actors_of(item)
+            item.invalidate_actor_index()

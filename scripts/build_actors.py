@@ -1,0 +1,540 @@
+#!/usr/bin/env python3
+"""Build src/readout/knowledge/actors/actors.json from the actor data files.
+
+Inputs (all named with their sources in the output's `sources` field):
+  - the hand-written tables beside the output: countries.tsv, organisations.tsv,
+    leaders.tsv, roles.tsv (public record; see each file's header);
+  - the Phoenix dictionaries of openeventdata/petrarch2 (MIT), as copied under
+    ../shared/data/actors/: Phoenix.Countries.actors.txt (persons with dated roles,
+    national institutions, and the cities and regions of each country),
+    Phoenix.International.actors.txt (IGOs, NGOs, media, companies),
+    Phoenix.MilNonState.actors.txt (armed groups), Phoenix.agents.txt (generic agents).
+
+The package only ever reads the compiled JSON; run this script again after editing a table:
+    python scripts/build_actors.py [--phoenix DIR]
+Without the Phoenix folder the build still works from the hand-written tables alone.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from readout.actors.normalize import norm, plural, variants  # noqa: E402
+
+KNOW = ROOT / "src" / "readout" / "knowledge" / "actors"
+PHOENIX_DEFAULT = ROOT.parent / "shared" / "data" / "actors"
+OUT = KNOW / "actors.json"
+FORMAT_VERSION = 1
+PHOENIX_HORIZON = "2016-06-30"      # Phoenix roles left open are trusted up to this day
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "HUN", "MNG", "SGP"}
+REGIONS_AS_COUNTRY = {"EUR", "WST", "AFR", "ASA", "MEA", "LAM", "NAF", "SAF", "WAF", "EAF", "CAS",
+                      "SAS", "SEA", "CRB", "BLK", "CAU", "PGS", "WHM"}
+ORG_WORDS = set("""ministry ministries council party parliament assembly agency committee front movement
+bank court union organization organisation office department commission service guard guards corps
+navy army forces force police brigade brigades battalion regiment government administration
+cabinet kremlin house senate congress league federation association institute university company
+corp corporation inc ltd group fund foundation network times post journal news press daily tv
+radio television broadcasting channel tribune herald gazette bureau authority directorate
+secretariat mission staff command intelligence security militia coalition alliance bloc
+organisation's group's board chamber academy centre center media magazine newspaper paper
+station website outlet broadcaster""".split())
+SECTORS = set("""GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI HLH LAB LEG REF MOD RAD AGR
+DEV ENV HRI IGO NGO UAF INS SEP REL MUS CHR JEW HIN BUD CTH PRO SHI SUN ALE ATH DRZ ITH JAN MOS
+NGM SET UNO""".split())
+STOP_SURNAMES = set("""the of and al el bin ibn de da di del van von der la le ben abu mr president
+king queen prince minister general jr sr ii iii""".split())
+
+
+# ---------------------------------------------------------------------------- dates and codes
+
+def phoenix_date(s: str) -> str:
+    """'121115' / '20121115' → '2012-11-15' ('' when unreadable)."""
+    s = s.strip()
+    if len(s) == 8 and s.isdigit():
+        y, m, d = s[:4], s[4:6], s[6:]
+    elif len(s) == 6 and s.isdigit():
+        yy = int(s[:2])
+        y = str(1900 + yy if yy > 30 else 2000 + yy)
+        m, d = s[2:4], s[4:]
+    else:
+        return ""
+    if not ("01" <= m <= "12"):
+        return ""
+    d = d if "01" <= d <= "31" else "01"
+    return f"{y}-{m}-{d}"
+
+
+CODE_RE = re.compile(r"\[([^\]]*)\]")
+
+
+def parse_codes(text: str) -> list[list]:
+    """Phoenix code brackets → [[code, start, end], …]; start/end '' when open or undated."""
+    out = []
+    for inner in CODE_RE.findall(text):
+        parts = inner.split()
+        if not parts:
+            continue
+        code = parts[0].lstrip("~").upper()
+        if not code or code.startswith("-") or not re.fullmatch(r"[A-Z0-9]{3,15}", code):
+            continue
+        start = end = ""
+        if len(parts) > 1:
+            rng = parts[1]
+            if rng.startswith(">"):
+                start = phoenix_date(rng[1:])
+            elif rng.startswith("<"):
+                end = phoenix_date(rng[1:])
+            elif "-" in rng:
+                a, b = rng.split("-", 1)
+                start, end = phoenix_date(a), phoenix_date(b)
+        out.append([code, start, end])
+    return out
+
+
+def clean_name(raw: str) -> str:
+    """'VLADIMIR_V._PUTIN_' → 'Vladimir V. Putin' (title case for display)."""
+    s = raw.strip().strip("+").strip()
+    s = s.replace("_", " ").strip()
+    s = re.sub(r"\s+", " ", s)
+    return " ".join(w if (len(w) <= 4 and w.isupper() and not w.isalpha()) else w.capitalize()
+                    for w in s.split())
+
+
+# ---------------------------------------------------------------------------- phoenix readers
+
+def read_phoenix_entries(path: Path):
+    """Yield (names, codes, comment, header) per entry of a Phoenix .actors file.
+
+    An entry is a name line, its '+alias' lines and the code lines that follow; codes may
+    also sit on the name line. `header` is True for a country block (a name with a bare
+    three-letter code on its own line, as 'CHINA_  [CHN]').
+    """
+    names: list[str] = []
+    codes: list[list] = []
+    comment = ""
+    header = False
+
+    def flush():
+        nonlocal names, codes, comment, header
+        if names:
+            yield_item = (names, codes, comment, header)
+            names, codes, comment, header = [], [], "", False
+            return yield_item
+        names, codes, comment, header = [], [], "", False
+        return None
+
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                if not line.strip() and names and codes:
+                    item = flush()
+                    if item:
+                        yield item
+                continue
+            body, _, cmt = line.partition("#")
+            if not body.strip():
+                continue
+            stripped = body.strip()
+            if stripped.startswith("+"):
+                alias = CODE_RE.sub("", stripped[1:]).strip()
+                if alias and names:
+                    names.append(alias)
+                found = parse_codes(stripped)
+                if found:
+                    codes.extend(found)
+                continue
+            if stripped.startswith("["):
+                codes.extend(parse_codes(stripped))
+                continue
+            # a new name line ends the entry before it
+            item = flush()
+            if item:
+                yield item
+            name = CODE_RE.sub("", stripped).strip()
+            if not name:
+                continue
+            names = [name]
+            found = parse_codes(stripped)
+            codes = found
+            comment = cmt
+            header = bool(re.fullmatch(r"[A-Z][A-Z_'().\-]*\s+\[[A-Z]{3}\]", stripped))
+    item = flush()
+    if item:
+        yield item
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """(country, sector) of a CAMEO code: 'RUSGOV' → ('RUS','GOV'); 'IGOWSTNAT' → ('WST','IGO')."""
+    first, rest = code[:3], code[3:]
+    if first == "IGO":
+        region = rest[:3]
+        return (region if region in REGIONS_AS_COUNTRY else None), "IGO"
+    if first in ("NGO", "NGM"):
+        return None, "NGO"
+    if first == "MNC":
+        c = rest[:3]
+        return (c if len(c) == 3 and c.isalpha() else None), "BUS"
+    if first == "IMG":
+        return None, "REB"
+    return first, (rest[:3] or None)
+
+
+# ---------------------------------------------------------------------------- build
+
+class Builder:
+    def __init__(self):
+        self.entries: list[dict] = []
+        self.names: dict[str, list[int]] = {}
+        self.surnames: dict[str, list[int]] = {}
+        self.upper_only: set[str] = set()
+        self.mixed_case: set[str] = set()     # keys also written in lower/mixed case
+        self.title_words: set[str] = set()    # first words of person titles ("president", "german")
+        self.countries: dict[str, list] = {}
+        self.country_names: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self.seats: dict[str, str] = {}
+        self.places: dict[str, str] = {}
+        self.roles: dict[str, list] = {}
+        self.sources: dict[str, str] = {}
+
+    # -- helpers
+    def add_name(self, key_src: str, idx: int, upper: bool = False) -> None:
+        for k in variants(key_src):
+            lst = self.names.setdefault(k, [])
+            if idx not in lst:
+                lst.append(idx)
+            if upper:
+                self.upper_only.add(k)
+            else:
+                self.mixed_case.add(k)
+
+    def new_entry(self, key, name, kind, roles, gender="", aliases=()) -> int:
+        idx = len(self.entries)
+        self.entries.append({"key": key, "name": name, "kind": kind, "roles": roles,
+                             "gender": gender, "aliases": list(aliases)})
+        return idx
+
+    # -- hand-written tables
+    @staticmethod
+    def rows(path: Path, ncols: int):
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < ncols:
+                cols += [""] * (ncols - len(cols))
+            yield n, [c.strip() for c in cols[:ncols]]
+
+    def read_countries(self, path: Path) -> None:
+        for _, (code, kind, name, aliases, demonyms, capitals, seats) in self.rows(path, 7):
+            self.countries[code] = [name, kind, demonyms.split("|")[0]]
+            for a in [name, *filter(None, aliases.split("|"))]:
+                for k in variants(a):
+                    self.country_names[k] = code
+                if a.isupper() and len(a.replace(".", "")) <= 4:
+                    self.upper_only.update(variants(a))
+                else:
+                    self.mixed_case.update(variants(a))
+            for d in filter(None, demonyms.split("|")):
+                for k in variants(d):
+                    self.demonyms.setdefault(k, code)
+                    self.demonyms.setdefault(plural(k), code)
+                if d.isupper():
+                    self.upper_only.update(variants(d))
+                else:
+                    self.mixed_case.update(variants(d))
+            for c in filter(None, capitals.split("|")):
+                for k in variants(c):
+                    self.capitals[k] = code
+            for s in filter(None, seats.split("|")):
+                for k in variants(s):
+                    self.seats[k] = "gov:" + code
+
+    def read_organisations(self, path: Path) -> dict[str, int]:
+        by_key = {}
+        for n, (name, aliases, codes, kind, seats, _note) in self.rows(path, 6):
+            roles = []
+            for c in codes.split("|"):
+                c = c.strip()
+                if not c:
+                    continue
+                code, _, rng = c.partition("@")
+                start, _, end = rng.partition("..")
+                roles.append([code, start, end, "", 0, 0])
+            idx = self.new_entry("org:" + norm(name), name, kind or "organisation", roles,
+                                 aliases=[a for a in aliases.split("|") if a])
+            for a in [name, *filter(None, aliases.split("|"))]:
+                upper = a.replace(".", "").replace("+", "").isupper() and len(a) <= 6
+                self.add_name(a, idx, upper=upper)
+            for s in filter(None, seats.split("|")):
+                for k in variants(s):
+                    self.seats[k] = f"entry:{idx}"
+            for a in [name, *filter(None, aliases.split("|"))]:
+                for v in variants(a):
+                    v = v[4:] if v.startswith("the ") else v
+                    if len(v) > 3 or a == name:
+                        by_key.setdefault(v, idx)
+        return by_key
+
+    def read_leaders(self, path: Path) -> dict[str, int]:
+        persons: dict[str, int] = {}
+        for n, (name, aliases, code, office, start, end, top, gender, _src) in self.rows(path, 9):
+            key = norm(name)
+            if key not in persons:
+                persons[key] = self.new_entry("person:" + key, name, "person", [], gender)
+                self.add_name(name, persons[key])
+            idx = persons[key]
+            ent = self.entries[idx]
+            for a in filter(None, aliases.split("|")):
+                if a not in ent["aliases"]:
+                    ent["aliases"].append(a)
+                self.add_name(a, idx)
+            ent["roles"].append([code, start, end, office, 1 if top == "1" else 0, 0])
+            if gender and not ent["gender"]:
+                ent["gender"] = gender
+        return persons
+
+    def read_roles(self, path: Path) -> None:
+        for _, (phrase, sector, kind, offices, flags) in self.rows(path, 5):
+            row = [sector, kind, [o for o in offices.split("|") if o], [f for f in flags.split("|") if f], 1]
+            forms = variants(phrase)
+            words = norm(phrase).split()
+            if len(words) == 2:            # "secretary general" is also written "secretary-general"
+                forms.add("-".join(words))
+            for k in forms:
+                self.roles[k] = row
+            if kind == "person":
+                self.title_words.add(norm(phrase).split()[0])
+
+    # -- phoenix
+    def read_phoenix_agents(self, path: Path) -> int:
+        macros: dict[str, list[str]] = {}
+        count = 0
+        for line in path.read_text("utf-8", errors="replace").splitlines():
+            body = line.split("#", 1)[0].strip()
+            if not body:
+                continue
+            m = re.fullmatch(r"(!\w+!)\s*=\s*(.+)", body)
+            if m:
+                macros[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+                continue
+            m = re.fullmatch(r"(.+?)\s*(\{[^}]*\})?\s*\[~?([A-Z]+)\]", body)
+            if not m:
+                continue
+            phrase, plural_spec, code = m.group(1).strip(), m.group(2), m.group(3)
+            forms = [phrase]
+            for mac, words in macros.items():
+                if mac in phrase:
+                    forms = [f.replace(mac, w) for f in forms for w in words]
+            if plural_spec and plural_spec.strip("{} "):
+                forms.append(plural_spec.strip("{} "))
+            elif plural_spec is None:
+                forms += [" ".join(f.split("_")[:-1] + [plural(f.split("_")[-1].lower())])
+                          for f in forms if "!" not in f]
+            sector = code[:3]
+            for f in forms:
+                k = norm(f)
+                if not k or "!" in k or k in self.roles:
+                    continue
+                words = k.split()
+                is_plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+                kind = ("organisation" if set(words) & ORG_WORDS and not is_plural
+                        else "group" if is_plural else "person")
+                self.roles[k] = [code if len(code) > 3 else sector, kind, [], []]
+                count += 1
+        return count
+
+    def read_phoenix_actors(self, path: Path, leader_keys: dict[str, int],
+                            org_keys: dict[str, int], country_file: bool) -> int:
+        count = 0
+        current_country = None
+        for names, codes, comment, header in read_phoenix_entries(path):
+            if header and codes and len(codes[0][0]) == 3:
+                if codes[0][0] not in self.countries:
+                    continue
+                current_country = codes[0][0]
+                for alias in names[1:]:
+                    for k in variants(alias.replace("_", " ")):
+                        if (k and k not in self.country_names and k not in self.demonyms
+                                and k not in self.capitals and len(k) > 2):
+                            self.places.setdefault(k, current_country)
+                continue
+            if not codes:
+                continue
+            keys = [norm(n) for n in names]
+            keys = [k for k in keys if k]
+            if not keys:
+                continue
+            country0, sector0 = split_code(codes[0][0])
+            if sector0 is None or (sector0 not in SECTORS and not codes[0][0].startswith(("IGO", "NGO", "MNC", "IMG"))):
+                # a bare country or territory code: the names are places of that country
+                if country0 in self.countries:
+                    for k in keys:
+                        if k not in self.country_names and k not in self.capitals and len(k) > 2:
+                            self.places.setdefault(k, country0)
+                continue
+            if any(k in self.country_names or k in self.seats or k in self.capitals for k in keys[:1]):
+                continue
+            dated = any(s or e for _, s, e in codes)
+            first = codes[0][0]
+            primary_words = set(keys[0].split())
+            org_code = first.startswith(("MNC", "NGO", "IGO"))
+            if primary_words & ORG_WORDS or keys[0].startswith("the ") or (org_code and not dated):
+                kind = "igo" if first.startswith("IGO") else "organisation"
+            elif dated or "CountryInfo" in comment or len(keys[0].split()) in (2, 3):
+                kind = "person"
+            else:
+                kind = "igo" if first.startswith("IGO") else "organisation"
+            # merge into a hand-written entry of the same name
+            target = None
+            for k in keys:
+                if len(k.split()) >= 2:
+                    target = leader_keys.get(k)
+                    if target is not None:
+                        kind = "person"
+                        break
+                bare = k[4:] if k.startswith("the ") else k
+                target = org_keys.get(bare) if (kind != "person" or len(bare) > 3) else None
+                if target is not None:
+                    break
+            roles = [[c, s, e, "", 0, 1 if (not e and s) else 0] for c, s, e in codes]
+            if target is not None:
+                ent = self.entries[target]
+                if ent["kind"] == "person":
+                    hand_start = min((r[1] for r in ent["roles"] if r[1]), default="9999")
+                    for r in roles:   # keep only the history before the hand-written rows
+                        if r[2] and r[2] < hand_start and r not in ent["roles"]:
+                            r[5] = 0
+                            ent["roles"].append(r)
+                for k in keys:
+                    if len(k.split()) >= 2 and not self.titled(k):
+                        self.add_name(k, target)
+                continue
+            name = clean_name(names[0])
+            idx = self.new_entry(f"phx:{norm(names[0])}:{first}", name, kind, roles)
+            for n, k in zip(names, keys):
+                if self.titled(k) and k != keys[0]:
+                    continue   # "RUSSIAN_PRESIDENT_VLADIMIR_PUTIN": titles are read from the text
+                upper = kind != "person" and len(k.split()) == 1 and len(k) <= 4
+                self.add_name(n.replace("_", " "), idx, upper=upper)
+            count += 1
+        return count
+
+    def titled(self, key: str) -> bool:
+        """A Phoenix alias that starts with a title or a nationality ("german chancellor …")."""
+        words = key.split()
+        if len(words) < 2:
+            return False
+        first = words[0]
+        return (first in self.title_words or first in self.demonyms or first in self.country_names
+                or first in ("former", "the", "then", "ex"))
+
+    # -- indexes that depend on everything
+    def index_surnames(self) -> None:
+        for idx, ent in enumerate(self.entries):
+            if ent["kind"] != "person":
+                continue
+            country = next((split_code(r[0])[0] for r in ent["roles"]), None)
+            forms = [ent["name"], *ent["aliases"]]
+            for f in forms:
+                toks = [t for t in norm(f).split() if t not in STOP_SURNAMES]
+                if not toks:
+                    continue
+                cands = {toks[-1]} if len(toks) > 1 else {toks[0]}
+                if len(toks) > 1 and country in FAMILY_NAME_FIRST:
+                    cands.add(toks[0])
+                for t in cands:
+                    if len(t) < 2:
+                        continue
+                    lst = self.surnames.setdefault(t, [])
+                    if idx not in lst:
+                        lst.append(idx)
+
+    def drop_shadowed_names(self) -> None:
+        """Names that are seats, capitals or countries resolve through those tables only."""
+        for k in list(self.names):
+            if k in self.seats or k in self.capitals or k in self.country_names:
+                del self.names[k]
+
+    def dump(self) -> dict:
+        def trim(role):   # drop trailing defaults: [code, start, end, office, top, stale]
+            role = list(role)
+            while len(role) > 3 and role[-1] in ("", 0):
+                role.pop()
+            return role
+        entries = [[e["name"], e["kind"], [trim(r) for r in e["roles"]], e["gender"]]
+                   for e in self.entries]
+        return {
+            "format": FORMAT_VERSION,
+            "phoenix_horizon": PHOENIX_HORIZON,
+            "sources": self.sources,
+            "entries": entries,
+            "names": self.names,
+            "surnames": self.surnames,
+            "upper_only": sorted(self.upper_only - self.mixed_case),
+            "countries": self.countries,
+            "country_names": self.country_names,
+            "demonyms": self.demonyms,
+            "capitals": self.capitals,
+            "seats": self.seats,
+            "places": self.places,
+            "roles": self.roles,
+        }
+
+
+def file_digest(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()[:12]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--phoenix", type=Path, default=PHOENIX_DEFAULT,
+                    help="folder with the Phoenix dictionaries (default: ../shared/data/actors)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+
+    b = Builder()
+    hand = {name: KNOW / name for name in ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv")}
+    b.read_countries(hand["countries.tsv"])
+    org_keys = b.read_organisations(hand["organisations.tsv"])
+    leader_keys = b.read_leaders(hand["leaders.tsv"])
+    b.read_roles(hand["roles.tsv"])
+    for name, p in hand.items():
+        b.sources[name] = f"readout hand-written table (public record), sha256 {file_digest(p)}"
+
+    counts = {}
+    if args.phoenix.is_dir():
+        px = args.phoenix
+        counts["agents"] = b.read_phoenix_agents(px / "Phoenix.agents.txt")
+        for fname, is_country in (("Phoenix.Countries.actors.txt", True),
+                                  ("Phoenix.International.actors.txt", False),
+                                  ("Phoenix.MilNonState.actors.txt", False)):
+            counts[fname] = b.read_phoenix_actors(px / fname, leader_keys, org_keys, is_country)
+        for fname in ("Phoenix.agents.txt", "Phoenix.Countries.actors.txt",
+                      "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+            b.sources[fname] = (f"openeventdata/petrarch2 petrarch2/data/dictionaries @ 676801c, MIT; "
+                                f"sha256 {file_digest(px / fname)}")
+    else:
+        print(f"note: no Phoenix folder at {args.phoenix}; building from the hand tables only",
+              file=sys.stderr)
+    b.index_surnames()
+    b.drop_shadowed_names()
+    data = b.dump()
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    args.out.write_text(text, "utf-8")
+    print(f"wrote {args.out} ({len(text) / 1e6:.2f} MB): {len(data['entries'])} entries, "
+          f"{len(data['names'])} names, {len(data['surnames'])} surnames, "
+          f"{len(data['places'])} places, {len(data['roles'])} role words; phoenix {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,528 @@
+"""Candidate actor mentions in a parsed article: names, titles, role phrases, metonymy, places.
+
+Three passes over the spaCy Doc, all dictionary lookups:
+  1. a gazetteer scan: the longest known name, country, capital, seat or place starting at
+     each capitalised token (keys pre-normalised; `first_words` skips most tokens at once);
+  2. spaCy PERSON/ORG/GPE entities the gazetteer did not cover (unknown names);
+  3. noun chunks headed by a role or agent word ("the Chinese leader", "Iranian protesters").
+Names take the titles and nationality words in front of them ("former Russian President …").
+A country, capital or seat is a place when it is the object of a locative preposition ("in
+Beijing", "a visit to Moscow") and an agent otherwise ("Beijing has refused" → China's
+government, "Moscow's dependence", "accusing the US" → the United States).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .knowledge import ActorKnowledge
+from .normalize import norm, singular
+from .resolve import (DETERMINERS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS, Resolved,
+                      case_ok, country_actor, entry_actor, government_actor, resolve_words)
+
+MOTION_LEMMAS = frozenset("""visit trip travel go come fly return arrive move journey flee head tour
+relocate escape land sail drive walk march deploy evacuate""".split())
+AGENT_DEPS = frozenset("nsubj nsubjpass agent dobj iobj dative poss appos conj attr oprd".split())
+ENTITY_LABELS_PERSON = frozenset(("PERSON",))
+ENTITY_LABELS_ORG = frozenset(("ORG",))
+ENTITY_LABELS_PLACE = frozenset(("GPE", "LOC", "FAC"))
+MAX_SPAN_TOKENS = 12
+TITLE_STOP = frozenset("and or of to at in for the a an with by on".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention on its way to an actor (token span, resolution, and how it was found)."""
+    start: int                    # token index
+    end: int                      # token index, exclusive
+    how: str
+    resolved: Resolved | None = None
+    needs: str = ""               # "" | role | pair | surname | pronoun — linking still to do
+    head: int = -1                # token index of the syntactic head
+    key: str = ""                 # final actor key after linking
+
+    @property
+    def is_person(self) -> bool:
+        return self.resolved is not None and self.resolved.kind == "person"
+
+
+@dataclass(slots=True)
+class Place:
+    start: int
+    end: int
+    name: str
+    country: str | None
+
+
+@dataclass(slots=True)
+class Found:
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    table: str       # name | country | capital | seat | place | demonym
+    key: str
+
+
+TABLE_ORDER = ("seat", "country", "capital", "name", "place", "demonym")
+
+
+def _tables(k: ActorKnowledge):
+    return {"seat": k.seats, "country": k.country_names, "capital": k.capitals, "name": k.names,
+            "place": k.places, "demonym": k.demonyms}
+
+
+def span_head(doc, start: int, end: int) -> int:
+    """The token of [start, end) whose head lies outside the span (the last one if several)."""
+    head = end - 1
+    for i in range(start, end):
+        h = doc[i].head.i
+        if h < start or h >= end or h == i:
+            head = i
+    return head
+
+
+def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
+    """Longest dictionary matches over the tokens, left to right, without overlaps."""
+    text = doc.text
+    fw = k.first_words()
+    tables = _tables(k)
+    out: list[Match] = []
+    toks = list(doc)
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        w = t.text
+        c0 = w[:1]
+        if not (c0.isupper() or c0.isdigit() or t.lower_ == "the"):
+            i += 1
+            continue
+        first = norm(w)
+        maxc = fw.get(first) or fw.get(first.split("-", 1)[0])
+        if not maxc:
+            i += 1
+            continue
+        best = None
+        start_char = t.idx
+        j = i
+        while j < n and j - i < MAX_SPAN_TOKENS:
+            tj = toks[j]
+            end_char = tj.idx + len(tj.text)
+            if end_char - start_char > maxc + 4:
+                break
+            if j > i and ((tj.is_punct and tj.text not in ("-", "'", "’s", "'s"))
+                          or "\n" in tj.text):
+                break
+            surface = text[start_char:end_char]
+            key = norm(surface)
+            if tj.text in ("'s", "’s"):
+                j += 1
+                continue
+            for table in TABLE_ORDER:
+                if key in tables[table] and case_ok(k, key, surface):
+                    if t.lower_ == "the" and table not in ("country", "name"):
+                        continue
+                    best = Match(i, j + 1, table, key)
+                    break
+            j += 1
+        if best is not None:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    return out
+
+
+def entity_map(ents) -> dict[int, tuple[int, int, str]]:
+    """Token index → (start, end, label) of the entity it belongs to."""
+    out = {}
+    for ent in ents:
+        for i in range(ent.start, ent.end):
+            out[i] = (ent.start, ent.end, ent.label_)
+    return out
+
+
+def _inside_longer_entity(ent_of: dict, m: Match, labels: frozenset) -> bool:
+    span = ent_of.get(m.start)
+    if span is None or span[2] not in labels:
+        return False
+    start, end, _ = span
+    return (start < m.start or end > m.end) and (end - start) > (m.end - m.start)
+
+
+def is_locative(doc, head: int) -> bool:
+    """Is the phrase headed at `head` a place (object of in/at/near…, or of a visit 'to')?"""
+    p = doc[head]
+    hops = 0
+    while p.dep_ in ("conj", "appos", "compound") and p.head.i != p.i and hops < 4:
+        if p.dep_ == "compound" and p.head.dep_ != "pobj":
+            break
+        p = p.head
+        hops += 1
+    if p.dep_ == "pobj":
+        prep = p.head
+        pl = prep.lower_
+        if pl in LOCATIVE_PREPS:
+            return True
+        if pl in ("to", "from", "toward", "towards") and prep.head.lemma_.lower() in MOTION_LEMMAS:
+            return True
+    if p.dep_ == "npadvmod" and p.head.lemma_.lower() in MOTION_LEMMAS:
+        return True
+    return False
+
+
+class TitleWords:
+    """Words that may stand in a title before a name ("former", "Russian", "Foreign", "Minister")."""
+
+    def __init__(self, k: ActorKnowledge):
+        words = set()
+        for key, row in k.roles.items():
+            hand_written = len(row) > 4
+            if hand_written and (row[1] == "person" or "title" in row[3]):
+                words.update(key.split())
+        self.role_words = frozenset(words - TITLE_STOP)
+
+
+_title_words_cache: dict[int, TitleWords] = {}
+
+
+def title_words(k: ActorKnowledge) -> TitleWords:
+    tw = _title_words_cache.get(id(k))
+    if tw is None:
+        tw = _title_words_cache[id(k)] = TitleWords(k)
+    return tw
+
+
+def extend_title(doc, start: int, k: ActorKnowledge, taken: set[int]) -> int:
+    """Move `start` left over the title, nationality and honorific words before a name."""
+    tw = title_words(k)
+    j = start - 1
+    new_start = start
+    while j >= 0 and j not in taken:
+        t = doc[j]
+        key = norm(t.text)
+        cap = t.text[:1].isupper()
+        if t.text in ("'s", "’s") and j - 1 >= 0:
+            prev = norm(doc[j - 1].text)
+            if doc[j - 1].text[:1].isupper() and (prev in k.country_names or prev in k.capitals
+                                                  or prev in k.seats):
+                j -= 2
+                new_start = j + 1
+                continue
+            break
+        if (key in HONORIFICS or key in FORMER_WORDS or key in SKIP_WORDS or key in tw.role_words
+                or key == "-" or (cap and (key in k.demonyms or key in k.country_names
+                                           or key in k.seats or key in k.capitals or key in k.places))
+                or (cap and key in k.names and all(e.kind != "person" for e in k.entries_named(key)))):
+            if key in ("'s",) or t.is_punct and key != "-":
+                break
+            new_start = j
+            j -= 1
+            continue
+        break
+    # "Australian actor Hugh Jackman": up to two plain modifiers between a nationality and a name
+    j = new_start - 1
+    skipped = 0
+    while j >= 1 and j not in taken and skipped < 2:
+        t = doc[j]
+        if not (t.text.islower() and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod", "nmod")):
+            break
+        skipped += 1
+        prev = doc[j - 1]
+        pk = norm(prev.text)
+        if prev.text[:1].isupper() and (pk in k.demonyms or pk in k.country_names) and j - 1 not in taken:
+            new_start = j - 1
+            break
+        j -= 1
+    while new_start < start and norm(doc[new_start].text) in ("-",):
+        new_start += 1
+    return new_start
+
+
+def dependency_cues(doc, head: int, start: int, end: int, k: ActorKnowledge, taken: set[int]):
+    """A nationality attached to the head outside the span: "China's ruling Communist Party"."""
+    for c in doc[head].children:
+        if c.i >= start or c.i in taken or not c.text[:1].isupper():
+            continue
+        key = norm(c.text)
+        if c.dep_ == "poss" and (key in k.country_names or key in k.capitals):
+            return [c.text, "'s"], {c.i} | {x.i for x in c.children if x.dep_ == "case"}
+        if c.dep_ in ("amod", "compound", "nmod") and key in k.demonyms:
+            return [c.text], {c.i}
+    return [], set()
+
+
+def words_of_span(doc, start: int, end: int) -> list[str]:
+    return [t.text for t in doc[start:end] if not t.is_space and t.text.strip()]
+
+
+def appositive_words(doc, head: int, end: int) -> list[str]:
+    """", China's president" after a name: its words, to read cues from."""
+    for c in doc[head].children:
+        if c.dep_ == "appos" and c.i >= end:
+            sub = doc[c.left_edge.i:c.right_edge.i + 1]
+            if len(sub) <= 8:
+                return [","] + [t.text for t in sub]
+    return []
+
+
+def person_gate(doc, m: Match, k: ActorKnowledge) -> bool:
+    """A one-word person name ("Xi", "Putin") counts only in a person context."""
+    t = doc[m.start]
+    if t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and m.start > 0 and (
+            norm(doc[m.start - 1].text) in HONORIFICS or norm(doc[m.start - 1].text) in title_words(k).role_words):
+        return True
+    if m.start > 0 and norm(doc[m.start - 1].text) in HONORIFICS:
+        return True
+    return False
+
+
+def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
+    """All candidate mentions and places of an article (before coreference)."""
+    found = Found()
+    taken: set[int] = set()
+    ents = list(doc.ents)
+    ent_of = entity_map(ents)
+    matches = gazetteer_scan(doc, k)
+    name_spans: list[Mention] = []
+    geo: list[Match] = []
+
+    # -- known names (persons, organisations), with their titles
+    for m in matches:
+        if m.table == "name":
+            entries = k.entries_named(m.key)
+            single_person = m.end - m.start == 1 and all(e.kind == "person" for e in entries)
+            if single_person and not person_gate(doc, m, k):
+                continue
+            if (m.end - m.start == 1 and not single_person and doc[m.start].is_sent_start
+                    and not doc[m.start].ent_type_ and not doc[m.start].text.isupper()):
+                continue   # a capitalised common word opening a sentence
+            if _inside_longer_entity(ent_of, m, frozenset(("PERSON",))):
+                continue   # "Reid" inside "Tara Reid": the whole name is read from the entity
+            men = Mention(m.start, m.end, "name", head=span_head(doc, m.start, m.end))
+            name_spans.append(men)
+            taken.update(range(m.start, m.end))
+        elif m.table in ("country", "capital", "seat", "place", "demonym"):
+            if m.table != "demonym" and (_inside_longer_entity(ent_of, m, frozenset(("PERSON", "ORG", "FAC")))):
+                continue
+            geo.append(m)
+
+    # -- entities the tables do not know
+    for ent in ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in ENTITY_LABELS_PERSON or ent.label_ in ENTITY_LABELS_ORG:
+            if not ent.text[:1].isupper():
+                continue
+            if any(g.start >= ent.start and g.end <= ent.end and g.end - g.start == ent.end - ent.start
+                   for g in geo):
+                continue   # the whole entity is a known country/capital
+            s, e = ent.start, ent.end
+            while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_space):
+                s += 1
+            while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].is_space):
+                e -= 1
+            if s >= e:
+                continue
+            men = Mention(s, e, "entity" + (":PERSON" if ent.label_ == "PERSON" else ":ORG"),
+                          head=span_head(doc, s, e))
+            name_spans.append(men)
+            taken.update(range(s, e))
+    geo = [g for g in geo if not any(i in taken for i in range(g.start, g.end))]
+
+    # -- resolve names with their titles and appositions
+    for men in sorted(name_spans, key=lambda x: x.start):
+        start = extend_title(doc, men.start, k, taken)
+        extra, cue_tokens = dependency_cues(doc, men.head, start, men.end, k, taken)
+        words = extra + words_of_span(doc, start, men.end)
+        words += appositive_words(doc, men.head, men.end)
+        hint = None
+        if men.how == "entity:PERSON":
+            hint = "person"
+        elif men.how == "entity:ORG":
+            hint = "organisation"
+        r = resolve_words(words, date, k, kind_hint=hint)
+        if r is None:
+            continue
+        if men.how == "entity:ORG" and r.entry is None and r.country is None and r.sector is None:
+            if doc[men.head].dep_ not in ("nsubj", "nsubjpass", "agent"):
+                continue   # an unknown organisation with no cue and no agent role: not kept
+        if r.how == "role" and r.entry is None and men.how.startswith("entity"):
+            continue
+        taken.update(range(start, men.start))
+        taken.update(cue_tokens)
+        name_start = men.start
+        men.start = start
+        men.resolved = r
+        if men.how.startswith("entity"):
+            men.how = "name"
+            if r.entry is None and r.how == "name":
+                # an unknown name is called what the text calls it
+                r.name = doc[name_start:men.end].text.strip()
+                r.key = f"unknown:{r.kind}:{norm(r.name)}"
+            if r.entry is None and (r.kind == "person" or men.end - men.start == 1):
+                men.needs = "surname"   # an unknown "Stumpf" may be the "John Stumpf" named before
+        elif r.how == "title":
+            men.how = "title"
+        # a name of one word ("Xi", "Mr Putin") may refer back to a fuller name in the article
+        if r.kind == "person" and men.end - men.start <= 2:
+            men.needs = men.needs or "surname"
+        found.mentions.append(men)
+
+    # -- role phrases without a name
+    geo_tokens = {i for g in geo for i in range(g.start, g.end)}
+    for chunk in doc.noun_chunks:
+        if any(i in taken for i in range(chunk.start, chunk.end)) or chunk.root.i in geo_tokens:
+            continue
+        root = chunk.root
+        if root.pos_ == "PRON":
+            continue
+        m = role_mention(doc, chunk, k, date, geo)
+        if m is None:
+            continue
+        found.mentions.append(m)
+        taken.update(range(m.start, m.end))
+        # a conjunct inherits the nationality: "Chinese officials and diplomats"
+        for c in root.children:
+            if c.dep_ == "conj" and c.i not in taken and m.resolved and m.resolved.country:
+                cm = conj_role(doc, c, m, k, date)
+                if cm is not None:
+                    found.mentions.append(cm)
+                    taken.add(c.i)
+    geo = [g for g in geo if not any(i in taken for i in range(g.start, g.end))]
+
+    # -- countries, capitals, seats: agent or place
+    for g in geo:
+        head = span_head(doc, g.start, g.end)
+        surface = doc[g.start:g.end].text
+        if g.table == "demonym":
+            t = doc[head]
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+                r = country_actor(k.demonyms[g.key], k, how="demonym")
+                found.mentions.append(Mention(g.start, g.end, "demonym", r, head=head))
+            continue
+        s = g.start + (1 if doc[g.start].lower_ == "the" else 0)
+        if g.table == "place":
+            if doc[head].ent_type_ in ENTITY_LABELS_PLACE or is_locative(doc, head):
+                found.places.append(Place(s, g.end, doc[s:g.end].text, k.places[g.key]))
+            continue
+        if g.table == "country":
+            code = k.country_names[g.key]
+            if is_locative(doc, head):
+                found.places.append(Place(s, g.end, k.country_name(code) or surface, code))
+                continue
+            r = country_actor(code, k)
+            found.mentions.append(Mention(g.start, g.end, "country", r, head=head))
+            continue
+        # capital or seat
+        target = k.seats.get(g.key) if g.table == "seat" else "gov:" + k.capitals[g.key]
+        if is_locative(doc, head):
+            code = target[4:] if target.startswith("gov:") else None
+            found.places.append(Place(s, g.end, doc[s:g.end].text, code))
+            continue
+        if target.startswith("gov:"):
+            r = government_actor(target[4:], k)
+        else:
+            r = entry_actor(k.entry(int(target.split(":", 1)[1])), k, date, how="metonymy")
+        found.mentions.append(Mention(g.start, g.end, "metonymy", r, head=head))
+
+    # -- unknown places named by spaCy ("in Bali" when Bali is not listed)
+    covered = set(taken)
+    for p in found.places:
+        covered.update(range(p.start, p.end))
+    for men in found.mentions:
+        covered.update(range(men.start, men.end))
+    for ent in ents:
+        if ent.label_ in ENTITY_LABELS_PLACE and not any(i in covered for i in range(ent.start, ent.end)):
+            head = span_head(doc, ent.start, ent.end)
+            if is_locative(doc, head):
+                s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+                key = norm(doc[s:ent.end].text)
+                found.places.append(Place(s, ent.end, doc[s:ent.end].text, k.places.get(key)))
+    found.mentions.sort(key=lambda x: x.start)
+    found.places.sort(key=lambda p: p.start)
+    return found
+
+
+def role_key_at(doc, chunk, k: ActorKnowledge) -> tuple[int, str] | None:
+    """The longest role phrase ending at the chunk's root: (first token index, key)."""
+    root = chunk.root
+    for L in (4, 3, 2, 1):
+        s = root.i - L + 1
+        if s < chunk.start:
+            continue
+        key = norm(" ".join(t.text for t in doc[s:root.i + 1]))
+        if key in k.roles:
+            return s, key
+        if L == 1:
+            sing = singular(key)
+            if sing in k.roles:
+                return s, sing
+            lem = root.lemma_.lower()
+            if lem in k.roles:
+                return s, lem
+    return None
+
+
+def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
+    """A noun chunk headed by a role or agent word, resolved from its own words."""
+    rk = role_key_at(doc, chunk, k)
+    if rk is None:
+        return None
+    root = chunk.root
+    start = chunk.start
+    for t in doc[chunk.start:root.i]:
+        if "\n" in t.text_with_ws:
+            start = t.i + 1       # a chunk never runs across a paragraph or title break
+    if rk[0] < start:
+        return None
+    words = []
+    for t in doc[start:root.i + 1]:
+        if t.is_space or not t.text.strip() or (t.pos_ in ("DET", "NUM", "PRON") and t.i != root.i
+                                                 and t.lower_ not in ("the", "a", "an", "two", "both")):
+            continue
+        key = norm(t.text)
+        keep = (t.pos_ == "PROPN" or key in k.demonyms or key in k.country_names or key in k.capitals
+                or key in k.seats or key in k.names or t.text == "'s" or t.text == "’s")
+        words.append(t.text if keep else t.text.lower())
+    end = root.i + 1
+    # "the president of Russia", "China's ambassador to the US": read (and cover) the country
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "to") and c.i == end:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and any(g.start <= objs[0].i < g.end for g in geo):
+                if c.lower_ == "of":
+                    words += [t.text for t in doc[c.i:objs[0].i + 1]]
+                end = objs[0].i + 1
+    r = resolve_words(words, date, k)
+    if r is None:
+        return None
+    if r.kind in ("group", "organisation") and r.entry is None and r.country is None \
+            and r.how == "role" and "pair" not in r.flags:
+        if root.dep_ not in ("nsubj", "nsubjpass") and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
+            return None   # a group of no country that acts in no way
+    needs = ""
+    how = "role"
+    if "pair" in r.flags:
+        needs = how = "pair"
+    elif r.kind == "person":
+        needs = "role"
+    return Mention(start, end, how, r, needs=needs, head=root.i)
+
+
+def conj_role(doc, tok, first: Mention, k: ActorKnowledge, date) -> Mention | None:
+    key = norm(tok.text)
+    row = k.roles.get(key) or k.roles.get(singular(key))
+    if row is None:
+        return None
+    country = first.resolved.country
+    demonym = k.demonym(country)
+    r = resolve_words([demonym, tok.text], date, k)
+    if r is None:
+        return None
+    return Mention(tok.i, tok.i + 1, "role", r, needs="role" if r.kind == "person" else "", head=tok.i)

@@ -1,0 +1,533 @@
+"""Phrase → actor: names, titles, role phrases and nationality cues, on a date.
+
+`analyse(words)` reads a mention left to right into cues (country, role, former, honorific,
+possessive pronoun) and a name; `resolve_words` turns that into a `Resolved` using the
+knowledge tables only. The article stage adds what needs the article (who was named
+before, coreference) on top; `resolve_actor` is the public entry point for one phrase.
+
+Every lookup is a dict get on pre-normalised keys; nothing scans candidates fuzzily.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..records import Actor, stable_id
+from .knowledge import ActorKnowledge, Entry, knowledge, split_code
+from .normalize import norm, norm_word, singular
+
+HONORIFICS = frozenset("""mr mrs ms miss dr sir dame madam madame lord lady mister monsieur herr
+comrade mme mlle""".split())
+DETERMINERS = frozenset("the a an this that these those".split())
+POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+FORMER_WORDS = frozenset("former ex then late erstwhile onetime one-time".split())
+SKIP_WORDS = frozenset("""acting interim incumbent current new newly elected incoming outgoing top
+senior veteran longtime long-time embattled powerful hardline hardliner influential
+sitting serving""".split())
+POST_HEAD_STOP = frozenset("to in at for from with on by who which that said says".split())
+MAX_WORDS = 7
+ORG_HINT_WORDS = frozenset("""ministry party council agency committee front movement bank court union
+organisation organization office department commission service corps brigade army forces police
+group fund foundation institute university company corporation network news times post daily
+tv radio""".split())
+TOKEN_RE = re.compile(r"[\w][\w.\-'’]*|,")
+LOCATIVE_PREPS = frozenset("""in at near inside within throughout across around outside into onto
+through via""".split())
+
+
+@dataclass(slots=True)
+class Cues:
+    """What the words around a name say about it."""
+    country: str | None = None
+    country_how: str = ""               # demonym | name | possessive | of | capital | seat
+    org: Entry | None = None            # an organisation modifier ("NATO chief")
+    role: list | None = None            # roles.tsv row: [sector, kind, offices, flags]
+    role_phrase: str = ""
+    former: bool = False
+    honorific: str = ""
+    possessive_pronoun: str = ""
+    seat: str = ""                      # a seat/capital standing alone ("the Kremlin")
+
+
+@dataclass(slots=True)
+class Analysis:
+    cues: Cues
+    name_words: list[str] = field(default_factory=list)   # unknown capitalised words
+    name_key: str = ""                  # a known name found in the words
+    name_entries: list[Entry] = field(default_factory=list)
+    country_only: str | None = None     # the words are just a country / demonym
+    place_only: str | None = None       # the words are just a place (city, region)
+    name_tokens: list[str] = field(default_factory=list)  # normalised words of name_words
+
+
+@dataclass(slots=True)
+class Resolved:
+    key: str
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    kind: str
+    how: str
+    entry: Entry | None = None
+    gender: str = ""
+    flags: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
+    state: str = ""
+
+    def to_actor(self, doc_id: str = "") -> Actor:
+        return Actor(id=stable_id(doc_id, self.key), name=self.name, country=self.country,
+                     sector=self.sector, code=self.code, kind=self.kind, mentions=[])
+
+
+def words_of(text: str) -> list[str]:
+    """Words of a phrase with possessive endings split off: "China's envoy" → China 's envoy."""
+    out: list[str] = []
+    for w in TOKEN_RE.findall(text):
+        w = w.rstrip(".") if w.endswith(".") and w.count(".") == 1 else w
+        lw = w.replace("’", "'")
+        if lw.endswith("'s") and len(lw) > 2:
+            out += [w[:-2], "'s"]
+        elif lw.endswith("s'") and len(lw) > 2:
+            out += [w[:-1], "'s"]
+        else:
+            out.append(w)
+    return out
+
+
+def _capitalised(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def case_ok(k: ActorKnowledge, key: str, surface: str) -> bool:
+    """Acronym keys ("WHO", "US", "AP") only match text written in capitals."""
+    if key in k.upper_only:
+        letters = [c for c in surface if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+    return True
+
+
+def analyse(words: list[str], k: ActorKnowledge | None = None) -> Analysis:
+    """Read a mention's words into cues and a name."""
+    k = k or knowledge()
+    keys = [norm_word(w) for w in words]
+    n = len(words)
+    cues = Cues()
+    a = Analysis(cues)
+    i = 0
+    seen_head = False
+    while i < n:
+        key, w = keys[i], words[i]
+        if not key or key == "'s":
+            i += 1
+            continue
+        if key in DETERMINERS:
+            if i + 1 < n:   # "the West", "the Gambia": a few names include their article
+                two = key + " " + keys[i + 1]
+                if two in k.country_names and _capitalised(words[i + 1]):
+                    cues.country = cues.country or k.country_names[two]
+                    cues.country_how = cues.country_how or "name"
+                    i += 2
+                    continue
+            i += 1
+            continue
+        if key in POSSESSIVE_PRONOUNS:
+            cues.possessive_pronoun = key
+            i += 1
+            continue
+        if key in FORMER_WORDS or (key.startswith("ex-") and len(key) > 3):
+            cues.former = True
+            if key.startswith("ex-"):
+                keys[i] = key[3:]
+                words[i] = w[3:]
+                continue
+            i += 1
+            continue
+        if key.startswith("then-") and len(key) > 5:
+            keys[i], words[i] = key[5:], w[5:]
+            continue
+        if key in HONORIFICS:
+            cues.honorific = key
+            i += 1
+            continue
+        if key == ",":
+            if seen_head:   # an apposition: "Xi Jinping, China's president" adds cues
+                sub = analyse(words[i + 1:], k)
+                if cues.country is None and sub.cues.country:
+                    cues.country, cues.country_how = sub.cues.country, sub.cues.country_how
+                if cues.role is None and sub.cues.role:
+                    cues.role, cues.role_phrase = sub.cues.role, sub.cues.role_phrase
+                cues.former = cues.former or sub.cues.former
+                break
+            i += 1
+            continue
+        if seen_head and key in POST_HEAD_STOP:
+            break
+        if seen_head and key == "of":
+            sub = analyse(words[i + 1:], k)
+            if cues.country is None:
+                c = sub.country_only or sub.cues.country
+                if c:
+                    cues.country, cues.country_how = c, "of"
+            if cues.org is None and sub.name_entries and sub.name_entries[0].kind == "igo":
+                cues.org = sub.name_entries[0]
+            break
+        matched = _match_at(words, keys, i, k, a)
+        if matched:
+            i += matched[0]
+            seen_head = seen_head or matched[1]
+            continue
+        if key in SKIP_WORDS:
+            i += 1
+            continue
+        if _capitalised(w):
+            a.name_words.append(w)
+            seen_head = True
+        elif seen_head:
+            break
+        i += 1
+    a.name_tokens = norm(" ".join(a.name_words)).split() if a.name_words else []
+    # a lone country, demonym or place (no role, no name) is that country or place
+    if cues.role is None and not a.name_words and not a.name_entries:
+        if cues.country and cues.country_how in ("name", "demonym"):
+            a.country_only = cues.country
+    return a
+
+
+def _match_at(words, keys, i, k: ActorKnowledge, a: Analysis):
+    """Longest dictionary match starting at word i: (words used, is a head) or None."""
+    cues = a.cues
+    n = len(words)
+    longest = k.max_words().get(keys[i], 0)
+    for L in range(min(MAX_WORDS, n - i, longest), 0, -1):
+        key = " ".join(keys[i:i + L])
+        surface = " ".join(words[i:i + L])
+        poss = i + L < n and keys[i + L] == "'s"
+        cap = _capitalised(words[i])
+        if cap and key in k.names and case_ok(k, key, surface) and not a.name_entries:
+            entries = k.entries_named(key)
+            if key in k.country_names or key in k.demonyms:
+                pass  # countries are read below
+            elif a.name_words and all(e.kind == "person" for e in entries):
+                pass  # "Tara Reid": a known surname inside an unknown full name is not that person
+            else:
+                rest = i + L + (1 if poss else 0)
+                if rest < n and all(e.kind != "person" for e in entries) and keys[rest] not in (",", "of") \
+                        and keys[rest] not in POST_HEAD_STOP:
+                    # "UN Secretary-General …", "NATO chief", "Reuters news agency": a modifier
+                    if cues.org is None:
+                        cues.org = entries[0]
+                    return rest - i, False
+                a.name_key = key
+                a.name_entries = entries
+                return rest - i, True
+        if cap and key in k.country_names and case_ok(k, key, surface):
+            if cues.country is None:
+                cues.country = k.country_names[key]
+                cues.country_how = "possessive" if poss else "name"
+            return L + (1 if poss else 0), False
+        if cap and key in k.demonyms and case_ok(k, key, surface):
+            if cues.country is None:
+                cues.country, cues.country_how = k.demonyms[key], "demonym"
+            return L, False
+        if cap and (key in k.seats or key in k.capitals):
+            target = k.seats.get(key) or ("gov:" + k.capitals[key])
+            if target.startswith("gov:"):
+                if cues.country is None:
+                    cues.country, cues.country_how = target[4:], ("seat" if key in k.seats else "capital")
+                cues.seat = key
+            elif target.startswith("entry:") and cues.org is None:
+                cues.org = k.entry(int(target[6:]))
+                cues.seat = key
+            return L + (1 if poss else 0), False
+        if key in k.roles:
+            cues.role = k.roles[key]
+            cues.role_phrase = key
+            return L, True
+        if cap and key in k.places and not a.name_words:
+            nxt = keys[i + L] if i + L < n else ""
+            if nxt and (nxt in k.roles or nxt in HONORIFICS):
+                # "Massachusetts Sen. Elizabeth Warren": a place before a title gives the country
+                if cues.country is None:
+                    cues.country, cues.country_how = k.places[key], "place"
+                return L, False
+            if not nxt and (L == 1 or i == 0):
+                a.place_only = k.places[key]
+                return L, False
+    # plural agent words not listed ("diplomats" when only "diplomat" is)
+    key = keys[i]
+    if key not in k.roles and key.endswith("s"):
+        sing = singular(key)
+        if sing in k.roles:
+            row = k.roles[sing]
+            cues.role = [row[0], "group", row[2], row[3]]
+            cues.role_phrase = key
+            return 1, True
+    return None
+
+
+# ---------------------------------------------------------------------------- resolution
+
+def role_name(phrase: str) -> str:
+    """'ambassador to' → 'ambassador' (Phoenix agent phrases may end in a preposition)."""
+    words = phrase.split()
+    while len(words) > 1 and words[-1] in POST_HEAD_STOP | {"of"}:
+        words.pop()
+    return " ".join(words)
+
+
+def country_actor(code: str, k: ActorKnowledge, how: str = "country") -> Resolved:
+    name = k.country_name(code) or code
+    return Resolved(key=f"country:{code}", name=name, country=code, sector=None, code=code,
+                    kind="country", how=how)
+
+
+def government_actor(code: str, k: ActorKnowledge, how: str = "metonymy") -> Resolved:
+    name = k.country_name(code) or code
+    if k.is_region(code):
+        return Resolved(key=f"country:{code}", name=name, country=code, sector=None, code=code,
+                        kind="country", how=how)
+    return Resolved(key=f"gov:{code}", name=f"Government of {name}", country=code, sector="GOV",
+                    code=code + "GOV", kind="organisation", how=how)
+
+
+def entry_actor(e: Entry, k: ActorKnowledge, date: dt.date | None, cues: Cues | None = None,
+                how: str = "name") -> Resolved:
+    ca = k.code_at(e, date)
+    code = ca.code
+    country, sector = split_code(code, k.regions)
+    if cues is not None and cues.former and e.kind == "person":
+        contradicts = (ca.state == "current" and cues.role and ca.role is not None
+                       and ca.role.office and ca.role.office in (cues.role[2] or ()))
+        if ca.state in ("stale", "undated", "before") or contradicts:
+            country = country or cues.country
+            sector = "ELI"
+            code = (country or "") + "ELI"
+    if country is None and e.kind == "person" and cues is not None and cues.country \
+            and sector not in ("IGO", "NGO"):
+        country = cues.country
+        code = country + (sector or "")
+    kind = e.kind
+    if kind == "organisation" and code and code[:3] == "IGO":
+        kind = "igo"
+    return Resolved(key=e.key, name=e.name, country=country, sector=sector, code=code or None,
+                    kind=kind, how=how, entry=e, gender=e.gender, state=ca.state,
+                    offices=((ca.role.office,) if ca.role and ca.role.office else ()))
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Spellings of one given name: equal, or sharing four letters (Sergei/Sergey, Dmitry/Dmitri)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b), 4)
+    return n >= 3 and a[:n] == b[:n]
+
+
+def pick_entry(cands: list[Entry], cues: Cues, date: dt.date | None, k: ActorKnowledge,
+               first_name: str = "") -> Entry | None:
+    """The most plausible of several entries sharing a name or surname."""
+    if len(cands) == 1 and not cues.country and not first_name:
+        return cands[0]
+    best, best_score = None, None
+    want_offices = tuple(cues.role[2]) if cues.role else ()
+    for e in cands:
+        ca = k.code_at(e, date)
+        country, _ = split_code(ca.code, k.regions)
+        s = {"current": 3.0, "stale": 2.0, "undated": 1.0, "former": 1.0, "before": 0.0}[ca.state]
+        if cues.country:
+            countries = {split_code(r.code, k.regions)[0] for r in e.roles}
+            s += 4.0 if cues.country in countries else -4.0
+        if any(r.office for r in e.roles):
+            s += 1.5
+        if want_offices and ca.role is not None and ca.role.office in want_offices:
+            s += 2.0
+        if cues.honorific and e.kind != "person":
+            s -= 3.0
+        if first_name:
+            s += 1.0 if same_given_name(e.name_tokens[0], first_name) else -6.0
+        if best_score is None or s > best_score:
+            best, best_score = e, s
+    return best
+
+
+def role_actor(a: Analysis, words: list[str], k: ActorKnowledge, date: dt.date | None) -> Resolved | None:
+    """A phrase naming an office or a group without a name ("the Chinese leader", "police")."""
+    cues = a.cues
+    sector_code, kind, offices, flags = cues.role[:4]
+    country = cues.country
+    if cues.org is not None and country is None:
+        org = entry_actor(cues.org, k, date)
+        if kind == "person" and date is not None and ("top" in flags or offices or cues.role_phrase in ("chief", "head")):
+            holders = k.holders(org.code or "", (), False, date)
+            if holders:
+                return entry_actor(holders[0], k, date, cues, how="role")
+        if kind != "person":
+            return org
+        return Resolved(key=f"role:{org.code}:{cues.role_phrase}", name=f"{org.name} {role_name(cues.role_phrase)}",
+                        country=org.country, sector=org.sector, code=org.code, kind="person", how="role",
+                        flags=tuple(flags), offices=tuple(offices))
+    if "pair" in flags:
+        return Resolved(key="pair", name=" ".join(words), country=None, sector=None, code=None,
+                        kind="group", how="pair", flags=tuple(flags))
+    if country is None and "weak" in flags:
+        return None
+    if kind == "person" and country and date is not None and ("top" in flags or offices) \
+            and not cues.former and "counterpart" not in flags:
+        holders = k.holders(country, tuple(offices), "top" in flags, date)
+        if holders:
+            return entry_actor(holders[0], k, date, cues, how="role")
+    sector = sector_code[:3]
+    if cues.former:
+        sector = "ELI"
+        sector_code = "ELI"
+    if "body" in flags and sector == "GOV" and country:
+        return government_actor(country, k, how="role")
+    if country and k.is_region(country) and "body" in flags:
+        return country_actor(country, k, how="role")
+    phrase = role_name(cues.role_phrase)
+    cname = (k.demonym(country) + " ") if country else ""
+    if kind == "person":
+        key = f"role:{country}:{sector_code}:{phrase}"
+        name = f"{cname}{phrase}".strip()
+    elif kind == "group":
+        key = f"group:{country}:{sector_code}:{singular(phrase)}"
+        name = f"{cname}{phrase}".strip()
+    else:
+        key = f"body:{country}:{sector_code}:{phrase}"
+        name = f"{cname}{phrase}".strip()
+    code = (country or "") + sector_code
+    return Resolved(key=key, name=name, country=country, sector=sector, code=code or None,
+                    kind=kind, how="role", flags=tuple(flags), offices=tuple(offices))
+
+
+def unknown_actor(a: Analysis, k: ActorKnowledge, kind_hint: str | None = None) -> Resolved:
+    """A name not in the tables: the country and sector only come from cues in the text."""
+    cues = a.cues
+    name = " ".join(a.name_words)
+    kind = kind_hint
+    if kind is None:
+        if cues.honorific or (cues.role and cues.role[1] == "person"):
+            kind = "person"
+        elif {norm(w) for w in a.name_words} & ORG_HINT_WORDS:
+            kind = "organisation"
+        else:
+            kind = "person"
+    sector_code = cues.role[0] if cues.role else ""
+    if cues.former and kind == "person":
+        sector_code = "ELI"
+    country = cues.country
+    if country is None and cues.org is not None:
+        org = entry_actor(cues.org, k, None)
+        country, sector_code = org.country, (sector_code or org.sector or "")
+    code = (country or "") + (sector_code or "")
+    return Resolved(key=f"unknown:{kind}:{norm(name)}", name=name, country=country,
+                    sector=(sector_code[:3] or None), code=code or None, kind=kind, how="name",
+                    gender=("m" if cues.honorific in ("mr", "sir", "lord", "mister", "monsieur", "herr")
+                            else "f" if cues.honorific in ("mrs", "ms", "miss", "dame", "madam", "madame",
+                                                           "lady", "mme", "mlle") else ""))
+
+
+_ANALYSES: dict[tuple, Analysis] = {}
+
+
+def analyse_cached(words, k: ActorKnowledge) -> Analysis:
+    """`analyse`, memoised by the words: the reading of a phrase does not depend on the date."""
+    key = (id(k), tuple(words))
+    a = _ANALYSES.get(key)
+    if a is None:
+        if len(_ANALYSES) > 100_000:
+            _ANALYSES.clear()
+        a = _ANALYSES[key] = analyse(list(words), k)
+    return a
+
+
+def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowledge | None = None,
+                  kind_hint: str | None = None) -> Resolved | None:
+    """The actor a mention's words name, from the knowledge tables alone."""
+    k = k or knowledge()
+    a = analyse_cached(words, k)
+    cues = a.cues
+    if a.name_entries:
+        e = pick_entry(a.name_entries, cues, date, k, first_name="")
+        if e is not None:
+            how = "title" if (cues.role or cues.country or cues.honorific) else "name"
+            return entry_actor(e, k, date, cues, how=how)
+    if a.name_words:
+        # a surname alone ("Mr Lavrov") or a name spelt differently ("Sergei Lavrov")
+        toks = a.name_tokens
+        if toks:
+            cands = k.entries_with_surname(toks[-1])
+            first = toks[0] if len(toks) > 1 else ""
+            cands = [e for e in cands if e.kind == "person"]
+            if cands and (len(toks) == 1 or first):
+                e = pick_entry(cands, cues, date, k, first_name=first)
+                full = e.name_tokens if e is not None else []
+                if e is not None and (len(toks) == 1 or (same_given_name(full[0], first)
+                                                         and len(full) == len(toks))):
+                    if len(toks) == 1 and not (cues.honorific or cues.role or cues.country) \
+                            and len(cands) > 1:
+                        pass   # a bare ambiguous surname: leave it unknown
+                    else:
+                        return entry_actor(e, k, date, cues, how="title" if cues.role else "name")
+        return unknown_actor(a, k, kind_hint)
+    if cues.role is not None:
+        return role_actor(a, words, k, date)
+    if cues.org is not None:
+        return entry_actor(cues.org, k, date, cues, how="metonymy")
+    if a.country_only:
+        return country_actor(a.country_only, k, how="country" if cues.country_how == "name" else "demonym")
+    if cues.seat and cues.country:
+        return government_actor(cues.country, k)
+    return None
+
+
+def _parse_date(date) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    try:
+        return dt.date.fromisoformat(str(date)[:10])
+    except ValueError:
+        raise ValueError(f"date must be YYYY-MM-DD, got {date!r}") from None
+
+
+def _is_place_in(text: str, context: str | None) -> bool:
+    """True when the phrase itself or its use in `context` follows a locative preposition."""
+    ws = words_of(text)
+    if ws and norm(ws[0]) in LOCATIVE_PREPS:
+        return True
+    if context:
+        i = context.find(text)
+        if i > 0:
+            before = words_of(context[:i])
+            j = len(before) - 1
+            while j >= 0 and norm(before[j]) in DETERMINERS:
+                j -= 1
+            if j >= 0 and norm(before[j]) in LOCATIVE_PREPS:
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _resolve_cached(text: str, context: str | None, date: dt.date | None) -> Resolved | None:
+    k = knowledge()
+    if _is_place_in(text, context):
+        return None
+    return resolve_words(words_of(text), date, k)
+
+
+def resolve(text: str, context: str | None = None, date=None) -> Resolved | None:
+    """Like `resolve_actor` but returns the internal `Resolved` (with the matched entry)."""
+    return _resolve_cached(text.strip(), context, _parse_date(date))
+
+
+def resolve_actor(text: str, context: str | None = None, date=None) -> Actor | None:
+    """The actor a phrase names, or None ("Chinese President Xi Jinping" → Xi Jinping, CHN, GOV).
+
+    `context` is the sentence the phrase was taken from (a place "met in Beijing" is not an
+    actor); `date` (date or ISO string) picks the office held then. Usable without an article.
+    The returned Actor has no mentions; its id depends only on the canonical actor.
+    """
+    r = resolve(text, context, date)
+    return r.to_actor() if r is not None else None

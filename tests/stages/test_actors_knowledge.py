@@ -1,0 +1,106 @@
+"""Actor knowledge: data files, the compiled table, dates of office and the normal form of names."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from readout.actors.knowledge import ActorKnowledge, Entry, Role, knowledge, split_code
+from readout.actors.normalize import norm, singular, variants
+from readout.knowledge import data_dir
+
+REPO = Path(__file__).resolve().parents[2]
+PHOENIX = REPO.parent / "shared" / "data" / "actors"
+TABLES = ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv")
+
+
+def test_actors_knowledge_tables_name_source_and_version():
+    for name in TABLES:
+        head = (data_dir() / "actors" / name).read_text("utf-8").splitlines()[:12]
+        assert any(line.startswith("# version:") for line in head), name
+        assert any(line.startswith("# source:") for line in head), name
+
+
+def test_actors_knowledge_leaders_rows_are_well_formed():
+    rows = [l.split("\t") for l in (data_dir() / "actors" / "leaders.tsv").read_text("utf-8").splitlines()
+            if l and not l.startswith("#")]
+    assert len(rows) >= 300
+    for r in rows:
+        assert len(r) == 9, r
+        name, _, code, office, start, end, top, gender, source = r
+        dt.date.fromisoformat(start)
+        if end:
+            assert dt.date.fromisoformat(end) > dt.date.fromisoformat(start), r
+        assert len(code) >= 6 and office and top in ("0", "1") and gender in ("m", "f") and source
+
+
+def test_actors_knowledge_loads_once_and_quickly():
+    a, b = knowledge(), knowledge()
+    assert a is b
+    assert len(a.names) > 10000 and "putin" in a.names
+
+
+@pytest.mark.skipif(not PHOENIX.is_dir(), reason="Phoenix dictionaries not present")
+def test_actors_knowledge_compiled_file_is_up_to_date(tmp_path):
+    out = tmp_path / "actors.json"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "build_actors.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    shipped = (data_dir() / "actors" / "actors.json").read_bytes()
+    assert out.read_bytes() == shipped, "run scripts/build_actors.py after editing the tables"
+
+
+def _k(entries):
+    return ActorKnowledge({"entries": entries, "names": {}, "surnames": {}, "upper_only": [],
+                           "countries": {"RUS": ["Russia", "country", "Russian"],
+                                         "WST": ["the West", "region", "Western"]},
+                           "country_names": {}, "demonyms": {}, "capitals": {}, "seats": {},
+                           "places": {}, "roles": {}, "phoenix_horizon": "2016-06-30"})
+
+
+def test_actors_knowledge_code_at_dates():
+    k = _k([["A B", "person", [["RUSGOV", "2000-01-01", "2008-01-01", "president", 1],
+                               ["RUSGOV", "2012-01-01", "", "president", 1]], "m"],
+            ["C D", "person", [["RUSGOV", "2010-01-01", "", "", 0, 1]], ""],
+            ["E F", "person", [["RUSMIL", "2001-01-01", "2002-01-01"], ["RUSELI", "", ""]], ""]])
+    a, c, e = k.entry(0), k.entry(1), k.entry(2)
+    assert k.code_at(a, dt.date(2005, 1, 1)).code == "RUSGOV"
+    gap = k.code_at(a, dt.date(2010, 1, 1))
+    assert (gap.code, gap.state) == ("RUSELI", "former")
+    assert k.code_at(a, dt.date(1990, 1, 1)).state == "before"
+    assert k.code_at(a, None).code == "RUSGOV"
+    # an open Phoenix role is trusted to the horizon, and weaker after it
+    assert k.code_at(c, dt.date(2015, 1, 1)).state == "current"
+    assert k.code_at(c, dt.date(2022, 1, 1)).state == "stale"
+    # an undated code is the default outside the dated ones
+    assert k.code_at(e, dt.date(2010, 1, 1)).code == "RUSELI"
+    assert k.code_at(e, dt.date(2001, 6, 1)).code == "RUSMIL"
+
+
+def test_actors_knowledge_split_code():
+    regions = frozenset({"WST", "EUR"})
+    assert split_code("RUSGOV", regions) == ("RUS", "GOV")
+    assert split_code("IGOWSTNAT", regions) == ("WST", "IGO")
+    assert split_code("IGOUNO", regions) == (None, "IGO")
+    assert split_code("CHN", regions) == ("CHN", None)
+    assert split_code("MNCUSA", regions) == ("USA", "BUS")
+    assert split_code("COP", regions) == (None, "COP")
+
+
+def test_actors_knowledge_holders_on_a_date():
+    k = knowledge()
+    assert [e.name for e in k.holders("USA", ("president",), False, dt.date(2019, 1, 1))][:1] == ["Donald Trump"]
+    assert [e.name for e in k.holders("GBR", (), True, dt.date(2022, 10, 1))][:1] == ["Liz Truss"]
+    assert k.holders("USA", ("president",), False, dt.date(1850, 1, 1)) == []
+
+
+def test_actors_normalize_forms():
+    assert norm("U.S.") == "us"
+    assert norm("Erdoğan") == "erdogan"
+    assert norm("China’s") == "china's"
+    assert norm("  Vladimir\xa0Putin ") == "vladimir putin"
+    assert {"kim jong-un", "kim jong un", "kim jongun"} == variants("Kim Jong-un")
+    assert singular("officials") == "official" and singular("policemen") == "policeman"
+    assert singular("authorities") == "authority"
