@@ -72,28 +72,26 @@ def ingest(ctx: typer.Context,
            paths: List[str] = typer.Argument(..., help="Files or folders (recursively); '-' for stdin."),
            db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default readout.duckdb)."),
            published: Optional[str] = typer.Option(None, "--published", help="Publication date for all inputs."),
+           jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Local worker processes (default: all cores)."),
+           workers: Optional[int] = typer.Option(None, "--workers", help="Run on a Dask LocalCluster of N workers."),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT."),
+           shard_size: Optional[int] = typer.Option(None, "--shard-size", help="Articles per shard (default 64)."),
+           shards: Optional[str] = typer.Option(None, "--shards", help="Folder for Parquet shards and the manifest (default DB.shards)."),
+           keep_shards: bool = typer.Option(True, "--keep-shards/--drop-shards", help="Keep the Parquet shards after loading (needed to resume)."),
            ) -> None:
-    """Extract articles and store them (idempotent: re-running never duplicates)."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-    cfg = _config(ctx)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
-                  transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("ingest", total=None, rate="")
-
-        def tick(res):
-            progress.advance(task)
-            if not isinstance(res, api.WorkItem):
-                progress.console.print(f"[yellow]skipped[/yellow] {res}", highlight=False)
-            t = progress.tasks[0]
-            if t.elapsed:
-                progress.update(task, rate=f"{t.completed / t.elapsed:.1f}/s")
-
-        try:
-            summary = api.ingest(paths, db=db, published=published, config=cfg, on_progress=tick)
-        except ReadoutError as exc:
-            _print_error(exc)
-            raise typer.Exit(2)
+    """Extract articles and store them (idempotent, resumable: re-running never duplicates)."""
+    from .run.progress import RichReporter
+    try:
+        summary = api.ingest(paths, db=db, published=published, config=_config(ctx),
+                             on_progress=RichReporter(err), jobs=jobs, workers=workers,
+                             scheduler=scheduler, shard_size=shard_size, shards_dir=shards,
+                             keep_shards=keep_shards)
+    except ReadoutError as exc:
+        _print_error(exc)
+        raise typer.Exit(2)
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/yellow]: re-run the same command to resume")
+        raise typer.Exit(130)
     _print_summary(summary)
 
 
@@ -104,6 +102,11 @@ def _print_summary(summary: dict) -> None:
     for name, n in summary["tables"].items():
         table.add_row(name, str(n))
     out.print(f"stored {summary['articles_stored']} article(s), {summary['errors']} error(s)")
+    if summary.get("shards_reused"):
+        out.print(f"{summary['shards_reused']} of {summary['shards']} shard(s) were finished by an earlier run")
+    if summary.get("new_articles"):
+        out.print(f"{summary['articles_per_second']:.1f} articles/s with {summary.get('workers', 1)} "
+                  f"worker(s) ({summary.get('executor')})")
     out.print(table)
 
 
@@ -171,6 +174,22 @@ def actors(ctx: typer.Context,
         raise typer.Exit(1)
     data = actor.to_dict() if hasattr(actor, "to_dict") else dict(actor)
     out.print_json(json.dumps(data, ensure_ascii=False))
+
+
+@app.command()
+def serve(ctx: typer.Context,
+          db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file (opened read-only)."),
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (localhost by default)."),
+          port: int = typer.Option(8000, "--port", help="Port to listen on."),
+          query_timeout: float = typer.Option(5.0, "--query-timeout", help="Seconds before a query is stopped (503)."),
+          ) -> None:
+    """Serve the store as a local web app: pages, a JSON API (/api, /openapi.json, /api-docs)."""
+    from .serve.app import run
+    try:
+        run(db, host=host, port=port, query_timeout=query_timeout)
+    except ReadoutError as exc:
+        _print_error(exc)
+        raise typer.Exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

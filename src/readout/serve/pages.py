@@ -1,0 +1,178 @@
+"""The HTML pages: overview, search, dyad, event, article, actor, network, API docs.
+
+Pages are rendered from the same query functions as the JSON API. The dyad
+chart and the network are drawn in the browser from the API's JSON; the
+article's highlights open their record from JSON embedded in the page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+from urllib.parse import quote, urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ..records import EVENT_STATUSES, PLOVER_TYPES
+from ..version import __version__
+from . import detail, queries
+from .filters import ActorKey, EventFilter, resolve_actor_key
+from .highlight import KINDS, article_spans, segments
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(resources.files("readout").joinpath("serve", "templates"))),
+    autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_env.filters["q"] = lambda s: quote(str(s), safe="")
+_env.tests["web_url"] = lambda u: isinstance(u, str) and u.lower().startswith(("http://", "https://"))
+_env.filters["num"] = lambda v, d=2: "" if v is None else f"{v:.{d}f}"
+_env.globals.update(version=__version__, quad_classes=queries.QUAD_CLASSES,
+                    plover_types=PLOVER_TYPES, statuses=EVENT_STATUSES)
+
+
+def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    html = _env.get_template(name).render(request=request, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def _store(request: Request):
+    return request.app.state.store
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: Request):
+    data = queries.overview(_store(request))
+    return render(request, "overview.html", data=data)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, actor: str = "", type: str = "", date_from: str = "",
+                date_to: str = "", q: str = "", page: int = 1):
+    """Events (and, for free text, articles) matching the overview's search box."""
+    store = _store(request)
+    form = {"actor": actor.strip()[:100], "type": type if type in PLOVER_TYPES else "",
+            "date_from": date_from, "date_to": date_to, "q": q.strip()[:200]}
+    page = min(max(page, 1), 10_000)
+    flt = EventFilter(type=form["type"] or None, date_from=_date(date_from),
+                      date_to=_date(date_to), q=form["q"] or None)
+    key = None
+    if form["actor"]:
+        key = resolve_actor_key(store, form["actor"])
+        flt.actor, flt.unmatched = key, key is None
+    found = queries.events(store, flt, page, PAGE_SIZE)
+    arts = queries.articles(store, q=form["q"], page_size=20) if form["q"] else None
+    more = {k: v for k, v in form.items() if v}
+    return render(request, "search.html", form=form, events=found, articles=arts, actor_key=key,
+                  next_url=("/search?" + urlencode({**more, "page": page + 1}))
+                  if found["total"] > page * PAGE_SIZE else None,
+                  prev_url=("/search?" + urlencode({**more, "page": page - 1})) if page > 1 else None)
+
+
+@router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
+def dyad_page(request: Request, a: str, b: str, level: str = "country"):
+    if level not in ("country", "code") or len(a) > 32 or len(b) > 32:
+        return error_page(request, 404, "no such dyad")
+    names = queries.actor_names(_store(request), level, [a, b])
+    return render(request, "dyad.html", a=a, b=b, level=level, names=names)
+
+
+@router.get("/events/{some_id}", response_class=HTMLResponse)
+def event_page(request: Request, some_id: str):
+    got = detail.linked_event(_store(request), some_id[:64])
+    if got is None:
+        return error_page(request, 404, f"no event {some_id!r}")
+    return render(request, "event.html", ev=got, account_rows=ACCOUNT_ROWS)
+
+
+# rows of the side-by-side accounts table: (label, field of a mention)
+ACCOUNT_ROWS = (("outlet", "outlet"), ("published", "published"), ("type", "type"),
+                ("CAMEO", "cameo"), ("status", "status"), ("source", "source_name"),
+                ("target", "target_name"), ("date from", "date_start"), ("date to", "date_end"),
+                ("place", "place_name"), ("Goldstein", "goldstein"), ("trigger", "trigger"),
+                ("confidence", "confidence"))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str):
+    art = detail.article(_store(request), article_id[:64])
+    if art is None:
+        return error_page(request, 404, f"no article {article_id!r}")
+    segs = segments(art["text"], article_spans(art))
+    records = {"event": {e["id"]: e for e in art["events"]},
+               "quote": {q["id"]: q for q in art["quotes"]},
+               "figure": {f["id"]: f for f in art["figures"]},
+               "actor": {a["id"]: {k: v for k, v in a.items() if k != "mentions"}
+                         for a in art["actors"]},
+               "time": {t["id"]: t for t in art["times"]}}
+    return render(request, "article.html", art=art, segments=segs, kinds=KINDS,
+                  records_json=script_json(records))
+
+
+def script_json(data) -> str:
+    """JSON safe to place inside a <script type="application/json"> element."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@router.get("/actors/{key}", response_class=HTMLResponse)
+def actor_page(request: Request, key: str, by: str = "auto"):
+    store = _store(request)
+    if by not in ("auto", "country", "code", "name"):
+        by = "auto"
+    k = resolve_actor_key(store, key[:100], by)
+    if k is None:
+        return error_page(request, 404, f"no actor {key!r}")
+    return render(request, "actor.html", actor=detail.actor(store, k), level=_level(k))
+
+
+def _level(key: ActorKey) -> str | None:
+    """The dyad level a partner link goes to (actors named by code pair by code)."""
+    return {"country": "country", "code": "code"}.get(key.by)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, level: str = "country"):
+    if level not in ("country", "code"):
+        level = "country"
+    return render(request, "network.html", level=level)
+
+
+@router.get("/api-docs", response_class=HTMLResponse)
+def api_docs_page(request: Request):
+    """The API described from its own OpenAPI schema (the hosted docs UIs need a CDN)."""
+    spec = request.app.openapi()
+    return render(request, "api_docs.html", spec=spec,
+                  describe=lambda schema: describe_schema(schema or {}, spec))
+
+
+def describe_schema(schema: dict, spec: dict) -> str:
+    """A short type for a parameter's schema: `integer 1–500`, `one of: a, b`, `date | null`."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = {**spec.get("components", {}).get("schemas", {}).get(name, {}), **{
+            k: v for k, v in schema.items() if k != "$ref"}}
+    if "anyOf" in schema:
+        return " | ".join(describe_schema(s, spec) for s in schema["anyOf"])
+    if "enum" in schema:
+        return "one of: " + ", ".join(map(str, schema["enum"]))
+    kind = schema.get("format") or schema.get("type", "any")
+    if "minimum" in schema or "maximum" in schema:
+        kind += f" {schema.get('minimum', '')}–{schema.get('maximum', '')}"
+    if "maxLength" in schema:
+        kind += f" (≤ {schema['maxLength']} chars)"
+    return kind
