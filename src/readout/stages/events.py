@@ -1,7 +1,20 @@
-"""events: placeholder until the stage is built; adds nothing (the list stays empty)."""
+"""events: code the interactions between actors as CAMEO/PLOVER event records.
+
+Each sentence's triggers (verbs from the CAMEO dictionary, event nouns such as "summit",
+"invasion", "phone call") are coded with source and target actors from the dependency
+parse, a status (occurred / intended / negated / hypothetical), the date and place
+attached to the trigger's clause, Goldstein value and quad class, a confidence, and the
+sentence as evidence. The coder lives in `readout.events`; data in knowledge/events/.
+
+The stage may add actors to `document.actors` (mention `how` says why): a country named only
+as a destination or scene of a coded act ("a state visit to Russia" → Russia, how "place"),
+a nationality group the actors stage did not list ("Palestinian prisoners", how "demonym")
+and a country-less group located by its phrase ("demonstrators in Baghdad", how "located").
+"""
 from __future__ import annotations
 
 from ..config import Config
+from ..events.coder import code_item
 from ..pipeline import WorkItem, register_stage
 
 
@@ -12,4 +25,5 @@ class EventsStage:
     adds = ("events",)
 
     def run(self, items: list[WorkItem], config: Config) -> None:
-        return None
+        for item in items:
+            item.document.events = code_item(item)

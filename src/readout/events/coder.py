@@ -1,0 +1,312 @@
+"""Code the events of one document, sentence by sentence.
+
+1. Triggers: tokens whose lemma is in the lexicon (one vectorised lookup per document).
+2. Base code: verbs from the CAMEO dictionary patterns (most specific match over the verb's
+   own subtree) or a news override; nouns from the nominal-trigger table.
+3. Carriers and frames: a support verb hands its subject to the event noun it carries
+   ("held talks"); a frame verb over an embedded action is coded as one event from the
+   CAMEO sub-code tables ("offered to release" → 0353) or changes the embedded event's
+   status ("expecting Xi to make a state visit" → intended; "refused to condemn" → negated).
+4. Arguments, status, date, place, quote link, confidence; duplicates within a sentence
+   collapse to the best-supported record.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..records import Actor, Event, Evidence, stable_id
+from .anchors import Anchors, date_range, place_record
+from .arguments import MentionIndex, PronounResolver, subject_token
+from .common import LOCATION_TARGET_ROOTS, Base, Candidate, _trigger_hashes, _cues, _is_verbal
+from .lexicon import Lexicon, frame_of, lexicon, sub_code
+from .status import clause_status, hedged
+from .frames import FrameCoding
+from .roles import RoleFinding
+from .triggers import TriggerCoding
+
+
+class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
+    """Codes one WorkItem; created per document (holds its indexes)."""
+
+    def __init__(self, item):
+        self.item = item
+        self.doc = item.parsed
+        self.document = item.document
+        self.lex: Lexicon = lexicon()
+        self.cues = _cues()
+        self.index = MentionIndex(self.document.actors)
+        self.resolve = PronounResolver(self.index, set(self.cues.speech_verbs))
+        self.anchors = Anchors(self.doc, self.document.times, item.places, self.index)
+        self.support = frozenset(self.lex.rules["carriers"]["verbs"])
+        self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
+        self._made: dict[tuple, Actor] = {}
+        self._framed_extra: set[int] = set()
+
+    def triggers(self) -> list:
+        doc = self.doc
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array(["LEMMA", "LOWER"]).astype(np.uint64)
+        hits = np.nonzero(np.isin(arr, _trigger_hashes()).any(axis=1))[0]
+        return [doc[int(i)] for i in hits]
+
+    def code(self) -> list[Event]:
+        toks = self.triggers()
+        bases: dict[int, Base] = {}
+        for t in toks:
+            if _is_verbal(t):
+                b = self.verb_base(t)
+            elif t.pos_ == "NOUN":
+                b = self.noun_base(t)
+            else:
+                b = None
+            if b is not None and (b.code is not None or b.rev is not None):
+                bases[t.i] = b
+        # carriers: a support verb hands its subject to the event noun it carries
+        carriers: dict[int, object] = {}
+        for t in toks:
+            b = bases.get(t.i)
+            if b is None or b.rule is None:
+                continue
+            g, how = self.governor(self._noun_head(t))
+            if g is None or g.i in {x.i for x in carriers.values()} or not (how == "obj" or how in ("pobj:with", "pobj:in", "pobj:for")):
+                continue
+            lemma = g.lemma_.lower()
+            if frame_of(lemma, b.code, how == "obj") is not None and lemma not in self.support:
+                continue
+            weak = g.i not in bases or bases[g.i].default
+            if lemma in self.support or (weak and g.pos_ == "VERB" and how == "obj"
+                                          and lemma not in self.cues.speech_verbs):
+                carriers[t.i] = g
+        carried = {g.i for g in carriers.values()}
+        cands: list[Candidate] = []
+        framed: set[int] = set()
+        for t in toks:
+            b = bases.get(t.i)
+            if b is None or t.i in carried:
+                continue
+            self._code_trigger(t, b, carriers.get(t.i), cands, framed)
+        # frame verbs over an uncoded complement ("urged Iran to show restraint")
+        for t in toks:
+            if t.i in framed or t.i in carried:
+                continue
+            self._bare_frame(t, bases, cands, framed)
+        # "China must drop barriers" under "X declared": a demand even with no coded verb
+        frames = self.lex.rules.get("modal_frames", {})
+        for t in toks:
+            if t.lower_ in frames and t.dep_ == "aux":
+                v = t.head
+                if v.i in bases or v.i in framed or v.i in carried:
+                    continue
+                self._bare_modal(v, cands)
+        framed |= self._framed_extra
+        cands = [c for c in cands if c.from_frame or c.trigger.i not in framed]
+        return self._finish(cands)
+
+    def _code_trigger(self, t, b: Base, carrier, cands, framed) -> None:
+        status_override = None
+        above = self._frame_above(self._noun_head(t) if not _is_verbal(t) else t, carrier, b.code)
+        if above is not None:
+            g, (fname, spec), how = above
+            code = b.code or ""
+            root = code[:2]
+            if spec.get("drop_embedded") and how != "carrier":
+                return
+            applies = spec.get("applies_to")
+            if "root" in spec and (applies is None or root in applies or any(code.startswith(a) for a in applies)):
+                if self._emit_frame(g, spec["root"], spec, t, b, carrier, cands):
+                    framed.add(g.i)
+                    return
+            elif "else_root" in spec and root in spec.get("else_applies_to", ()):
+                if self._emit_frame(g, spec["else_root"], spec, t, b, carrier, cands):
+                    framed.add(g.i)
+                    return
+            elif spec.get("fallback_default") and "root" in spec:
+                # "agreed to set up a research centre": an intent to cooperate, not the act
+                if self._emit_frame(g, spec["root"], spec, t, Base(None, None, b.strength), carrier, cands):
+                    framed.add(g.i)
+                    return
+            if spec.get("else_status"):
+                status_override = spec["else_status"]
+                framed.add(g.i)
+        if status_override is None:
+            up = self._status_frames(t, carrier)
+            if up == "drop":
+                return
+            status_override = up
+        if b.code is None:
+            code, swap = b.rev, True
+        else:
+            code, swap = b.code, False
+        if not _is_verbal(t) and carrier is None and code[:2] in ("02", "03", "10", "13"):
+            op = self._outer_operator(self._noun_head(t))
+            if op is not None and op[0] in ("12", "08"):
+                # "rejected an appeal from Gbagbo", "accepted demands from the rebels"
+                o_root, v = op
+                n_src, n_tgt, _d = self.noun_roles(self._noun_head(t), b, None)
+                s2, p2 = subject_token(v)
+                src = self.actors_of(s2) if s2 is not None and not p2 else []
+                tgt = [a for a in n_src if a not in src] or [a for a in n_tgt if a not in src]
+                new_code = o_root + "0" if o_root != "12" else "120"
+                status = clause_status(v, self.cues)
+                if status == "modal":
+                    status = "hypothetical"
+                framed.add(v.i)
+                cands.append(Candidate(v, new_code, src, tgt, status, b.strength, False,
+                                       bool(src and tgt), [v, t], None, self._phrase(v, None) + " " + self._phrase(t, None), True))
+                return
+        if _is_verbal(t):
+            sources, targets, direct = self.verb_roles(t, b)
+            time_anchors = [t]
+            anchor_tok = t
+        else:
+            sources, targets, direct = self.noun_roles(self._noun_head(t), b, carrier)
+            time_anchors = [t, carrier]
+            anchor_tok = carrier or t
+        if swap:
+            sources, targets = targets, sources
+        status = clause_status(anchor_tok, self.cues)
+        strength = b.strength
+        phrase = self._phrase(t, carrier)
+        if status_override is None and (_is_verbal(t) or carrier is not None):
+            modal = self._modal_frame(anchor_tok)
+            if modal is not None:
+                root, speaker = modal
+                code = sub_code(root, code)
+                targets = [a for a in sources] or targets
+                sources = speaker
+                status = "occurred"
+            elif status == "intended":
+                code = self._future_intent(code)
+            elif status == "hypothetical" and code[:2] in self.lex.rules.get("conditional_threat", {}).get("roots", ()) \
+                    and self._has_condition(anchor_tok):
+                code = sub_code("13", code)
+                status = "occurred"   # "may halt mediation if …": the threat is made
+            elif status == "negated" and self._future_negated(anchor_tok) and code[:2] in ("03", "04", "05", "06", "07", "08"):
+                code = sub_code("12", code) if code[:2] != "03" else "120"
+                status = "occurred"   # "will not accept refugees": a refusal
+        if status == "occurred" and status_override:
+            status = status_override
+        elif status_override == "negated" and status == "intended":
+            status = "negated"
+        cands.append(Candidate(t, code, sources, targets, status, strength, b.symmetric, direct,
+                               time_anchors, None, phrase))
+
+    def _phrase(self, t, carrier) -> str:
+        words = []
+        if carrier is not None:
+            words.append(carrier.text)
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "prt") and c.i < t.i and c.pos_ != "PROPN":
+                words.append(c.text)
+        words.append(t.text)
+        for c in t.children:
+            if c.dep_ == "prt":
+                words.append(c.text)
+        return " ".join(words)
+
+    def _finish(self, cands: list[Candidate]) -> list[Event]:
+        document = self.document
+        pub = self.item.published_date
+        events: dict[tuple, Event] = {}
+        order = sorted(cands, key=lambda c: c.trigger.i)
+        for c in order:
+            info = self.lex.code_info(c.code)
+            if info is None:
+                continue
+            tx = self.anchors.time_for(*c.time_anchors)
+            place = self.anchors.place_for(*[a for a in c.time_anchors if a is not None])
+            if c.trigger.pos_ in ("NOUN", "PROPN"):
+                if tx is None:
+                    tx = self.anchors.time_near(c.trigger)
+                self.anchors.remember(c.trigger, tx, place)
+            occ = None
+            if tx is None or place is None:
+                occ = self.anchors.occasion_for(*[a for a in c.time_anchors if a is not None])
+            if occ is not None:
+                tx = tx or occ[0]
+                place = place or occ[1]
+            root = c.code[:2]
+            located = root in LOCATION_TARGET_ROOTS or c.code[:3] in ("042", "043", "044") or \
+                (c.from_frame and root in ("03", "12", "13"))
+            if not c.targets and place is not None and place[1] and len(place) > 2 and located:
+                # a material act done in another country: that country is on the receiving end
+                own = {a.country for a in c.sources}
+                if place[1] not in own or root == "14":
+                    c.targets = self._country_actor(place[0], place[1], place[2])
+            if not c.targets and root == "13":
+                c.targets = [a for a in self._condition_party(c.trigger) if a not in c.sources]
+            if not c.targets and root == "14":
+                c.targets = self._protest_target(c)
+            pairs = self._pairs(c)
+            if not pairs:
+                continue
+            date = date_range(tx)
+            if date is None and c.status == "occurred" and pub is not None and not self._past_perfect(c.trigger):
+                iso = pub.isoformat()
+                from ..records import DateRange
+                date = DateRange(iso, iso, "day")
+            sent_i = document.sentence_index(c.trigger.idx)
+            if sent_i < 0:
+                continue
+            s = document.sentences[sent_i]
+            q = self._quote_of(c.trigger)
+            hedge = hedged(c.trigger, self.cues)
+            for src, tgt in pairs:
+                conf = self._confidence(c, src, tgt, hedge)
+                code = c.code
+                ev = Event(
+                    id=stable_id(document.id, c.trigger.idx, code, src.id if src else None,
+                                 tgt.id if tgt else None),
+                    type=info.plover, mode=info.mode, cameo=code,
+                    source=src.id if src else None, target=tgt.id if tgt else None,
+                    status=c.status, date=date, place=place_record(place),
+                    goldstein=info.goldstein, quad_class=info.quad, confidence=conf,
+                    evidence=Evidence(sent_i, s.start, s.end, document.text[s.start:s.end]),
+                    trigger=c.phrase or c.trigger.text, quote=q.id if q else None)
+                when = (date.start_date, date.end_date) if date else None
+                key = (sent_i, code[:2], when, *sorted([ev.source or "", ev.target or ""])) if c.symmetric \
+                    else (sent_i, code[:2], when, ev.source or "", ev.target or "")
+                old = events.get(key)
+                if old is None or ev.confidence > old.confidence:
+                    events[key] = ev
+        return sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
+
+    def _pairs(self, c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
+        srcs, tgts = list(c.sources), list(c.targets)
+        if len(srcs) >= 2 and not tgts and (c.symmetric or c.code[:2] in ("03", "04", "05", "06")):
+            return [(srcs[0], t) for t in srcs[1:]]
+        out = []
+        for s in srcs or [None]:
+            for t in tgts or [None]:
+                if s is None and t is None:
+                    continue
+                if s is not None and t is not None and (s.id == t.id):
+                    continue
+                out.append((s, t))
+        # a source whose own country is the target's is usually a pair seen from inside
+        return out
+
+    def _past_perfect(self, tok) -> bool:
+        head = tok if _is_verbal(tok) else tok.head
+        return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+
+    def _confidence(self, c: Candidate, src, tgt, hedge: bool) -> float:
+        conf = 0.25 + 0.45 * c.strength
+        if src is not None and tgt is not None:
+            conf += 0.15
+        else:
+            conf -= 0.1
+        if c.direct:
+            conf += 0.05
+        if hedge:
+            conf -= 0.1
+        if c.status in ("hypothetical",):
+            conf -= 0.05
+        return round(max(0.05, min(0.95, conf)), 3)
+
+
+def code_item(item) -> list[Event]:
+    if item.parsed is None or item.document is None:
+        return []
+    return DocumentCoder(item).code()

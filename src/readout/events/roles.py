@@ -1,0 +1,363 @@
+"""Source and target of a coded trigger: dependency roles mapped to the actors stage's
+mentions, with fallbacks for places used as destinations, nationality groups the actors
+stage did not list, pronouns in quotes and protest targets."""
+from __future__ import annotations
+
+from ..records import Actor, Mention, stable_id
+from .arguments import (PRONOUNS_FIRST, agent_token, dedupe_country, np_actors, object_tokens,
+                        prep_objects, subject_token)
+from .common import (NOUN_TARGET_PREPS, NOUN_SOURCE_PREPS, CONSULT_TOPIC_PREPS, QUANTITY_HEADS,
+                     DEST_PREPS, SCENE_PREPS, Base, Candidate, _country_name, _demonyms, _is_named,
+                     _is_verbal)
+from .status import _clause_head
+
+
+class RoleFinding:
+    """Who did it to whom (mixed into DocumentCoder)."""
+
+    def actors_of(self, tok) -> list[Actor]:
+        acts = [a for a in np_actors(self.index, tok, self.resolve) if _is_named(a)]
+        if not acts and tok.pos_ in ("NOUN", "PROPN"):
+            acts = self._demonym_actor(tok)
+        if len(acts) == 1 and acts[0].country is None and acts[0].kind != "igo":
+            acts = self._located_actor(tok, acts[0]) or acts
+        return acts
+
+    def _located_actor(self, tok, actor: Actor) -> list[Actor]:
+        """"demonstrators in Baghdad", "security forces in Guinea": an actor with no country
+        takes the country of the place its phrase names — as this group, in this sentence."""
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "of", "from"):
+                continue
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                code = None
+                hit = self.anchors.place_of.get(o.i)
+                if hit is not None:
+                    code = hit[1]
+                else:
+                    for a in self.index.at(o.idx, o.idx + len(o)):
+                        if a.kind == "country" or (a.kind == "organisation" and a.sector == "GOV"):
+                            code = a.country
+                            break
+                if not code:
+                    continue
+                start, end = tok.left_edge.idx, o.right_edge.idx + len(o.right_edge)
+                text = self.document.text[start:end]
+                aid = stable_id(self.document.id, "located", start, end)
+                made = self.document.actor(aid)
+                if made is None:
+                    made = Actor(id=aid, name=text, country=code, sector=actor.sector,
+                                 code=code + (actor.sector or ""), kind="group",
+                                 mentions=[Mention(start, end, text, "located")])
+                    self.document.actors.append(made)
+                    self.index.add(made, start, end)
+                    self.item.invalidate_actor_index()
+                return [made]
+        return []
+
+    def _demonym_actor(self, tok) -> list[Actor]:
+        """"Palestinian prisoners", "Iraqi Kurds", "Palestinians": a group of a nationality the
+        actors stage did not list — made here so the event keeps its side."""
+        demonyms = _demonyms()
+        if not demonyms:
+            return []
+        code = demonyms.get(tok.lower_) if tok.tag_ in ("NNPS", "NNS") else None
+        start = end = None
+        if code is None and tok.lemma_.lower() in QUANTITY_HEADS:
+            for c in tok.children:     # "thousands of Iraqi Kurds", "a group of Palestinian youths"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                            return self._demonym_actor(o)
+        if code is None:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.lower_ in demonyms:
+                    code = demonyms[c.lower_]
+                    start = c.idx
+                    break
+        else:
+            start = tok.idx
+        if code is None:
+            return []
+        end = tok.idx + len(tok)
+        for a in self.index.at(start, end):
+            return [a]
+        text = self.document.text[start:end]
+        key = ("demonym", code, text.lower())
+        actor = self._made.get(key) or self.document.actor(stable_id(self.document.id, *key))
+        if actor is None:
+            kind = "country" if start == tok.idx else "group"
+            actor = Actor(id=stable_id(self.document.id, *key), name=text if kind == "group" else
+                          (_country_name(code) or text), country=code, sector=None, code=code,
+                          kind=kind, mentions=[])
+            self.document.actors.append(actor)
+        self._made[key] = actor
+        if not any(m.start == start and m.end == end for m in actor.mentions):
+            actor.mentions.append(Mention(start, end, text, "demonym"))
+        self.index.add(actor, start, end)
+        self.item.invalidate_actor_index()
+        return [actor]
+
+    def _quote_of(self, tok):
+        pos = tok.idx
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+            if q.start > pos:
+                break
+        return None
+
+    def _first_person(self, tok, acts: list[Actor]) -> list[Actor]:
+        """'we'/'I' inside a quote → the quote's speaker."""
+        if acts or tok is None or tok.lower_ not in PRONOUNS_FIRST:
+            return acts
+        q = self._quote_of(tok)
+        if q is not None and q.speaker:
+            a = self.document.actor(q.speaker)
+            if a is not None:
+                return [a]
+        return acts
+
+    def place_actor(self, tok) -> list[Actor]:
+        """The country of a place used as a destination ("a state visit to Russia"): its actor,
+        made if the article names it only as a place."""
+        hit = self.anchors.place_of.get(tok.i)
+        if hit is None or not hit[1]:
+            return []
+        return self._country_actor(hit[0], hit[1], tok)
+
+    def _country_actor(self, name: str, code: str, tok, mention: bool = True) -> list[Actor]:
+        for a in self.document.actors:
+            if a.country == code and a.kind == "country":
+                return [a]
+        for a in self.document.actors:
+            if a.country == code and a.kind == "organisation" and a.sector == "GOV":
+                return [a]
+        span = self.doc.char_span(tok.idx, tok.idx + len(tok), alignment_mode="expand")
+        for p in self.item.places:
+            if p.start <= tok.idx < p.end:
+                start, end = p.start, p.end
+                break
+        else:
+            start, end = span.start_char, span.end_char
+        aid = stable_id(self.document.id, "place-country", code)
+        actor = self.document.actor(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=_country_name(code) or name, country=code, sector=None, code=code,
+                          kind="country", mentions=[])
+            self.document.actors.append(actor)
+        if not mention:
+            return [actor]
+        if not any(m.start == start and m.end == end for m in actor.mentions):
+            actor.mentions.append(Mention(start, end, self.document.text[start:end], "place"))
+        self.index.add(actor, start, end)
+        self.item.invalidate_actor_index()
+        return [actor]
+
+    def verb_roles(self, v, base: Base) -> tuple[list[Actor], list[Actor], bool]:
+        subj, passive = subject_token(v)
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        if subj is not None and not self._same_sentence(subj, v):
+            # a parse that runs across a paragraph break (a headline above): the first
+            # actor named before the verb in its own sentence
+            subj = None
+            sent = self.document.sentences[self.document.sentence_index(v.idx)]
+            for t in self.doc[v.sent.start:v.i]:
+                if t.idx >= sent.start:
+                    acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if _is_named(a)]
+                    if acts:
+                        sources = acts
+                        break
+        if subj is not None:
+            acts = self._first_person(subj, self.actors_of(subj))
+            if passive:
+                targets = acts
+                ag = agent_token(v)
+                if ag is not None:
+                    sources = self.actors_of(ag)
+            else:
+                sources = acts
+        direct = bool(sources)
+        if not targets:
+            for o in object_tokens(v):
+                targets = self.actors_of(o) or self.place_actor(o)
+                if targets:
+                    break
+        if not targets:
+            preps = ("with", "against", "on", "upon", "to", "toward", "towards", "into", "over", "for", "from", "about")
+            if base.code and base.code.startswith(("042", "043", "044")):
+                preps = preps + ("in", "at")
+            for p, o in prep_objects(v, preps):
+                if p == "between":
+                    continue
+                targets = self.actors_of(o)
+                if targets:
+                    break
+        if not targets:
+            dest = DEST_PREPS + (("in", "at") if (base.code or "").startswith(("042", "043", "044")) else ())
+            for p, o in prep_objects(v, dest):
+                targets = self.place_actor(o)
+                if targets:
+                    break
+        if not targets:
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                    targets = dedupe_country(self.index.in_span(c.idx, c.right_edge.idx + len(c.right_edge)))
+        if not targets and not (len(sources) >= 2 and self._symmetric_code(base)):
+            direct = False
+            targets = self._fallback_target(v, sources)
+        return sources, targets, direct and bool(targets)
+
+    def _same_sentence(self, a, b) -> bool:
+        si = self.document.sentence_index
+        return si(a.idx) == si(b.idx)
+
+    @staticmethod
+    def _symmetric_code(base: Base) -> bool:
+        return base.symmetric or (base.code or "")[:2] in ("03", "04", "05", "06")
+
+    def _fallback_target(self, v, sources: list[Actor]) -> list[Actor]:
+        """First actor named in the verb's object side ("praised what he calls Mr Xi's position")."""
+        src_ids = {a.id for a in sources}
+        for c in v.children:
+            if c.i < v.i or c.dep_ not in ("dobj", "ccomp", "oprd", "attr", "dative", "xcomp"):
+                continue
+            stack = [c]
+            while stack:
+                t = stack.pop()
+                if t.dep_ == "prep" and t.lower_ in SCENE_PREPS:
+                    continue
+                if t is not c and t.dep_ in ("relcl", "acl", "advcl", "appos", "parataxis", "conj"):
+                    continue
+                if t.pos_ != "PRON":
+                    acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if a.id not in src_ids]
+                    if acts:
+                        return acts
+                stack.extend(reversed(list(t.children)))
+        return []
+
+    def noun_roles(self, n, base: Base, carrier) -> tuple[list[Actor], list[Actor], bool]:
+        rule = base.rule
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        pair: list[Actor] = []
+
+        def put(role, acts):
+            if role == "source":
+                sources.extend(a for a in acts if a not in sources)
+            elif role == "target":
+                targets.extend(a for a in acts if a not in targets)
+
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < n.i):
+                acts = self.index.at(c.idx, c.idx + len(c))
+                if not acts and c.pos_ == "PRON":
+                    acts = self.resolve.many(c)
+                if not acts and c.dep_ == "amod" and c.lower_ in _demonyms():
+                    acts = self._country_actor(c.text, _demonyms()[c.lower_], c)   # "an Australian ultimatum"
+                if not acts and c.dep_ == "poss":
+                    acts = self.actors_of(c)
+                put(rule.poss, acts)
+        for c in n.children:
+            if c.dep_ != "prep":
+                continue
+            p = c.lower_
+            if p in ("between", "among"):
+                pair = dedupe_country(self.index.in_span(c.idx, c.right_edge.idx + len(c.right_edge)))
+                if len(pair) < 2:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            pair = dedupe_country(pair + [a for a in self.actors_of(o) if a not in pair])
+                continue
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if not objs:
+                continue
+            acts = self.actors_of(objs[0])
+            if p in rule.preps:
+                put(rule.preps[p], acts or self.place_actor(objs[0]))
+            elif p == "of":
+                put(rule.of, acts)
+            elif p in NOUN_SOURCE_PREPS:
+                put("source", acts)
+            elif p in NOUN_TARGET_PREPS:
+                if base.symmetric and p in CONSULT_TOPIC_PREPS:
+                    continue
+                put("target", acts)
+        if not targets:
+            dest = DEST_PREPS + (("in", "at") if (base.code or "").startswith(("042", "043", "044")) else ())
+            for p, o in prep_objects(n, dest):
+                targets = self.place_actor(o)
+                if targets:
+                    break
+        direct = bool(sources or pair)
+        if pair:
+            if not sources:
+                sources = [pair[0]]
+                targets = targets or [a for a in pair[1:] if a not in sources]
+            elif not targets:
+                targets = [a for a in pair if a not in sources]
+        if not sources and carrier is not None:
+            subj, passive = subject_token(carrier)
+            if subj is not None and not passive:
+                sources = self._first_person(subj, self.actors_of(subj))
+        if not targets and carrier is not None:
+            # "gave the Ivory Coast 5 million dollars of aid": the carrier's other object
+            inside = {x.i for x in n.subtree}
+            for o in object_tokens(carrier):
+                if o.i not in inside and n.i not in {x.i for x in o.subtree}:
+                    targets = [a for a in self.actors_of(o) if a not in sources]
+                    if targets:
+                        break
+        if not targets and carrier is not None:
+            # "withheld support for Moscow's war effort": the carrier's prepositions
+            for p, o in prep_objects(carrier, NOUN_TARGET_PREPS):
+                if o.i in {x.i for x in n.subtree}:
+                    continue
+                targets = [a for a in self.actors_of(o) if a not in sources]
+                if targets:
+                    break
+        if not targets and n.dep_ == "pobj" and n.head.dep_ == "agent":
+            # "its economy hit by sanctions": the one hit is the target
+            subj, _ = subject_token(n.head.head)
+            if subj is not None:
+                targets = [a for a in np_actors(self.index, subj, self.resolve, owner=True) if a not in sources]
+        return sources, targets, direct and bool(targets)
+
+    def _protest_target(self, c: Candidate) -> list[Actor]:
+        """Whom a protest is aimed at: an actor in its purpose ("to demand the resignation of
+        President X", "in protest of the government's refusal"), else the protesters' own
+        country (its government), as CAMEO codes domestic dissent."""
+        src = {a.id for a in c.sources}
+        for anchor in [a for a in c.time_anchors if a is not None]:
+            v = anchor if _is_verbal(anchor) else (anchor.head if anchor.dep_ in ("dobj", "pobj") else anchor)
+            for ch in v.children:
+                purpose = ch.dep_ in ("advcl", "xcomp", "acl") or (
+                    ch.dep_ == "prep" and ch.lower_ in ("in", "against", "over"))
+                if not purpose:
+                    continue
+                for t in ch.subtree:
+                    if t.pos_ == "PRON":
+                        continue
+                    acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if a.id not in src and _is_named(a)]
+                    if acts:
+                        return acts[:1]
+        own = [a.country for a in c.sources if a.country]
+        if own and all(a.kind != "country" for a in c.sources):
+            name = _country_name(own[0]) or own[0]
+            return self._country_actor(name, own[0], c.trigger, mention=False)
+        return []
+
+    def _condition_party(self, tok) -> list[Actor]:
+        """"threatened to … unless Baghdad accepts": the subject of the condition."""
+        v = tok if _is_verbal(tok) else _clause_head(tok)
+        for anchor in (v, *[c for c in v.children if c.dep_ in ("xcomp", "ccomp")]):
+            for c in anchor.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cues.conditional_marks
+                                             for m in c.children):
+                    s2, p2 = subject_token(c)
+                    if s2 is not None and not p2:
+                        return self.actors_of(s2)
+        return []
