@@ -95,6 +95,34 @@ CASES = [
     ("Talks ran [from Monday to Friday].", FRI, "2022-12-26", "2022-12-30", "day"),
     # holidays
     ("Troops were home by [Christmas].", FRI, "2022-12-25", "2022-12-25", "day"),
+    # holidays fixed by a weekday of a month (US), and their long weekends
+    ("Shoppers crowded malls on [Thanksgiving].", FRI, "2022-11-24", "2022-11-24", "day"),
+    ("Traffic peaked over [Labor Day weekend].", FRI, "2022-09-03", "2022-09-05", "week"),
+    ("Offices closed on [Martin Luther King Day].", WED, "2023-01-16", "2023-01-16", "day"),
+    ("The memorial opened on [Memorial Day 2021].", FRI, "2021-05-31", "2021-05-31", "day"),
+    # numeric dates: month first unless the first number cannot be a month
+    ("Ballots were counted on [11/20].", FRI, "2022-11-20", "2022-11-20", "day"),
+    ("The treaty was signed on [20/11/2019].", FRI, "2019-11-20", "2019-11-20", "day"),
+    ("Talks ran [from 10/1 to 11/7].", FRI, "2022-10-01", "2022-11-07", "day"),
+    # a duration before/after a date, or starting on one
+    ("The talks will resume [3 days after January 12th].", FRI, "2023-01-15", "2023-01-15", "day"),
+    ("The ceasefire collapsed [two weeks before Christmas].", FRI, "2022-12-11", "2022-12-11", "day"),
+    ("The fair runs [for two weeks starting May 20th].", WED, "2023-05-20", "2023-06-02", "day"),
+    ("He was freed [1 month and 21 days ago].", FRI, "2022-11-09", "2022-11-09", "day"),
+    ("The court will rule [in two weeks].", FRI, "2023-01-13", "2023-01-13", "day"),
+    ("Troops will leave [within 30 days].", FRI, "2022-12-30", "2023-01-28", "day"),
+    ("Campaigns will spend heavily [between now and November].", WED, "2023-03-15", "2023-11-30", "month"),
+    # numbers in words
+    ("They came back in [two thousand and fifteen].", FRI, "2015-01-01", "2015-12-31", "year"),
+    ("The plant opened in [October two thousand and five].", FRI, "2005-10-01", "2005-10-31", "month"),
+    ("She was born on [January twenty five nineteen eighty six].", FRI, "1986-01-25", "1986-01-25", "day"),
+    ("Disco peaked in [the nineteen seventies].", FRI, "1970-01-01", "1979-12-31", "decade"),
+    ("The siege began on [5 December 1391].", FRI, "1391-12-05", "1391-12-05", "day"),
+    # weeks of a month or year are ISO-style (Monday–Sunday, the week's Thursday inside);
+    # quarters in windows are calendar quarters
+    ("Troops massed in [the third week of January 2023].", FRI, "2023-01-16", "2023-01-22", "week"),
+    ("Sales slumped in [the first week of 2015].", FRI, "2014-12-29", "2015-01-04", "week"),
+    ("Sales fell in [the last two quarters].", WED, "2022-07-01", "2022-12-31", "quarter"),
 ]
 
 
@@ -127,6 +155,14 @@ NEGATIVES = [
     "Prices fell by a fall in demand.",
     "USA TODAY reported the figures.",
     "The plant employs 2,021 workers and 3 engineers.",
+    "A 2/3 majority backed the bill.",
+    "He reached his mid-20s before the war.",
+    "Its jobless rate is the lowest in 33 years.",
+    "Two thousand people marched.",
+    "Survivors of the 9/11 attacks spoke.",
+    "The clip starts at the 15:20 mark.",
+    "He was one of the 27 who signed.",
+    "Ukraine's Independence Day parade was cancelled.",
     "The company reported 2022 sales of $5 billion.",   # a year: must be found (see below)
 ]
 
@@ -139,6 +175,24 @@ def test_times_ignores_numbers_and_names_that_are_not_dates(sentence):
 def test_times_finds_year_used_as_modifier():
     times = find_times(NEGATIVES[-1], dt.date(2022, 12, 30))
     assert [(t.text, t.precision) for t in times] == [("2022", "year")]
+
+
+def test_times_change_of_a_count_is_not_a_day_range():
+    times = find_times("Cases rose from 4 to 22 this month.", dt.date(2022, 12, 30))
+    assert [t.text for t in times] == ["this month"]
+
+
+def test_times_day_list_names_two_days():
+    times = find_times("The summit was held on 18 and 19 June.", dt.date(2022, 12, 30))
+    assert [(t.text, t.start_date, t.end_date) for t in times] == [
+        ("18", "2022-06-18", "2022-06-18"), ("19 June", "2022-06-19", "2022-06-19")]
+
+
+def test_times_document_writing_day_first_reads_all_numeric_dates_day_first():
+    day_first = find_times("Talks were held on 22/04/2021 and again on 05/06/2021.", dt.date(2022, 12, 30))
+    month_first = find_times("Talks were held on 04/22/2021 and again on 05/06/2021.", dt.date(2022, 12, 30))
+    assert [t.start_date for t in day_first] == ["2021-04-22", "2021-06-05"]
+    assert [t.start_date for t in month_first] == ["2021-04-22", "2021-05-06"]
 
 
 def test_times_offsets_point_at_text_and_are_sorted():

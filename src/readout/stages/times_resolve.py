@@ -31,6 +31,7 @@ class Context:
     anchor: D | None
     tense: str | None = None          # "past" | "future" | None
     previous: Resolved | None = None  # the last resolved expression before this one nearby
+    day_first: bool = False           # the document writes numeric dates day first ("22/04")
 
 
 # ---- calendar helpers ---------------------------------------------------------------------
@@ -160,28 +161,32 @@ def _month_day(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     if y:
         day = safe_date(y, m, d)
         return Resolved(day, day, "day", f"{c.kind}:explicit") if day else None
-    wd = g.get("weekday")
     a = ctx.anchor
-    if wd:  # "Friday, Dec 30": the year in which that date falls on that weekday, nearest the anchor
-        want = r.weekdays[wd.lower().rstrip(".")]
-        base = a.year if a else None
-        if base is not None:
-            for off in (0, -1, 1):
-                day = safe_date(base + off, m, d)
-                if day and day.weekday() == want:
-                    return Resolved(day, day, "day", f"{c.kind}:weekday")
     if a is None:
         return None
-    past = future = None
-    for k in range(8):  # Feb 29 recurs only in leap years
-        past = past or safe_date((a.year if (m, d) <= (a.month, a.day) else a.year - 1) - k, m, d)
-        future = future or safe_date((a.year if (m, d) >= (a.month, a.day) else a.year + 1) + k, m, d)
-    if past is None or future is None:
+    got = nearest_month_day(m, d, a)
+    if got is None:
         return None
+    past, future = got
     if past == future:
         return Resolved(past, past, "day", f"{c.kind}:today")
+    wd = g.get("weekday")
+    if wd:  # "Friday, Dec 23": of the two readings, the one that falls on that weekday
+        want = r.weekdays[wd.lower().rstrip(".")]
+        hits = [x for x in (past, future) if x.weekday() == want]
+        if len(hits) == 1:
+            return Resolved(hits[0], hits[0], "day", f"{c.kind}:weekday")
     day, how = _pick(past, future, a, ctx.tense)
     return Resolved(day, day, "day", f"{c.kind}:{how}")
+
+
+def nearest_month_day(m: int, d: int, a: D) -> tuple[D, D] | None:
+    """The (month, day) on or before the anchor and on or after it (Feb 29: leap years)."""
+    past = future = None
+    for k in range(8):
+        past = past or safe_date((a.year if (m, d) <= (a.month, a.day) else a.year - 1) - k, m, d)
+        future = future or safe_date((a.year if (m, d) >= (a.month, a.day) else a.year + 1) + k, m, d)
+    return (past, future) if past and future else None
 
 
 def _day_range_month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
@@ -190,6 +195,9 @@ def _day_range_month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | Non
     if first is None:
         return None
     last = safe_date(first.start.year, first.start.month, _day(g["day2"]))
+    if last is not None and last < first.start:  # "April 27 to the 3rd": into the next month
+        nxt = add_months(D(first.start.year, first.start.month, 1), 1)
+        last = safe_date(nxt.year, nxt.month, _day(g["day2"]))
     if last is None or last < first.start:
         return None
     return Resolved(first.start, last, "day", first.method.replace("month_day", c.kind))
@@ -298,6 +306,12 @@ def _decade(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     if "decade" in g:
         y = int(g["decade"])
         how = "explicit"
+    elif "century_word" in g or g.get("decade_word", "").lower().startswith("two"):
+        # "the nineteen seventies", "the twenty-tens", "the two thousand and tens", "the two thousands"
+        word = " ".join(g.get("decade_word", "").lower().split())
+        century = {"eighteen": 1800, "nineteen": 1900}.get(g.get("century_word", "").lower(), 2000)
+        y = century + (0 if word == "two thousands" else 10 if word == "tens" else r.decade_words[word])
+        how = "words"
     else:
         if ctx.anchor is None:
             return None
@@ -378,292 +392,127 @@ def _half(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     return Resolved(*span, "half", f"half:{how}")
 
 
-_UNIT_PRECISION = {"day": "day", "week": "week", "fortnight": "week", "month": "month",
-                   "quarter": "quarter", "year": "year", "decade": "decade", "century": "century"}
-
-
-def _unit(word: str) -> str:
-    w = word.lower()
-    return w[:-1] if w.endswith("s") else w
-
-
-def _shift(d: D, unit: str, n: int) -> D:
-    if unit == "day":
-        return d + dt.timedelta(days=n)
-    if unit in ("week", "fortnight"):
-        return d + dt.timedelta(days=(14 if unit == "fortnight" else 7) * n)
-    if unit == "month":
-        return add_months(d, n)
-    if unit == "quarter":
-        return add_months(d, 3 * n)
-    if unit == "year":
-        return add_years(d, n)
-    if unit == "decade":
-        return add_years(d, 10 * n)
-    return add_years(d, 100 * n)
-
-
-def _first_n(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    g = c.groups
-    unit = _unit(g["unit"])
-    n = _num(g.get("num"), r)
-    if "month" in g:
-        m = r.months[g["month"].lower().rstrip(".")]
-        got = _month_year(m, ctx.anchor, {"year": g.get("year2")} if g.get("year2") else {}, ctx, r)
-        if not got:
-            return None
-        base = month_span(got[0], m)
-        how = got[1]
-    else:
-        got = _year_from_rel(g, ctx, r)
-        if not got:
-            return None
-        base = (D(got[0], 1, 1), D(got[0], 12, 31))
-        how = got[1]
-    if g["edge"].lower() == "first":
-        s, e = base[0], _shift(base[0], unit, n) - DAY
-    else:
-        s, e = _shift(base[1] + DAY, unit, -n), base[1]
-    if e > base[1] or s < base[0]:
-        return None
-    return Resolved(s, e, _UNIT_PRECISION.get(unit, "day"), f"first_n:{how}")
-
-
-def _window(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    a = ctx.anchor
-    if a is None:
-        return None
-    g = c.groups
-    unit = _unit(g["unit"])
-    n = _num(g.get("num"), r)
-    back = _rel(g["rel"], r) == -1
-    if back:
-        s, e = _shift(a, unit, -n), a
-        how = "past"
-    else:
-        s, e = a + DAY, _shift(a, unit, n)
-        how = "next"
-    return Resolved(s, e, _UNIT_PRECISION.get(unit, "day"), f"window:{how}")
-
-
-def _period_of(unit: str, d: D) -> tuple[D, D]:
-    if unit == "week":
-        return week_span(d)
-    if unit == "weekend":
-        mon, _ = week_span(d)
-        return mon + dt.timedelta(days=5), mon + dt.timedelta(days=6)
-    if unit == "month":
-        return month_span(d.year, d.month)
-    if unit == "quarter":
-        return quarter_span(d.year, (d.month - 1) // 3 + 1)
-    if unit == "year":
-        return D(d.year, 1, 1), D(d.year, 12, 31)
-    if unit == "decade":
-        y = d.year // 10 * 10
-        return D(y, 1, 1), D(y + 9, 12, 31)
-    y = d.year // 100 * 100
-    return D(y, 1, 1), D(y + 99, 12, 31)
-
-
-def _relative_period(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    a = ctx.anchor
-    if a is None:
-        return None
-    g = c.groups
-    unit = g["unit"].lower()
-    rel = g.get("rel", "this").lower()
-    step = 0 if rel in ("this", "current", "the") else _rel(rel, r) or 0
-    shift_unit = "week" if unit == "weekend" else unit
-    s, e = _period_of(unit, _shift(a, shift_unit, step))
-    if unit == "weekend" and step == 1 and s <= a:  # "next weekend" said on a weekday: the coming one
-        s, e = s - dt.timedelta(days=7), e - dt.timedelta(days=7)
-        if s <= a:
-            s, e = s + dt.timedelta(days=7), e + dt.timedelta(days=7)
-    precision = "week" if unit == "weekend" else _UNIT_PRECISION[unit]
-    word = (g.get("part") or g.get("partof") or "").lower()
-    how = rel
-    if word in ("earlier", "later") and step == 0:
-        s, e = (s, a) if word == "earlier" else (a, e)
-        how = f"{word}-this"
-    elif word in ("rest", "remainder"):
-        s = min(max(s, a), e)
-        how = "rest"
-    elif word:
-        part = r.part_words.get(word)
-        if unit in ("month", "year", "decade", "century"):
-            s, e = _apply_part((s, e), unit, part, r)
-        elif unit == "week":
-            s, e = {"early": (s, s + 2 * DAY), "mid": (s + DAY, s + 3 * DAY),
-                    "late": (s + 3 * DAY, e)}[part]
-        how = f"{part}-{rel}"
-    return Resolved(s, e, precision, f"relative_period:{how}")
-
-
-def _weekend(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    a = ctx.anchor
-    if a is None:
-        return None
-    mon, _ = week_span(a)
-    sat = mon + dt.timedelta(days=5)
-    if a.weekday() >= 5:
-        return Resolved(sat, sat + DAY, "week", "weekend:current")
-    if ctx.tense == "future":
-        return Resolved(sat, sat + DAY, "week", "weekend:future")
-    return Resolved(sat - dt.timedelta(days=7), sat - dt.timedelta(days=6), "week", "weekend:past")
-
-
-def _weekday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    a = ctx.anchor
-    if a is None:
-        return None
-    g = c.groups
-    want = r.weekdays[g["weekday"].lower()]
-    weekrel = g.get("weekrel") or g.get("weekrel2") or g.get("weekrel3")
-    if weekrel and weekrel.lower() == "previous":
-        weekrel = "last"
-    if weekrel:
-        step = {"last": -1, "this": 0, "next": 1}[weekrel.lower()]
-        mon, _ = week_span(a + dt.timedelta(days=7 * step))
-        day = mon + dt.timedelta(days=want)
-        return Resolved(day, day, "day", f"weekday:{weekrel.lower()}-week")
-    rel_word = " ".join(g.get("rel", "").lower().split())
-    back = (a.weekday() - want) % 7 or 7     # days back to the most recent one before today
-    ahead = (want - a.weekday()) % 7 or 7    # days ahead to the next one after today
-    if rel_word == "this":
-        mon, _ = week_span(a)
-        day, how = mon + dt.timedelta(days=want), "this-week"
-    elif rel_word:
-        rel = _rel(rel_word, r)
-        if rel == -1:
-            day, how = a - dt.timedelta(days=back), "last"
-        else:
-            day, how = a + dt.timedelta(days=ahead), "next"
-    elif want == a.weekday():
-        day, how = a, "today"
-    elif ctx.tense == "future":
-        day, how = a + dt.timedelta(days=ahead), "future"
-    else:
-        day, how = a - dt.timedelta(days=back), "most-recent"
-    return Resolved(day, day, "day", f"weekday:{how}")
-
-
-_DEICTIC = {"yesterday": -1, "today": 0, "tomorrow": 1, "tmrw": 1, "tonight": 0, "last night": -1,
-            "the day before yesterday": -2, "the day after tomorrow": 2, "the day after tmrw": 2,
-            "this morning": 0, "this afternoon": 0, "this evening": 0}
-
-
-def _deictic_day(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    if ctx.anchor is None:
-        return None
-    word = " ".join(c.groups["word"].lower().split())
-    day = ctx.anchor + dt.timedelta(days=_DEICTIC[word])
-    return Resolved(day, day, "day", f"deictic:{word.replace(' ', '-')}")
-
-
-def _shift_expr(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    g = c.groups
-    unit = _unit(g["unit"])
-    n = _num(g.get("num"), r)
-    direction = g["dir"].lower()
-    sign = -1 if direction in ("ago", "earlier", "before", "prior") else 1
-    if unit == "fortnight":
-        unit, n = "week", 2 * n
-    relative_to_previous = direction not in ("ago", "from now", "hence")
-    prev = ctx.previous
-    if relative_to_previous and prev is not None:
-        s, e = _shift(prev.start, unit, sign * n), _shift(prev.end, unit, sign * n)
-        if prev.precision == "month" and prev.end == month_end(prev.end.year, prev.end.month):
-            e = month_end(e.year, e.month)
-        return Resolved(s, e, prev.precision, f"shift:{direction}-previous")
-    if ctx.anchor is None:
-        return None
-    day = _shift(ctx.anchor, unit, sign * n)
-    if unit == "day":
-        return Resolved(day, day, "day", f"shift:{direction}")
-    s, e = _period_of(unit, day)
-    return Resolved(s, e, _UNIT_PRECISION[unit], f"shift:{direction}")
-
-
-def _anchored(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    g = c.groups
-    prev = ctx.previous
-    if prev is None:  # no date nearby to count from: count from the report's date
-        if ctx.anchor is None:
-            return None
-        prev = Resolved(ctx.anchor, ctx.anchor, "day", "anchor")
-    which = (g.get("which") or g.get("dir") or "").lower()
-    unit = (g.get("unit") or g.get("which2")).lower()
-    sign = -1 if which in ("previous", "preceding", "before", "earlier") else 1
-    base = prev.start if sign < 0 else prev.end
-    how = "previous" if prev.method != "anchor" else "report"
-    s, e = _period_of(unit, _shift(base, unit, sign)) if unit != "day" else (_shift(base, unit, sign),) * 2
-    return Resolved(s, e, _UNIT_PRECISION[unit], f"anchored:{which}-{how}")
-
-
-def _holiday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    g = c.groups
-    name = " ".join(g["holiday"].lower().replace("\u2019", "'").split())
-    if c.kind == "holiday":
-        m, d = r.holidays[name]
-        on_year = lambda y: safe_date(y, m, d)  # noqa: E731
-    else:
-        offset = r.moveable[name]
-        on_year = lambda y: easter(y) + dt.timedelta(days=offset)  # noqa: E731
-    y = _year_of(g)
-    a = ctx.anchor
-    if y:
-        day, how = on_year(y), "explicit"
-    elif a is None:
-        return None
-    else:
-        this = on_year(a.year)
-        past = this if this <= a else on_year(a.year - 1)
-        future = this if this >= a else on_year(a.year + 1)
-        rel = _rel(g.get("rel"), r)
-        if rel == 0:
-            day, how = this, "this"
-        elif rel == -1:
-            day, how = (past if past < a else on_year(a.year - 1)), "last"
-        elif rel == 1:
-            day, how = (future if future > a else on_year(a.year + 1)), "next"
-        else:
-            day, how = _pick(past, future, a, ctx.tense)
-    if day is None:
-        return None
-    return Resolved(day, day, "day", f"{c.kind}:{how}")
-
-
 def _iso(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
     day = safe_date(int(g["year"]), int(g["month_num"]), int(g["day"]))
     return Resolved(day, day, "day", "iso_date") if day else None
 
 
+def month_first(a: int, b: int, day_first: bool) -> tuple[int, int, str]:
+    """(month, day, how) of a numeric date: US month-first unless the first number cannot be
+    a month, or the document writes its dates day first and the second number can be one."""
+    if a > 12 or (day_first and b <= 12):
+        return b, a, "day-first"
+    return a, b, "month-first"
+
+
+def _full_year(v: str, anchor: D | None) -> int:
+    y = int(v)
+    if len(v) == 2:  # 20yy unless that is over 20 years after the anchor, then 19yy
+        base = anchor.year if anchor else dt.date.today().year
+        y = 2000 + y if 2000 + y <= base + 20 else 1900 + y
+    return y
+
+
 def _numeric(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
-    a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
-    if len(g["year"]) == 2:  # 20yy unless that is over 20 years after the anchor, then 19yy
-        base = ctx.anchor.year if ctx.anchor else dt.date.today().year
-        y = 2000 + y if 2000 + y <= base + 20 else 1900 + y
-    m, d, how = (a, b, "us") if a <= 12 else (b, a, "day-first")
-    day = safe_date(y, m, d)
+    m, d, how = month_first(int(g["a"]), int(g["b"]), ctx.day_first)
+    day = safe_date(_full_year(g["year"], ctx.anchor), m, d)
     return Resolved(day, day, "day", f"numeric_date:{how}") if day else None
 
 
+def _md_day(m: int, d: int, rel: str | None, ctx: Context, r: TimeRules) -> tuple[D, str] | None:
+    """A month-day without a year: "this"/"next"/"last" name the year, else nearest by tense."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    step = _rel(rel, r) if rel else None
+    if step is not None:
+        day = safe_date(a.year + step, m, d)
+        return (day, f"{rel.lower()}-year") if day else None
+    got = nearest_month_day(m, d, a)
+    if got is None:
+        return None
+    return _pick(got[0], got[1], a, ctx.tense)
+
+
+def _numeric_md(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"11/20", "on 4.22", "this Friday 5/12": a numeric month-day (the date wins over a weekday)."""
+    g = c.groups
+    m, d, order = month_first(int(g["a"]), int(g["b"]), ctx.day_first)
+    rel = g.get("rel") if "weekday" not in g else None
+    got = _md_day(m, d, rel, ctx, r)
+    if got is None:
+        return None
+    return Resolved(got[0], got[0], "day", f"numeric_md:{order}:{got[1]}")
+
+
+def _current_or_nearest(m1: int, d1: int, m2: int, d2: int, ctx: Context) -> tuple[D, D] | None:
+    """A yearless range: the one under way at the report's date, else the nearest by tense."""
+    a = ctx.anchor
+    spans = []
+    for y in (a.year - 1, a.year, a.year + 1):
+        s0 = safe_date(y, m1, d1)
+        e0 = safe_date(y if (m1, d1) <= (m2, d2) else y + 1, m2, d2)
+        if s0 and e0:
+            spans.append((s0, e0))
+    current = [sp for sp in spans if sp[0] <= a <= sp[1]]
+    if current:
+        return current[0]
+    past = [sp for sp in spans if sp[1] < a]
+    future = [sp for sp in spans if sp[0] > a]
+    if not (past and future):
+        return (past or future or [None])[0]
+    p, f = max(past), min(future)
+    day, _ = _pick(p[0], f[0], a, ctx.tense)
+    return p if day == p[0] else f
+
+
+def _numeric_range(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"10/1-11/7", "from 5/1/2019-5/7/2020", "5/1-5/7, 2020": two numeric dates."""
+    g = c.groups
+    m1, d1, _ = month_first(int(g["a"]), int(g["b"]), ctx.day_first)
+    m2, d2, _ = month_first(int(g["a2"]), int(g["b2"]), ctx.day_first)
+    y2s = g.get("year2") or g.get("year3")
+    if y2s:
+        end = safe_date(_full_year(y2s, ctx.anchor), m2, d2)
+        y1 = _full_year(g["year"], ctx.anchor) if g.get("year") else (end.year if end and (m1, d1) <= (m2, d2)
+                                                                       else end.year - 1 if end else 0)
+        start = safe_date(y1, m1, d1)
+    elif g.get("rel") or g.get("rel2") or ctx.anchor is None:
+        first = _md_day(m1, d1, g.get("rel"), ctx, r)
+        if first is None:
+            return None
+        start = first[0]
+        end = safe_date(start.year, m2, d2)
+        if g.get("rel2"):
+            second = _md_day(m2, d2, g["rel2"], ctx, r)
+            end = second[0] if second else None
+        elif end is not None and end < start:
+            end = safe_date(start.year + 1, m2, d2)
+    else:
+        got = _current_or_nearest(m1, d1, m2, d2, ctx)
+        if got is None:
+            return None
+        start, end = got
+    if start is None or end is None or end < start:
+        return None
+    return Resolved(start, end, "day", "numeric_range")
+
+
 RESOLVERS = {
-    "iso_date": _iso, "numeric_date": _numeric, "month_day": _month_day, "day_month": _month_day,
+    "iso_date": _iso, "numeric_date": _numeric, "numeric_md": _numeric_md, "numeric_range": _numeric_range,
+    "month_day": _month_day, "day_month": _month_day,
     "day_range_month": _day_range_month, "month": _month, "season": _season, "year": _year,
     "year_range": _year_range, "decade": _decade, "century": _century, "quarter": _quarter,
-    "half": _half, "first_n": _first_n, "window": _window, "relative_period": _relative_period,
-    "weekend": _weekend, "shift": _shift_expr, "anchored_day": _anchored,
-    "deictic_day": _deictic_day, "weekday": _weekday, "holiday": _holiday,
-    "moveable_holiday": _holiday,
+    "half": _half,
 }
 
 # kinds whose reading depends on the tense of the clause (others ignore it)
 TENSE_SENSITIVE = frozenset({"in_shift", "month_day", "day_month", "day_range_month", "month", "season",
-                             "quarter", "weekend", "weekday", "holiday", "moveable_holiday",
-                             "month_range", "week_of", "weekday_dom", "day_of_month", "nth_weekday"})
+                             "quarter", "weekend", "weekday", "holiday", "numeric_md", "numeric_range",
+                             "month_range", "week_of", "week_of_dom", "weekday_dom", "day_of_month",
+                             "nth_weekday", "within"})
 
 
 def needs_tense(c: Candidate) -> bool:
@@ -679,13 +528,17 @@ def is_absolute(c: Candidate) -> bool:
     if c.kind in ("iso_date", "numeric_date", "year", "year_range", "century", "half", "month_numeric"):
         return c.kind != "half" or "year" in g
     if c.kind == "decade":
-        return "decade" in g
+        return "decade" in g or "century_word" in g or g.get("decade_word", "").lower().startswith("two")
+    if c.kind == "numeric_range":
+        return "year" in g and ("year2" in g or "year3" in g)
     return "year" in g or "year2" in g or "year_pre" in g
 
 
 from .times_resolve_more import MORE_RESOLVERS  # noqa: E402  (they use the helpers above)
+from .times_resolve_relative import RELATIVE_RESOLVERS  # noqa: E402
 
 RESOLVERS.update(MORE_RESOLVERS)
+RESOLVERS.update(RELATIVE_RESOLVERS)
 
 
 def resolve(c: Candidate, ctx: Context) -> Resolved | None:

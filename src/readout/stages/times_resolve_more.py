@@ -1,13 +1,15 @@
 """Resolvers for the less common forms: numeric months, month ranges, week numbers,
 "the first Friday of July", "Friday the 15th", "the 20th of next month", "the week of
-April 10", "the year after next", "year to date", "three days after tomorrow".
+April 10", "the year after next", "year to date", holidays (fixed, Easter-based and
+weekday-based: "Labor Day weekend", "Thanksgiving 2023") and "now" as a range end.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from .times_resolve import (DAY, Context, Resolved, _day, _month_year, _period_of, _pick, _rel, _shift,
-                            _unit, _year_of, month_end, month_span, safe_date, week_span)
+from .times_resolve import (DAY, Context, Resolved, _day, _month_year, _pick, _rel, _year_of, easter,
+                            month_end, month_span, safe_date, week_span)
+from .times_resolve_relative import _shift, period_of
 from .times_rules import Candidate, TimeRules
 
 D = dt.date
@@ -46,10 +48,19 @@ def _week_of(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     return Resolved(s, e, "week", day.method.replace("month_day", "week_of"))
 
 
+def _week_of_dom(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"the week of the 18th": the week of the nearest 18th."""
+    day = _day_of_month(Candidate("day_of_month", c.start, c.end, dict(c.groups), 0), ctx, r)
+    if day is None:
+        return None
+    s, e = week_span(day.start)
+    return Resolved(s, e, "week", day.method.replace("day_of_month", "week_of_dom"))
+
+
 def _week_number(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     """ISO 8601 week numbers ("week 31")."""
     g = c.groups
-    y = _year_of(g) or (ctx.anchor.year if ctx.anchor else None)
+    y = _year_of(g) or (ctx.anchor.year + (_rel(g.get("yrel"), r) or 0) if ctx.anchor else None)
     if y is None:
         return None
     try:
@@ -145,12 +156,27 @@ def _day_of_month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     return Resolved(day, day, "day", f"day_of_month:{how}")
 
 
+def _day_range_relmonth(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"from 4 to 22 this month", "4 till 23 of next month"."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    g = c.groups
+    step = _rel(g["rel"], r) or 0
+    first = D(a.year, a.month, 1)
+    base = first if step == 0 else (first + dt.timedelta(days=32) if step > 0 else first - DAY)
+    s, e = safe_date(base.year, base.month, _day(g["day"])), safe_date(base.year, base.month, _day(g["day2"]))
+    if s is None or e is None or e < s:
+        return None
+    return Resolved(s, e, "day", f"day_range_relmonth:{g['rel'].lower()}")
+
+
 def _after_next(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     a = ctx.anchor
     if a is None:
         return None
     unit = c.groups["unit"].lower()
-    s, e = _period_of(unit, _shift(a, "week" if unit == "weekend" else unit, 2))
+    s, e = period_of(unit, _shift(a, "week" if unit == "weekend" else unit, 2))
     return Resolved(s, e, "week" if unit == "weekend" else unit, "after_next")
 
 
@@ -159,41 +185,72 @@ def _year_to_date(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     return Resolved(D(a.year, 1, 1), a, "day", "year_to_date") if a else None
 
 
-_BASE = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}
+def _holiday_on(name: str, r: TimeRules):
+    """A function year → date of the named holiday."""
+    if name in r.holidays:
+        m, d = r.holidays[name]
+        return lambda y: safe_date(y, m, d)
+    if name in r.moveable:
+        offset = r.moveable[name]
+        return lambda y: easter(y) + dt.timedelta(days=offset)
+    m, weekday, n, offset = r.weekday_holidays[name]
+    return lambda y: _nth_weekday_of(y, m, weekday, n) + dt.timedelta(days=offset)
 
 
-def _deictic_shift(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    a = ctx.anchor
-    if a is None:
-        return None
+def _holiday_weekend(day: D) -> tuple[D, D]:
+    """The long weekend a holiday belongs to: Saturday–Monday for a Monday holiday,
+    Thursday/Friday–Sunday for one late in the week, else the Saturday–Sunday around it."""
+    wd = day.weekday()
+    if wd == 0:
+        return day - 2 * DAY, day
+    if wd in (3, 4):
+        return day, day + dt.timedelta(days=6 - wd)
+    sat = day - dt.timedelta(days=(wd - 5) % 7)
+    return sat, sat + DAY
+
+
+def _holiday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
-    base = a + dt.timedelta(days=_BASE[g["base"].lower()])
-    from .times_resolve import _num
-    n = _num(g["num"], r)
-    sign = -1 if g["dir"].lower() == "before" else 1
-    day = _shift(base, _unit(g["unit"]), sign * n)
-    return Resolved(day, day, "day", "deictic_shift")
-
-
-def _in_shift(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    """"in two weeks" names a date only in a future clause ("the first time in two years" is a span)."""
+    name = " ".join(g["holiday"].lower().replace("\u2019", "'").split())
+    on_year = _holiday_on(name, r)
+    y = _year_of(g)
     a = ctx.anchor
-    if a is None or ctx.tense != "future":
+    if y:
+        day, how = on_year(y), "explicit"
+    elif a is None:
         return None
-    from .times_resolve import _num
-    g = c.groups
-    unit = _unit(g["unit"])
-    n = _num(g["num"], r)
-    if unit == "fortnight":
-        unit, n = "week", 2 * n
-    day = _shift(a, unit, n)
-    return Resolved(day, day, "day", "in_shift:future")
+    elif g.get("yrel"):
+        day, how = on_year(a.year + (_rel(g["yrel"], r) or 0)), "year-relative"
+    else:
+        this = on_year(a.year)
+        past = this if this <= a else on_year(a.year - 1)
+        future = this if this >= a else on_year(a.year + 1)
+        rel = _rel(g.get("rel"), r)
+        if rel == 0:
+            day, how = this, "this"
+        elif rel == -1:
+            day, how = (past if past < a else on_year(a.year - 1)), "last"
+        elif rel == 1:
+            day, how = (future if future > a else on_year(a.year + 1)), "next"
+        else:
+            day, how = _pick(past, future, a, ctx.tense)
+    if day is None:
+        return None
+    if "weekend" in g or "weekend_pre" in g:
+        return Resolved(*_holiday_weekend(day), "week", f"holiday-weekend:{how}")
+    return Resolved(day, day, "day", f"holiday:{how}")
+
+
+def _now(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+    """"now", "date" in "to date": the report's day — kept only as the end of a range."""
+    a = ctx.anchor
+    return Resolved(a, a, "day", "now") if a else None
 
 
 MORE_RESOLVERS = {
-    "in_shift": _in_shift,
     "month_numeric": _month_numeric, "month_range": _month_range, "week_of": _week_of,
-    "week_number": _week_number, "nth_weekday": _nth_weekday, "weekday_dom": _weekday_dom,
-    "day_of_month": _day_of_month, "after_next": _after_next, "year_to_date": _year_to_date,
-    "deictic_shift": _deictic_shift,
+    "week_of_dom": _week_of_dom, "week_number": _week_number, "nth_weekday": _nth_weekday,
+    "weekday_dom": _weekday_dom, "day_of_month": _day_of_month, "after_next": _after_next,
+    "year_to_date": _year_to_date, "holiday": _holiday, "now": _now,
+    "day_range_relmonth": _day_range_relmonth,
 }

@@ -11,6 +11,7 @@ import re
 from .times_rules import TimeRules
 
 _BOUNDARY = re.compile(r"[.!?;:\n“”\"()]")
+_MODAL_BEFORE = re.compile(r"\b(?:will|shall|'ll|’ll)\s+(?:not\s+)?$")  # lower case: not "Will" (a name)
 _PAST_VERB = re.compile(r"\b(?!(?:need|speed|feed|seed|proceed|exceed|succeed|indeed|bed|red|shed|hundred)\b)[a-z]{3,}ed\b")
 
 
@@ -75,6 +76,8 @@ def tense_from_words(text: str, start: int, end: int, r: TimeRules) -> str | Non
     best_pos, best = -1, None
     for rx, label in ((r.future_words, "future"), (r.past_words, "past"), (_PAST_VERB, "past")):
         for m in rx.finditer(left.lower() if rx is _PAST_VERB else left):
+            if label == "past" and _MODAL_BEFORE.search(left, 0, m.start()):
+                continue  # "will have", "would have been": the modal decides
             if m.start() > best_pos or (m.start() == best_pos and label == "future"):
                 best_pos, best = m.start(), label
     if best:
