@@ -1,0 +1,270 @@
+"""Quotes against PolNeAR attributions: content P/R/F1 and speaker accuracy.
+
+usage: python eval/eval_quotes.py [--split dev|train] [--limit N] [--cache DIR] [--errors FILE]
+
+Each article runs through the pipeline (clean → parse → times → actors → quotes);
+spaCy parses are cached as DocBin files keyed by the text, so re-runs skip parsing.
+Gold offsets are mapped from the raw text onto the cleaned text (the title line goes).
+
+Matching (headline): a predicted quote matches a gold Content span when their word-token sets
+overlap with intersection-over-union ≥ 0.3 (one-to-one, best overlap first); "exact"
+needs the same span after trimming spaces, punctuation and quote marks at both ends.
+For reference the table also shows one-to-one matching on any shared token (the
+upper bound of what boundary differences cost). Speaker accuracy is over matched pairs whose gold attribution has a Source: right when
+the predicted speaker phrase, or a mention of the predicted speaker actor, overlaps
+the gold Source span. Use train for development; report dev.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import difflib
+import hashlib
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import polnear  # noqa: E402
+
+from readout.config import load_config  # noqa: E402
+from readout.pipeline import STAGES, RawArticle, WorkItem, _load_builtin_stages  # noqa: E402
+from readout.stages.clean import document_from_raw  # noqa: E402
+from readout.stages.parse import load_model, sentences_of  # noqa: E402
+from readout.stages.quotes import quotes_for  # noqa: E402
+from readout.stages.quotes_find import find_attributions  # noqa: E402
+from readout.stages.quotes_marks import strip_span  # noqa: E402
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _char_map(out, raw, clean, a_off, b_off) -> None:
+    sm = difflib.SequenceMatcher(None, raw, clean, autojunk=False)
+    for op, a0, a1, b0, b1 in sm.get_opcodes():
+        if op == "equal" or (op == "replace" and a1 - a0 == b1 - b0):
+            for k in range(a1 - a0):
+                out[a_off + a0 + k] = b_off + b0 + k
+        elif op == "replace":
+            for k in range(a1 - a0):
+                out[a_off + a0 + k] = b_off + b0 + min(k, b1 - b0 - 1)
+
+
+def offset_map(raw: str, clean: str) -> list[int | None]:
+    """For each raw offset, the clean offset it became (None where the text was dropped).
+
+    Lines are aligned first (fast), then characters inside lines that differ.
+    """
+    out: list[int | None] = [None] * (len(raw) + 1)
+    rl, cl = raw.splitlines(keepends=True), clean.splitlines(keepends=True)
+    r_off = [0]
+    for x in rl:
+        r_off.append(r_off[-1] + len(x))
+    c_off = [0]
+    for x in cl:
+        c_off.append(c_off[-1] + len(x))
+    norm = lambda x: " ".join(x.split())  # noqa: E731
+    sm = difflib.SequenceMatcher(None, [norm(x) for x in rl], [norm(x) for x in cl], autojunk=False)
+    for op, a0, a1, b0, b1 in sm.get_opcodes():
+        if op == "equal" or (op == "replace" and a1 - a0 == b1 - b0):
+            for k in range(a1 - a0):
+                ra, ca = rl[a0 + k], cl[b0 + k]
+                if ra == ca or len(ra) == len(ca):
+                    for c in range(len(ra)):
+                        out[r_off[a0 + k] + c] = c_off[b0 + k] + min(c, len(ca) - 1)
+                else:
+                    _char_map(out, ra, ca, r_off[a0 + k], c_off[b0 + k])
+        elif op == "replace":
+            _char_map(out, "".join(rl[a0:a1]), "".join(cl[b0:b1]), r_off[a0], c_off[b0])
+    out[len(raw)] = len(clean)
+    return out
+
+
+def map_span(m: list[int | None], s: int, e: int) -> tuple[int, int] | None:
+    ss = next((m[i] for i in range(s, e) if m[i] is not None), None)
+    ee = next((m[i] + 1 for i in range(e - 1, s - 1, -1) if m[i] is not None), None)
+    if ss is None or ee is None or ee <= ss:
+        return None
+    return ss, ee
+
+
+def token_ids(tokens: list[tuple[int, int]], s: int, e: int) -> set[int]:
+    return {i for i, (a, b) in enumerate(tokens) if a < e and s < b}
+
+
+def parse_cached(texts: list[str], model: str, cache: Path) -> list:
+    from spacy.tokens import DocBin
+    nlp = load_model(model)
+    key = hashlib.sha256(("\x1f".join(texts) + model).encode()).hexdigest()[:16]
+    path = cache / f"polnear_{key}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
+
+
+def run_pipeline(arts, cache: Path, stages=("times", "actors")):
+    """Items after clean, parse (cached), times, actors; quotes are found by the caller."""
+    config = load_config()
+    _load_builtin_stages()
+    items = []
+    for a in arts:
+        raw = RawArticle(text=a.text, input_name=a.name, title_in_text=True)
+        it = WorkItem(raw=raw)
+        it.document = document_from_raw(raw, config)
+        items.append(it)
+    docs = parse_cached([it.document.text for it in items], config.model, cache)
+    for it, d in zip(items, docs):
+        it.parsed = d
+        it.document.sentences = sentences_of(d)
+    for name in stages:
+        try:
+            STAGES[name]().run(items, config)
+        except Exception as exc:  # a stage still being built must not stop the quotes eval
+            print(f"warning: stage {name} failed ({type(exc).__name__}: {exc}); going on without it",
+                  file=sys.stderr)
+    return items
+
+
+def evaluate(arts, items, errors=None):
+    tp = fp = fn = exact = spk_ok = spk_n = any_tp = 0
+    kinds = collections.Counter()
+    fp_cues, fn_cues = collections.Counter(), collections.Counter()
+    for art, it in zip(arts, items):
+        text = it.document.text
+        m = offset_map(art.text, text)
+        toks = [(x.start(), x.end()) for x in TOKEN.finditer(text)]
+        gold = []
+        for g in art.attributions:
+            if g.content is None:
+                continue
+            span = map_span(m, g.content.start, g.content.end)
+            if span is None:
+                continue
+            src = map_span(m, g.source.start, g.source.end) if g.source else None
+            gold.append((span, src, g))
+        atts = find_attributions(it.parsed)
+        quotes = quotes_for(it, atts)
+        pred = list(zip(atts, quotes))
+        gsets = []
+        for _, _, g in gold:
+            ids: set[int] = set()
+            for ps, pe in g.content.pieces:
+                sp = map_span(m, ps, pe)
+                if sp:
+                    ids |= token_ids(toks, *sp)
+            gsets.append(ids)
+        psets = [token_ids(toks, a.start, a.end) for a, _ in pred]
+        pairs = []
+        for i, gs in enumerate(gsets):
+            for j, ps in enumerate(psets):
+                inter = len(gs & ps)
+                if inter:
+                    iou = inter / len(gs | ps)
+                    if iou >= 0.3:
+                        pairs.append((iou, i, j))
+        loose = sorted(((len(gs & ps), i, j) for i, gs in enumerate(gsets) for j, ps in enumerate(psets)
+                        if gs & ps), reverse=True)
+        gl, pl = set(), set()
+        for _, i, j in loose:
+            if i not in gl and j not in pl:
+                gl.add(i)
+                pl.add(j)
+        any_tp += len(gl)
+        pairs.sort(reverse=True)
+        gi_used, pj_used = set(), set()
+        for iou, i, j in pairs:
+            if i in gi_used or j in pj_used:
+                continue
+            gi_used.add(i)
+            pj_used.add(j)
+            (gs_, ge_), src, g = gold[i]
+            a, q = pred[j]
+            kinds[q.kind] += 1
+            if strip_span(text, gs_, ge_) == strip_span(text, a.start, a.end):
+                exact += 1
+            if src is not None:
+                spk_n += 1
+                ok = a.speaker_start is not None and a.speaker_start < src[1] and src[0] < a.speaker_end
+                if not ok and q.speaker:
+                    actor = it.document.actor(q.speaker)
+                    ok = any(mm.start < src[1] and src[0] < mm.end for mm in actor.mentions)
+                spk_ok += ok
+                if errors is not None and not ok:
+                    errors.write(f"SPEAKER\t{art.name}\tgold={text[src[0]:src[1]]!r}\t"
+                                 f"pred={q.speaker_text!r}\tcue={q.cue!r}\t{text[a.start:a.end][:100]!r}\n")
+        tp += len(gi_used)
+        for j, (a, q) in enumerate(pred):
+            if j not in pj_used:
+                fp += 1
+                fp_cues[(q.cue or "").lower()] += 1
+                if errors is not None:
+                    best = max(((len(gsets[i] & psets[j]) / len(gsets[i] | psets[j]), i)
+                                for i in range(len(gold)) if gsets[i] & psets[j]), default=(0, None))
+                    near = ""
+                    if best[1] is not None:
+                        (s, e), _, g = gold[best[1]]
+                        near = f"\tbest={best[0]:.2f} used={best[1] in gi_used} gold={text[s:e][:140]!r}"
+                    errors.write(f"FP\t{art.name}\t{a.how}\tcue={q.cue!r}\t{text[a.start:a.end][:140]!r}{near}\n")
+        for i, ((s, e), src, g) in enumerate(gold):
+            if i not in gi_used:
+                fn += 1
+                cue = g.cue.text.lower() if g.cue else ""
+                fn_cues[cue] += 1
+                if errors is not None:
+                    errors.write(f"FN\t{art.name}\tcue={cue!r}\t{text[s:e][:140]!r}\n")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    pe = exact / (tp + fp) if tp + fp else 0.0
+    re_ = exact / (tp + fn) if tp + fn else 0.0
+    fe = 2 * pe * re_ / (pe + re_) if pe + re_ else 0.0
+    n_pred, n_gold = tp + fp, tp + fn
+    pa, ra = any_tp / n_pred if n_pred else 0.0, any_tp / n_gold if n_gold else 0.0
+    return {"any_p": pa, "any_r": ra, "any_f1": 2 * pa * ra / (pa + ra) if pa + ra else 0.0,
+            "tp": tp, "fp": fp, "fn": fn, "p": p, "r": r, "f1": f,
+            "exact_p": pe, "exact_r": re_, "exact_f1": fe,
+            "speaker_acc": spk_ok / spk_n if spk_n else 0.0, "speaker_n": spk_n,
+            "kinds": dict(kinds), "fp_cues": fp_cues.most_common(15),
+            "fn_cues": fn_cues.most_common(15)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "readout_eval_cache")
+    ap.add_argument("--errors", type=Path, default=None, help="write FP/FN/speaker errors here")
+    args = ap.parse_args(argv)
+    if not polnear.ROOT.exists():
+        print(f"PolNeAR not found at {polnear.ROOT}")
+        return 2
+    arts = polnear.load(args.split, limit=args.limit)
+    t0 = time.perf_counter()
+    items = run_pipeline(arts, args.cache)
+    t1 = time.perf_counter()
+    errors = open(args.errors, "w") if args.errors else None
+    res = evaluate(arts, items, errors)
+    t2 = time.perf_counter()
+    if errors:
+        errors.close()
+    print(f"PolNeAR {args.split}: {len(arts)} articles, "
+          f"{res['tp'] + res['fn']} gold contents, {res['tp'] + res['fp']} predicted quotes")
+    print(f"{'match':<22}{'P':>7}{'R':>7}{'F1':>7}")
+    print(f"{'overlap IoU >= 0.3':<22}{res['p']:>7.3f}{res['r']:>7.3f}{res['f1']:>7.3f}")
+    print(f"{'any token overlap':<22}{res['any_p']:>7.3f}{res['any_r']:>7.3f}{res['any_f1']:>7.3f}")
+    print(f"{'exact (trimmed)':<22}{res['exact_p']:>7.3f}{res['exact_r']:>7.3f}{res['exact_f1']:>7.3f}")
+    print(f"speaker accuracy on matched quotes with a gold source: "
+          f"{res['speaker_acc']:.3f} (n={res['speaker_n']})")
+    print(f"matched by kind: {res['kinds']}")
+    print(f"top false-positive cues: {res['fp_cues']}")
+    print(f"top missed gold cues: {res['fn_cues']}")
+    print(f"time: pipeline to actors {t1 - t0:.1f}s, quotes + scoring {t2 - t1:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

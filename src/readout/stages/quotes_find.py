@@ -1,0 +1,630 @@
+"""Attributions in a parsed article: content span, cue and speaker span.
+
+Works on the spaCy Doc and the quote-mark spans; knows nothing about actors (the
+stage resolves speakers afterwards). Three sources of attributions, in order:
+
+1. cue words (say, tell, believe, show …) with a clausal complement, a quote after a
+   colon, or standing after the clause they report ("…, Mr Xi said"; "…, IMF data
+   shows", also when the parser got the cue's part of speech wrong);
+2. "according to X", which either names the channel of an attribution already found
+   in the sentence or is the attribution itself;
+3. quoted stretches not yet covered: given to the nearest cue above them in the
+   parse ("what he called a “difficult” situation"), or continuing the previous
+   direct quote; scare quotes and quoted names with no cue are left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .quotes_cues import CueLexicon, cue_lexicon
+from .quotes_marks import QuoteSpan, find_quote_spans, strip_span
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp",)
+CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
+RELATIVE = ("who", "that", "which", "whom")
+_EDGE = " \n\t,;:-–—"
+
+
+@dataclass(slots=True)
+class Attribution:
+    start: int                       # content span in the text
+    end: int
+    kind: str                        # direct | indirect | mixed
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_head: tuple[int, int] | None = None   # the head word of the speaker phrase
+    via_start: int | None = None
+    via_end: int | None = None
+    cue_token: int | None = None      # token index of the cue (for nesting checks)
+    quotes: list[int] = field(default_factory=list)   # indices of quote spans inside
+    how: str = ""                     # which rule found it (provenance)
+
+
+def _span_chars(tokens) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+class Finder:
+    """One article's attribution finder; `find()` returns the attributions in text order."""
+
+    def __init__(self, parsed, lexicon: CueLexicon | None = None):
+        self.doc = parsed
+        self.text = parsed.text
+        self.lex = lexicon or cue_lexicon()
+        self.quotes: list[QuoteSpan] = find_quote_spans(self.text)
+        self.tok_quote = self._token_quote_index()
+
+    # ---- tokens and quotes -------------------------------------------------------------
+    def _token_quote_index(self) -> list[int]:
+        """For each token, the index of the quote span whose marks enclose it, else -1."""
+        out = [-1] * len(self.doc)
+        qi = 0
+        qs = self.quotes
+        for t in self.doc:
+            while qi < len(qs) and qs[qi].outer_end <= t.idx:
+                qi += 1
+            if qi < len(qs) and qs[qi].outer_start <= t.idx < qs[qi].outer_end:
+                out[t.i] = qi
+        return out
+
+    def cue_lemma(self, tok) -> str | None:
+        if tok.pos_ in ("PROPN", "NUM", "PUNCT", "DET", "ADP", "PRON"):
+            return None
+        lemma = tok.lemma_.lower() if tok.pos_ in ("VERB", "AUX") else None
+        found = self.lex.lemma_of(tok.lower_, lemma)
+        if found and tok.pos_ not in ("VERB", "AUX") and tok.lower_ == found and tok.tag_ != "VBP":
+            return None   # a bare noun like "report" or "estimate" is no cue
+        return found
+
+    # ---- speaker -----------------------------------------------------------------------
+    def subject_of(self, v, depth: int = 0):
+        """The token naming who speaks through cue `v`, following control and coordination."""
+        if depth > 4:
+            return None
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
+                if c.lower_ in RELATIVE and v.dep_ == "relcl":
+                    return v.head if v.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+                if c.dep_ == "nsubjpass":
+                    agent = [a for a in v.children if a.dep_ == "agent"]
+                    if agent:
+                        pobj = [p for p in agent[0].children if p.dep_ == "pobj"]
+                        return pobj[0] if pobj else None
+                    continue
+                return c
+        for c in v.children:   # inverted "…, said Mr X" sometimes comes out as dobj/attr
+            if c.dep_ in ("attr",) and c.i > v.i and c.pos_ in ("PROPN", "NOUN"):
+                return c
+        dep = v.dep_
+        head = v.head
+        if head is v:
+            return None
+        if dep == "conj":
+            return self.subject_of(head, depth + 1)
+        if dep == "xcomp":
+            objs = [c for c in head.children if c.dep_ in ("dobj",) and c.i < v.i]
+            return objs[0] if objs else self.subject_of(head, depth + 1)
+        if dep in ("advcl", "pcomp") and v.tag_ == "VBG":
+            return self.subject_of(head if dep == "advcl" else head.head, depth + 1)
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+        return None
+
+    def speaker_span(self, head) -> tuple[int, int, tuple[int, int]]:
+        """The speaker phrase around its head word: modifiers kept, clauses and appositions cut."""
+        head = self._through_channel(head)
+        keep = [head]
+        stack = [c for c in head.children if c.dep_ not in CUTOFF_DEPS]
+        while stack:
+            t = stack.pop()
+            keep.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "appos", "acl", "advcl"))
+        keep.sort(key=lambda t: t.i)
+        # cut at the first comma after the head and before it
+        left = [t for t in keep if t.i <= head.i]
+        right = [t for t in keep if t.i > head.i]
+        cut_left = max((t.i for t in left if t.text == ","), default=-1)
+        cut_right = min((t.i for t in right if t.text == ","), default=10 ** 9)
+        keep = [t for t in keep if cut_left < t.i < cut_right]
+        s, e = _span_chars(keep)
+        s, e = strip_span(self.text, s, e, _EDGE + "“”\"")
+        return s, e, (head.idx, head.idx + len(head))
+
+    def _through_channel(self, head):
+        """'Beijing's readout' / 'the Kremlin version' / 'IMF data' → the owner of the channel."""
+        if head.lemma_.lower() in self.lex.channels or head.lower_ in self.lex.channels:
+            if head.lower_ in self.lex.channel_people:
+                return head
+            owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            owners += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if owners:
+                return owners[0]
+        return head
+
+    def _speaker_into(self, att: Attribution, tok) -> None:
+        if tok is None or self.tok_quote[tok.i] >= 0:
+            return
+        if tok.pos_ == "PRON" and tok.lower_ not in self.lex.pronouns and tok.lower_ not in RELATIVE:
+            return   # "it", "this" and other non-speakers
+        s, e, h = self.speaker_span(tok)
+        att.speaker_start, att.speaker_end, att.speaker_head = s, e, h
+
+    # ---- content -----------------------------------------------------------------------
+    def _content_from_tokens(self, tokens, how: str, cue) -> Attribution | None:
+        tokens = [t for t in tokens if not t.is_space]
+        if not tokens:
+            return None
+        s, e = _span_chars(tokens)
+        s, e = strip_span(self.text, s, e, _EDGE)
+        if e - s < 2:
+            return None
+        att = Attribution(s, e, "indirect", how=how)
+        if cue is not None:
+            att.cue, att.cue_token = self._cue_text(cue), cue.i
+            att.cue_start, att.cue_end = cue.idx, cue.idx + len(cue)
+        self._set_kind(att)
+        return att
+
+    def _cue_text(self, cue) -> str:
+        """The cue as written, with its particle ('pointed out', 'called for')."""
+        parts = [cue] + [c for c in cue.children if c.dep_ == "prt"]
+        parts.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in parts)
+
+    def _quotes_in(self, s: int, e: int) -> list[int]:
+        return [i for i, q in enumerate(self.quotes) if q.start < e and s < q.end]
+
+    def _chain(self, qi: int) -> list[int]:
+        """The quote span and the spans continuing it over following paragraphs."""
+        out = [qi]
+        for j in range(qi + 1, len(self.quotes)):
+            if self.quotes[j].continues == out[-1]:
+                out.append(j)
+        return out
+
+    def _set_kind(self, att: Attribution) -> None:
+        inside = self._quotes_in(att.start, att.end)
+        att.quotes = inside
+        if not inside:
+            att.kind = "indirect"
+            return
+        first, last = self.quotes[inside[0]], self.quotes[inside[-1]]
+        s, e = strip_span(self.text, att.start, att.end)
+        covered = first.outer_start <= s + 1 and e - 1 <= last.outer_end and all(
+            self.quotes[a].outer_end >= self.quotes[b].outer_start - 3 for a, b in zip(inside, inside[1:]))
+        if covered:
+            chain = self._chain(inside[-1])
+            att.kind = "direct"
+            att.start = first.start
+            att.end = self.quotes[chain[-1]].end
+            att.quotes = sorted(set(inside) | set(chain))
+        else:
+            att.kind = "mixed"
+
+    # ---- rule 1: cue words -------------------------------------------------------------
+    def _cue_attributions(self) -> list[Attribution]:
+        out = []
+        for tok in self.doc:
+            if self.tok_quote[tok.i] >= 0:
+                continue
+            lemma = self.cue_lemma(tok)
+            if lemma is None:
+                continue
+            att = self._content_of_cue(tok, lemma)
+            if att is None:
+                continue
+            if tok.lemma_.lower() != "accord":
+                subj = self.subject_of(tok)
+                if subj is None and att.end <= tok.idx:
+                    subj = self._surface_subject(tok)
+                if not self._can_give_evidence(lemma, subj):
+                    continue   # "the conflict showing little sign of …" reports nothing
+                self._speaker_into(att, subj)
+            out.append(att)
+        return out
+
+    def _can_give_evidence(self, lemma: str, subj) -> bool:
+        """Evidence verbs (show, find, indicate) report only for a source: data, a poll, a name."""
+        if self.lex.is_class(lemma, "speech", "thought") or not self.lex.is_class(lemma, "evidence"):
+            return True
+        if subj is None:
+            return False
+        head = self._through_channel(subj)
+        return head is not subj or subj.pos_ in ("PROPN", "PRON") or \
+            subj.lower_ in self.lex.channels or subj.lemma_.lower() in self.lex.channels
+
+    def _content_of_cue(self, v, lemma: str) -> Attribution | None:
+        if not self.lex.is_class(lemma, "speech", "thought", "evidence"):
+            return self._reverse_content(v)   # "…, he continued."
+        children = [c for c in v.children if c.dep_ in CONTENT_DEPS and c.i != v.i]
+        speech = self.lex.is_class(lemma, "speech")
+        # "said: “…”" — a quote right after a colon, even across a sentence break
+        after = self._colon_quote(v)
+        if after is not None and speech:
+            q = self.quotes[after]
+            chain = self._chain(after)
+            att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="colon")
+            att.quotes = chain
+            att.cue, att.cue_token = self._cue_text(v), v.i
+            att.cue_start, att.cue_end = v.idx, v.idx + len(v)
+            return att
+        if children and (speech or self.lex.is_class(lemma, "evidence")
+                         or self.lex.has_frame(lemma, "ccomp")):
+            subj = self.subject_of(v)
+            not_content = {t.i for t in subj.subtree} if subj is not None and subj.head is v else set()
+            tokens = [t for c in children for t in c.subtree if t.i not in not_content]
+            return self._content_from_tokens(tokens, "ccomp", v)
+        for c in v.children:   # verb + object frames learnt from attribution data
+            frame = c.dep_
+            tokens = None
+            if frame in ("xcomp", "dobj") and self.lex.has_frame(lemma, frame):
+                tokens = list(c.subtree)
+            elif frame == "prep" and self.lex.has_frame(lemma, "prep:" + c.lower_):
+                objs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                tokens = [t for x in objs for t in x.subtree]
+            if tokens:
+                return self._content_from_tokens(tokens, "frame:" + frame, v)
+        if speech or lemma in self.lex.classes["evidence"]:
+            # a quote or clause as object or parataxis of a verb of saying
+            for c in v.children:
+                if c.dep_ in ("dobj", "parataxis", "xcomp", "oprd") and self._mostly_quoted(c):
+                    return self._content_from_tokens(list(c.subtree), "quoted-object", v)
+            rev = self._reverse_content(v)
+            if rev is not None:
+                return rev
+        return None
+
+    def _mostly_quoted(self, tok) -> bool:
+        sub = list(tok.subtree)
+        q = sum(1 for t in sub if self.tok_quote[t.i] >= 0)
+        return len(sub) >= 2 and q >= 0.8 * len(sub)
+
+    def _colon_quote(self, v) -> int | None:
+        """Index of a quote span opening right after 'cue …:' (within a few tokens)."""
+        doc = self.doc
+        for j in range(v.i + 1, min(v.i + 8, len(doc))):
+            t = doc[j]
+            if t.text == ":":
+                k = j + 1
+                while k < len(doc) and doc[k].is_space:
+                    k += 1
+                if k < len(doc) and self.tok_quote[k] >= 0:
+                    qi = self.tok_quote[k]
+                    if self.quotes[qi].open_mark == doc[k].idx:
+                        return qi
+                return None
+            if t.is_sent_end or self.tok_quote[j] >= 0 or t.pos_ == "VERB":
+                return None
+        return None
+
+    def _reverse_content(self, v) -> Attribution | None:
+        """'…, Mr Xi said.' / '…,” he told reporters.' / '…, IMF data shows.'"""
+        sent = v.sent
+        left = self._reverse_left_edge(v)
+        if left is None:
+            return None
+        if not self._clause_ends_after(v):
+            return None
+        tokens = [t for t in sent if t.i < left]
+        if len(tokens) < 3:
+            return None
+        how = "reverse" if v.pos_ in ("VERB", "AUX") else "surface-reverse"
+        return self._content_from_tokens(tokens, how, v)
+
+    def _reverse_left_edge(self, v) -> int | None:
+        """Token index where the reporting clause starts, if a comma/quote comes right before it."""
+        doc = self.doc
+        sent_start = v.sent.start
+        j = v.i - 1
+        steps = 0
+        # inverted: ', said Mr X'
+        if j >= sent_start and doc[j].text in (",", "”", "\"", "’") or (
+                j >= sent_start and self.tok_quote[j] >= 0):
+            return v.i
+        while j >= sent_start and steps < 7:
+            t = doc[j]
+            if t.text in (",", "”", "\"", "—", "–") or self.tok_quote[j] >= 0:
+                return j + 1 if j + 1 < v.i else None
+            if t.pos_ in ("VERB",) or t.text in (".", ";", ":", "(", ")"):
+                return None
+            j -= 1
+            steps += 1
+        return None
+
+    def _clause_ends_after(self, v) -> bool:
+        """After the cue: only a short tail (object, 'on Friday', 'in a statement') to the end."""
+        doc = self.doc
+        end = v.sent.end
+        j = v.i + 1
+        n = 0
+        while j < end:
+            t = doc[j]
+            if t.text in (".", "!", "?") or t.is_space:
+                return True
+            if t.text in (",", ";", ":") and n > 0:
+                return True
+            if t.pos_ == "VERB" and t.dep_ not in ("amod",) or self.tok_quote[j] >= 0 or t.text in ("that",):
+                return False
+            n += 1
+            if n > 10:
+                return False
+            j += 1
+        return True
+
+    def _surface_subject(self, v):
+        """The head of the words between the comma and a cue the parser did not take as a verb."""
+        doc = self.doc
+        j = v.i - 1
+        best = None
+        while j >= v.sent.start and doc[j].text not in (",", "”", "\"") and self.tok_quote[j] < 0:
+            if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
+                best = best or doc[j]
+                if doc[j].lower_ in self.lex.channels:
+                    best = doc[j]
+                    break
+            j -= 1
+        if best is not None and best.lower_ in self.lex.channels:
+            owners = [doc[k] for k in range(max(v.sent.start, best.i - 4), best.i)
+                      if doc[k].pos_ == "PROPN"]
+            if owners:
+                return owners[-1]
+        return best
+
+    # ---- rule 2: according to ---------------------------------------------------------
+    def _according(self, atts: list[Attribution]) -> list[Attribution]:
+        doc = self.doc
+        new = []
+        phrases = self.lex.according
+        for t in doc:
+            if self.tok_quote[t.i] >= 0:
+                continue
+            for words in phrases:
+                n = len(words)
+                if t.lower_ != words[0] or t.i + n > len(doc):
+                    continue
+                if tuple(x.lower_ for x in doc[t.i:t.i + n]) != words:
+                    continue
+                marker_end = doc[t.i + n - 1]
+                src = self._according_source(t, marker_end)
+                if src is None:
+                    continue
+                self._attach_according(t, marker_end, src, atts, new)
+        return new
+
+    def _according_source(self, first, last):
+        pobj = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+        if not pobj:
+            pobj = [c for c in first.children if c.dep_ in ("pobj", "dobj")]
+        if pobj:
+            return pobj[0]
+        nxt = first.doc[last.i + 1] if last.i + 1 < len(first.doc) else None
+        return nxt if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET") else None
+
+    def _attach_according(self, first, last, src, atts: list[Attribution], new: list) -> None:
+        sent = first.sent
+        phrase = set(t.i for t in first.subtree) | set(t.i for t in src.subtree) | {first.i, last.i}
+        p_lo, p_hi = min(phrase), max(phrase)
+        # an attribution already found in this sentence: the marker names its channel
+        for a in atts:
+            if a.cue_token is None or not (sent.start <= a.cue_token < sent.end):
+                continue
+            if a.speaker_start is None:
+                break
+            s, e, h = self.speaker_span(src)
+            a.via_start, a.via_end = s, e
+            return
+        before = [t for t in sent if t.i < p_lo]
+        after = [t for t in sent if t.i > p_hi]
+        # the reported clause is the larger side of the phrase ("X, according to Y." / "According to Y, X.")
+        tokens = before if len([t for t in before if not t.is_punct]) >= \
+            len([t for t in after if not t.is_punct]) else after
+        att = self._content_from_tokens(tokens, "according", None)
+        if att is None:
+            return
+        att.cue = " ".join(t.text for t in first.doc[first.i:last.i + 1])
+        att.cue_start, att.cue_end = first.idx, last.idx + len(last)
+        att.cue_token = first.i
+        self._speaker_into(att, src)
+        new.append(att)
+
+    # ---- rule 3: quoted stretches ------------------------------------------------------
+    def _quote_attributions(self, atts: list[Attribution]) -> list[Attribution]:
+        covered = set()
+        for a in atts:
+            covered.update(a.quotes)
+        out: list[Attribution] = []
+        last_direct: Attribution | None = None
+        ordered = sorted(atts, key=lambda a: a.start)
+        k = 0
+        for qi, q in enumerate(self.quotes):
+            while k < len(ordered) and ordered[k].start <= q.start:
+                if ordered[k].kind in ("direct", "mixed") and ordered[k].speaker_start is not None:
+                    last_direct = ordered[k]
+                k += 1
+            if q.continues is not None:
+                continue   # handled with the span it continues
+            chain = self._chain(qi)
+            toks = self._tokens_of(q)
+            if not toks:
+                continue
+            cue, steps = self._cue_above(toks)
+            if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")):
+                continue   # part of a mixed quote, unless a nested 'what he called “…”'
+            if cue is not None:
+                if self._looks_like_name_or_scare(toks, q) and not (
+                        self.lex.is_class(self.cue_lemma(cue), "naming") and steps <= 3):
+                    continue
+                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="quote-cue")
+                att.quotes = chain
+                att.cue, att.cue_token = self._cue_text(cue), cue.i
+                att.cue_start, att.cue_end = cue.idx, cue.idx + len(cue)
+                self._naming_object(att, cue, toks)
+                self._speaker_into(att, self.subject_of(cue))
+                out.append(att)
+                continue
+            if qi in covered:
+                continue
+            dash = self._dash_source(q)
+            if dash is not None:
+                # “…” ― Maria Lopez, 34, Phoenix (a vox-pop line)
+                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="dash")
+                att.quotes = chain
+                mark = dash[0]
+                att.cue, att.cue_start, att.cue_end = self.text[mark.idx], mark.idx, mark.idx + 1
+                self._speaker_into(att, dash[1])
+                out.append(att)
+                continue
+            if last_direct is not None and self._same_paragraph_run(last_direct, q):
+                # “A,” he said. “B.” — one quotation broken by its attribution
+                last_direct.end = self.quotes[chain[-1]].end
+                last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
+                continue
+            if self._is_sentence_quote(toks) and last_direct is not None and \
+                    self._near(last_direct.end, q.open_mark):
+                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="continuation")
+                att.quotes = chain
+                att.cue = last_direct.cue
+                att.speaker_start, att.speaker_end = last_direct.speaker_start, last_direct.speaker_end
+                att.speaker_head = last_direct.speaker_head
+                att.via_start, att.via_end = last_direct.via_start, last_direct.via_end
+                out.append(att)
+                last_direct = att
+        return out
+
+    def _naming_object(self, att: Attribution, cue, toks) -> None:
+        """'called Wells Fargo's behaviour “outrageous”': the thing named belongs to the quote."""
+        if not self.lex.is_class(self.cue_lemma(cue), "naming"):
+            return
+        first = min(t.i for t in toks)
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < first and self.tok_quote[c.i] < 0]
+        if objs:
+            start = min(t.idx for t in objs[0].subtree)
+            if start < att.start:
+                att.start = start
+                att.kind = "mixed"
+
+    def _dash_source(self, q: QuoteSpan):
+        """(dash token, name token) when a quote is followed by '― Name' or '— Name'."""
+        if q.close_mark is None:
+            return None
+        j = q.close_mark + 1
+        while j < len(self.text) and self.text[j] in " \t":
+            j += 1
+        if j >= len(self.text) or self.text[j] not in "―—–":
+            return None
+        span = self.doc.char_span(j, min(len(self.text), j + 60), alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return None
+        dash = span[0]
+        names = [t for t in span[1:4] if t.pos_ == "PROPN"]
+        if not names:
+            return None
+        head = names[0]
+        while head.head.pos_ == "PROPN" and head.head.i > head.i and head.head.i - head.i <= 3:
+            head = head.head
+        return dash, head
+
+    def _tokens_of(self, q: QuoteSpan):
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _cue_above(self, toks):
+        """The nearest cue governing the quoted tokens, and how many steps up it is."""
+        inside = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        best = (None, 99)
+        for r in roots:
+            cur, steps = r, 0
+            while cur.head is not cur and steps < 7:
+                cur = cur.head
+                steps += 1
+                if cur.i in inside or self.tok_quote[cur.i] >= 0:
+                    continue
+                lemma = self.cue_lemma(cur)
+                if lemma and self.lex.is_class(lemma, "speech", "naming", "evaluative"):
+                    if steps < best[1]:
+                        best = (cur, steps)
+                    break
+        return best
+
+    def _looks_like_name_or_scare(self, toks, q: QuoteSpan) -> bool:
+        words = [t for t in toks if t.is_alpha]
+        if not words:
+            return True
+        head_out = [t for t in toks if t.head.i not in {x.i for x in toks}]
+        modifier = bool(head_out) and all(t.dep_ in MODIFIER_DEPS and t.head.i > t.i for t in head_out)
+        title_case = len(words) <= 6 and all(w.text[0].isupper() for w in words if len(w) > 3)
+        return modifier or (title_case and len(words) <= 4)
+
+    def _is_sentence_quote(self, toks) -> bool:
+        words = [t for t in toks if not t.is_punct]
+        return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+    def _same_paragraph_run(self, att: Attribution, q: QuoteSpan) -> bool:
+        """q follows att's direct quote in the same paragraph with only the attribution between."""
+        if att.kind != "direct" or q.open_mark < att.end:
+            return False
+        gap = self.text[att.end:q.open_mark]
+        return len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and \
+            att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
+
+    def _near(self, a: int, b: int) -> bool:
+        """Within the same or the next paragraph."""
+        if b < a:
+            return False
+        return self.text.count("\n\n", a, b) <= 1
+
+    # ---- all ---------------------------------------------------------------------------
+    def find(self) -> list[Attribution]:
+        atts = self._cue_attributions()
+        atts = self._drop_nested(atts)
+        atts += self._according(atts)
+        atts += self._quote_attributions(atts)
+        atts.sort(key=lambda a: (a.start, a.end))
+        return self._merge_fragments(self._dedupe(atts))
+
+    def _merge_fragments(self, atts: list[Attribution]) -> list[Attribution]:
+        """Quoted fragments under one cue ('said “a,” and “b” and “c”') make one quote."""
+        out: list[Attribution] = []
+        for a in atts:
+            prev = out[-1] if out else None
+            if prev is not None and prev.how == a.how == "quote-cue" and prev.cue_token == a.cue_token \
+                    and re.fullmatch(r"[\s,;”“\"’‘]*(?:(?:and|or|as well as)[\s”“\"]*)?", self.text[prev.end:a.start]):
+                prev.end = a.end
+                prev.quotes = sorted(set(prev.quotes) | set(a.quotes))
+                continue
+            out.append(a)
+        return out
+
+    def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
+        """A cue inside another attribution's content is part of what was reported."""
+        spans = [(a.start, a.end) for a in atts]
+        keep = []
+        for a in atts:
+            c = a.cue_start
+            nested = any(s <= c < e for (s, e), b in zip(spans, atts) if b is not a and c is not None)
+            if not nested or a.kind == "direct":
+                keep.append(a)
+        return keep
+
+    def _dedupe(self, atts: list[Attribution]) -> list[Attribution]:
+        out: list[Attribution] = []
+        seen = set()
+        for a in atts:
+            key = (a.start, a.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(a)
+        return out
+
+
+def find_attributions(parsed, lexicon: CueLexicon | None = None) -> list[Attribution]:
+    """All attributions in a parsed article (spaCy Doc), in text order."""
+    return Finder(parsed, lexicon).find()
