@@ -192,5 +192,98 @@ def serve(ctx: typer.Context,
         raise typer.Exit(2)
 
 
+@app.command()
+def stories(ctx: typer.Context,
+            story_id: Optional[str] = typer.Argument(None, help="A story id: list its articles and linked events."),
+            db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file."),
+            limit: int = typer.Option(30, "--limit", help="Most stories (or linked events) to list."),
+            as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+            ) -> None:
+    """List stories (articles about one happening), or one story's articles and linked events."""
+    from .link.views import list_stories, story_detail
+    from .store.writer import Store
+    try:
+        with Store(db, read_only=True) as store:
+            data = story_detail(store, story_id, limit) if story_id else list_stories(store, limit)
+    except ReadoutError as exc:
+        _print_error(exc)
+        raise typer.Exit(2)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+        return
+    if story_id is None:
+        t = Table(title=f"stories in {db}")
+        for c in ("story", "articles", "sources", "events", "dates", "title / label"):
+            t.add_column(c)
+        for r in data:
+            dates = " – ".join(dict.fromkeys(x for x in (r["date_min"], r["date_max"]) if x))
+            t.add_row(r["id"], str(r["n_articles"]), str(r["n_sources"]), str(r["n_linked_events"]),
+                      dates, r["title"] or r["label"] or "")
+        out.print(t)
+        return
+    st = data["story"]
+    out.print(f"story {st['id']}: {st['title'] or st['label'] or ''} "
+              f"({st['n_articles']} articles, {st['n_sources']} sources)", highlight=False)
+    t = Table(title="articles")
+    for c in ("published", "outlet", "title"):
+        t.add_column(c)
+    for a in data["articles"]:
+        t.add_row(a["published"] or "", a["outlet"] or "", a["title"] or a["id"])
+    out.print(t)
+    t = Table(title="linked events (readout accounts EVENT_ID)")
+    for c in ("event", "type", "source", "target", "date", "mentions", "articles", "sources"):
+        t.add_column(c)
+    for e in data["linked_events"]:
+        t.add_row(e["id"], e["type"] or e["cameo"] or "", e["source_name"] or "", e["target_name"] or "",
+                  e["date_start"] or "", str(e["n_mentions"]), str(e["n_articles"]), str(e["n_sources"]))
+    out.print(t)
+
+
+@app.command()
+def accounts(ctx: typer.Context,
+             event_id: str = typer.Argument(..., help="A linked event id (see `readout stories STORY_ID`)."),
+             db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file."),
+             as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+             ) -> None:
+    """Show the accounts of one linked event per source side by side, and where they differ."""
+    from .link.accounts import accounts as event_accounts
+    from .store.writer import Store
+    try:
+        with Store(db, read_only=True) as store:
+            data = event_accounts(store, event_id)
+    except ReadoutError as exc:
+        _print_error(exc)
+        raise typer.Exit(2)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+        return
+    e = data["event"]
+    who = " → ".join(x for x in (e["source_name"], e["target_name"]) if x)
+    out.print(f"{e['id']}: {e['type'] or e['cameo']} {who} {e['date_start'] or ''} — "
+              f"{e['n_mentions']} mentions, {e['n_articles']} articles, {e['n_sources']} sources",
+              highlight=False)
+    t = Table(title="accounts", show_lines=True)
+    t.add_column("")
+    for s in data["sources"]:
+        t.add_column(f"{s['source']}\n{s['published'] or ''}")
+    t.add_row("reports", *["\n".join(m["evidence"] or "" for m in s["mentions"]) for s in data["sources"]])
+    t.add_row("participants", *[", ".join(s["participants"]) for s in data["sources"]])
+
+    def voice_text(s, key, fmt):
+        lines = []
+        for v in s["voices"]:
+            for item in v[key]:
+                lines.append((f"{v['speaker']}: " if v["speaker"] else "") + fmt(item))
+        return "\n".join(lines)
+    t.add_row("figures", *[voice_text(s, "figures", lambda f: f["text"]) for s in data["sources"]])
+    t.add_row("quotes", *[voice_text(s, "quotes", lambda q: f"\u201c{q['text']}\u201d")
+                          for s in data["sources"]])
+    out.print(t)
+    if data["differences"]:
+        out.print("[bold]where they differ[/bold]")
+        for d in data["differences"]:
+            out.print(f"- {d['what']}: {d['detail']}", highlight=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
