@@ -3,7 +3,7 @@
 
 Inputs (all named with their sources in the output's `sources` field):
   - the hand-written tables beside the output: countries.tsv, organisations.tsv,
-    leaders.tsv, roles.tsv (public record; see each file's header);
+    leaders.tsv, roles.tsv, successions.tsv (public record; see each file's header);
   - the Phoenix dictionaries of openeventdata/petrarch2 (MIT), as copied under
     ../shared/data/actors/: Phoenix.Countries.actors.txt (persons with dated roles,
     national institutions, and the cities and regions of each country),
@@ -73,6 +73,11 @@ def phoenix_date(s: str) -> str:
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 
 
+# Country parts of Phoenix codes that are not the ISO 3166 codes readout uses: East Timor's
+# pre-2002 code and a misspelt Angola.
+LEGACY_COUNTRY = {"TMP": "TLS", "ANG": "AGO"}
+
+
 def parse_codes(text: str) -> list[list]:
     """Phoenix code brackets → [[code, start, end], …]; start/end '' when open or undated."""
     out = []
@@ -83,6 +88,7 @@ def parse_codes(text: str) -> list[list]:
         code = parts[0].lstrip("~").upper()
         if not code or code.startswith("-") or not re.fullmatch(r"[A-Z0-9]{3,15}", code):
             continue
+        code = LEGACY_COUNTRY.get(code[:3], code[:3]) + code[3:]
         start = end = ""
         if len(parts) > 1:
             rng = parts[1]
@@ -203,6 +209,7 @@ class Builder:
         self.seats: dict[str, str] = {}
         self.places: dict[str, str] = {}
         self.roles: dict[str, list] = {}
+        self.successions: dict[str, list] = {}
         self.sources: dict[str, str] = {}
 
     # -- helpers
@@ -257,6 +264,10 @@ class Builder:
             for s in filter(None, seats.split("|")):
                 for k in variants(s):
                     self.seats[k] = "gov:" + code
+
+    def read_successions(self, path: Path) -> None:
+        for _, (code, until, then, _note) in self.rows(path, 4):
+            self.successions.setdefault(code, []).append([until, then])
 
     def read_organisations(self, path: Path) -> dict[str, int]:
         by_key = {}
@@ -487,6 +498,7 @@ class Builder:
             "seats": self.seats,
             "places": self.places,
             "roles": self.roles,
+            "successions": self.successions,
         }
 
 
@@ -502,8 +514,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     b = Builder()
-    hand = {name: KNOW / name for name in ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv")}
+    hand = {name: KNOW / name for name in ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv",
+                                           "successions.tsv")}
     b.read_countries(hand["countries.tsv"])
+    b.read_successions(hand["successions.tsv"])
     org_keys = b.read_organisations(hand["organisations.tsv"])
     leader_keys = b.read_leaders(hand["leaders.tsv"])
     b.read_roles(hand["roles.tsv"])

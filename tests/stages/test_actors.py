@@ -138,7 +138,9 @@ def test_actors_roles_valid_on_article_date(docs):
 def test_actors_generic_agents_former_leaders_and_organisations(docs):
     doc = docs["protest"]
     police = actor_with(doc, "Police")
-    assert police is not None and police.sector == "COP" and police.country is None
+    # no nationality word, but the sentence names one country only (Iranian protesters in
+    # Tehran): domestic police take it (actors/context.py, rule 2)
+    assert police is not None and police.sector == "COP" and police.country == "IRN"
     protesters = actor_with(doc, "Iranian protesters")
     assert protesters is not None and (protesters.country, protesters.sector) == ("IRN", "OPP")
     obama = actor_named(doc, "Obama")[0]

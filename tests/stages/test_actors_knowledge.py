@@ -14,7 +14,7 @@ from readout.knowledge import data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 PHOENIX = REPO.parent / "shared" / "data" / "actors"
-TABLES = ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv")
+TABLES = ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv", "successions.tsv")
 
 
 def test_actors_knowledge_tables_name_source_and_version():
@@ -104,3 +104,34 @@ def test_actors_normalize_forms():
     assert {"kim jong-un", "kim jong un", "kim jongun"} == variants("Kim Jong-un")
     assert singular("officials") == "official" and singular("policemen") == "policeman"
     assert singular("authorities") == "authority"
+
+
+def test_actors_knowledge_successions_read_codes_on_a_date():
+    k = knowledge()
+    assert k.country_on("RUS", dt.date(1985, 1, 1)) == "SUN"
+    assert k.country_on("RUS", dt.date(1991, 12, 26)) == "RUS"      # the day the USSR ended
+    assert k.code_on("SRBGOV", dt.date(1990, 6, 1)) == "YUGGOV"
+    assert k.code_on("SRBGOV", dt.date(1999, 6, 1)) == "SRBGOV"
+    assert k.country_on("UKR", dt.date(1985, 1, 1)) == "UKR"        # republics keep their own
+    assert k.country_on("RUS", None) == "RUS" and k.country_on(None, dt.date(1985, 1, 1)) is None
+    # historical states and renamed ones are in the tables
+    assert k.country_names["yugoslavia"] == "YUG" and k.demonyms["soviet"] == "SUN"
+    assert k.country_names["zaire"] == "COD" and k.country_names["east germany"] == "DDR"
+    assert "TMP" not in k.countries and k.country_names["east timor"] == "TLS"
+
+
+def test_actors_context_country_from_one_country_sentences():
+    from readout.actors.context import assign_context_countries
+    from readout.pipeline import PlaceMention
+    from readout.records import Actor, Mention, Sentence
+    text = "Judge Rivera charged Chilean officials. Police dispersed crowds in Lima and Quito."
+    s0, s1 = Sentence(0, 39), Sentence(40, len(text))
+    judge = Actor("j", "Rivera", None, "JUD", "JUD", "person", [Mention(6, 12, "Rivera", "name")])
+    chile = Actor("c", "Chilean officials", "CHL", "GOV", "CHLGOV", "group", [Mention(21, 38, "Chilean officials", "role")])
+    police = Actor("p", "police", None, "COP", "COP", "group", [Mention(40, 46, "Police", "role")])
+    un = Actor("u", "United Nations", None, "IGO", "IGOUNO", "igo", [Mention(0, 5, "Judge", "name")])
+    places = [PlaceMention(67, 71, "Lima", "PER"), PlaceMention(76, 81, "Quito", "ECU")]
+    assign_context_countries([judge, chile, police, un], places, [s0, s1], knowledge())
+    assert (judge.country, judge.code) == ("CHL", "CHLJUD")
+    assert police.country is None          # its sentence names Peru and Ecuador
+    assert un.country is None              # IGOs never take a country

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from readout.records import (Actor, DateRange, Document, Evidence, Event, Mention, Place, Sentence,
                              TimeExpression)
-from readout.store.export_events import (event_rows, gdelt_columns, gdelt_rows, icews_columns,
-                                         icews_rows, plover_rows)
+from readout.store.export_events import (event_rows, fips_code, gdelt_columns, gdelt_rows,
+                                         icews_columns, icews_rows, plover_rows)
 
 TEXT = "Mr Xi met Mr Putin in Uzbekistan in September. Beijing condemned the strikes."
 
@@ -42,7 +42,8 @@ def test_export_events_gdelt_row():
     assert g["Actor2CountryCode"] == "RUS" and g["Actor1Type1Code"] == "GOV"
     assert (g["EventCode"], g["EventBaseCode"], g["EventRootCode"]) == ("040", "040", "04")
     assert g["QuadClass"] == 1 and g["GoldsteinScale"] == 1.0 and g["IsRootEvent"] == 1
-    assert g["ActionGeo_FullName"] == "Uzbekistan" and g["ActionGeo_CountryCode"] == "UZB"
+    # GDELT's geography columns carry FIPS 10-4 codes, its actor columns CAMEO (ISO) codes
+    assert g["ActionGeo_FullName"] == "Uzbekistan" and g["ActionGeo_CountryCode"] == "UZ"
     assert g["SOURCEURL"] == "https://example.org/a" and g["DATEADDED"] == "20221230000000"
     # a one-sided event leaves Actor2 empty; CAMEO quad 3 for a verbal conflict
     g2 = rows[1]
@@ -72,3 +73,17 @@ def test_export_events_plover_record():
     assert p["location"] == {"name": "Uzbekistan", "country": "UZB"}
     p2 = plover_rows(doc, event_rows(doc))[1]
     assert p2["recipient"] is None and p2["mode"] == "disapprove" and p2["date_raw"] is None
+
+
+def test_export_events_fips_codes_cover_every_country():
+    from readout.knowledge import data_dir
+    rows = [l.split("\t") for l in (data_dir() / "actors" / "countries.tsv").read_text("utf-8").splitlines()
+            if l and not l.startswith("#")]
+    countries = [r[0] for r in rows if r[1] == "country"]
+    missing = [c for c in countries if not fips_code(c)]
+    assert not missing, missing
+    # codes that differ from ISO alpha-2 in telling ways
+    assert (fips_code("DEU"), fips_code("GBR"), fips_code("IRQ"), fips_code("CHN")) == ("GM", "UK", "IZ", "CH")
+    assert fips_code("EUR") is None and fips_code(None) is None
+    fips = [fips_code(c) for c in countries]
+    assert len(set(fips)) == len(fips), "two countries share a FIPS code"

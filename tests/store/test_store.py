@@ -25,7 +25,7 @@ def documents(draw):
     actors = []
     for i in range(draw(st.integers(0, 3))):
         ms = [Mention(s, e, text[s:e], draw(st.sampled_from(["name", "pronoun", None])))
-              for s, e in draw(st.lists(spans, max_size=3))]
+              for s, e in draw(st.lists(spans, max_size=3, unique=True))]
         actors.append(Actor(stable_id(doc_id, "a", i), draw(text_st), draw(code_st),
                             draw(st.none() | st.sampled_from(["GOV", "MIL", "MED"])), draw(opt_text),
                             draw(st.sampled_from(["person", "country", "igo"])), ms))

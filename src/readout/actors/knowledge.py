@@ -95,6 +95,7 @@ class ActorKnowledge:
         self.roles: dict[str, list] = data["roles"]
         self.regions = frozenset(c for c, row in self.countries.items() if row[1] == "region")
         self.sources: dict = data.get("sources", {})
+        self.successions: dict[str, list] = data.get("successions", {})
         self._offices: dict[str, list[tuple[int, Role]]] | None = None
         self._first_words: dict[str, int] | None = None
         self._max_words: dict[str, int] | None = None
@@ -132,6 +133,25 @@ class ActorKnowledge:
 
     def is_region(self, code: str | None) -> bool:
         return code in self.regions
+
+    def country_on(self, code: str | None, date: dt.date | None) -> str | None:
+        """The state a country code stood for on a date (successions.tsv): RUS before
+        1991-12-26 → SUN, SRB before 1992-04-27 → YUG; the code itself otherwise."""
+        if not code or date is None:
+            return code
+        rows = self.successions.get(code)
+        if rows:
+            d = date.isoformat()
+            for until, then in rows:
+                if d < until:
+                    return then
+        return code
+
+    def code_on(self, code: str | None, date: dt.date | None) -> str | None:
+        """A full actor code read on a date: its country part through `country_on`."""
+        if not code or date is None or code[:3] not in self.successions:
+            return code
+        return self.country_on(code[:3], date) + code[3:]
 
     # -- dates
     def code_at(self, entry: Entry, date: dt.date | None) -> CodeAt:

@@ -22,6 +22,8 @@ from .resolve import (DETERMINERS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKI
 
 MOTION_LEMMAS = frozenset("""visit trip travel go come fly return arrive move journey flee head tour
 relocate escape land sail drive walk march deploy evacuate""".split())
+PLACE_NOUNS = frozenset("""town city village capital province region district area port suburb
+state county enclave outskirts neighbourhood neighborhood island""".split())
 AGENT_DEPS = frozenset("nsubj nsubjpass agent dobj iobj dative poss appos conj attr oprd".split())
 ENTITY_LABELS_PERSON = frozenset(("PERSON",))
 ENTITY_LABELS_ORG = frozenset(("ORG",))
@@ -94,19 +96,17 @@ def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
     out: list[Match] = []
     toks = list(doc)
     n = len(toks)
-    i = 0
-    while i < n:
+
+    def longest_at(i: int) -> Match | None:
         t = toks[i]
         w = t.text
         c0 = w[:1]
         if not (c0.isupper() or c0.isdigit() or t.lower_ == "the"):
-            i += 1
-            continue
+            return None
         first = norm(w)
         maxc = fw.get(first) or fw.get(first.split("-", 1)[0])
         if not maxc:
-            i += 1
-            continue
+            return None
         best = None
         start_char = t.idx
         j = i
@@ -130,6 +130,16 @@ def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
                     best = Match(i, j + 1, table, key)
                     break
             j += 1
+        return best
+
+    i = 0
+    while i < n:
+        best = longest_at(i)
+        if best is not None and toks[i].lower_ == "the" and i + 1 < n:
+            # "the West Bank": a longer name after the article beats "the West"
+            after = longest_at(i + 1)
+            if after is not None and after.end > best.end:
+                best = after
         if best is not None:
             out.append(best)
             i = best.end
@@ -171,6 +181,8 @@ def is_locative(doc, head: int) -> bool:
             return True
         if pl in ("to", "from", "toward", "towards") and prep.head.lemma_.lower() in MOTION_LEMMAS:
             return True
+        if pl == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+            return True     # "the town of Samarra", "the Iraqi city of Basra"
     if p.dep_ == "npadvmod" and p.head.lemma_.lower() in MOTION_LEMMAS:
         return True
     return False
@@ -271,6 +283,17 @@ def appositive_words(doc, head: int, end: int) -> list[str]:
     return []
 
 
+def of_country_end(doc, head: int, end: int, geo) -> int:
+    """End of an "of <country>" right after a person's name ("King Hassan of Morocco"), else 0."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != head \
+            or doc[head].ent_type_ not in ("PERSON", ""):
+        return 0
+    for g in geo:
+        if g.start == end + 1 and g.table == "country":
+            return g.end
+    return 0
+
+
 def person_gate(doc, m: Match, k: ActorKnowledge) -> bool:
     """A one-word person name ("Xi", "Putin") counts only in a person context."""
     t = doc[m.start]
@@ -341,21 +364,31 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
         extra, cue_tokens = dependency_cues(doc, men.head, start, men.end, k, taken)
         words = extra + words_of_span(doc, start, men.end)
         words += appositive_words(doc, men.head, men.end)
+        of_end = of_country_end(doc, men.head, men.end, geo)
+        if of_end:      # "King Hassan of Morocco": the country is part of the name's description
+            words += [t.text for t in doc[men.end:of_end]]
         hint = None
         if men.how == "entity:PERSON":
             hint = "person"
         elif men.how == "entity:ORG":
             hint = "organisation"
         r = resolve_words(words, date, k, kind_hint=hint)
-        if r is None:
-            continue
-        if men.how == "entity:ORG" and r.entry is None and r.country is None and r.sector is None:
-            if doc[men.head].dep_ not in ("nsubj", "nsubjpass", "agent"):
-                continue   # an unknown organisation with no cue and no agent role: not kept
-        if r.how == "role" and r.entry is None and men.how.startswith("entity"):
+        drop = r is None
+        if not drop and men.how == "entity:ORG" and r.entry is None and r.country is None and r.sector is None:
+            # an unknown organisation with no cue and no agent role: not kept
+            drop = doc[men.head].dep_ not in ("nsubj", "nsubjpass", "agent")
+        if not drop and r.how == "role" and r.entry is None and men.how.startswith("entity"):
+            drop = True
+        if drop:
+            if men.how.startswith("entity"):
+                # its words are free again for a role phrase ("European Community foreign ministers")
+                taken.difference_update(range(men.start, men.end))
             continue
         taken.update(range(start, men.start))
         taken.update(cue_tokens)
+        if of_end and r.country:
+            taken.update(range(men.end, of_end))
+            men.end = of_end
         name_start = men.start
         men.start = start
         men.resolved = r
@@ -387,6 +420,7 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
             continue
         found.mentions.append(m)
         taken.update(range(m.start, m.end))
+        found.mentions.extend(coordinated_nationalities(doc, m, root, k, date))
         # a conjunct inherits the nationality: "Chinese officials and diplomats"
         for c in root.children:
             if c.dep_ == "conj" and c.i not in taken and m.resolved and m.resolved.country:
@@ -513,6 +547,27 @@ def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
     elif r.kind == "person":
         needs = "role"
     return Mention(start, end, how, r, needs=needs, head=root.i)
+
+
+def coordinated_nationalities(doc, m: Mention, root, k: ActorKnowledge, date) -> list[Mention]:
+    """"Hungarian and Romanian officials", "French and Egyptian warships": one more mention
+    over the same words for each further nationality, so the phrase stands for both groups."""
+    if m.resolved is None or not m.resolved.country or m.resolved.entry is not None:
+        return []
+    out = []
+    seen = {m.resolved.country}
+    for t in doc[m.start:root.i]:
+        if t.dep_ != "conj" or not (m.start <= t.head.i < root.i):
+            continue
+        key = norm(t.text)
+        if key not in k.demonyms and key not in k.country_names:
+            continue
+        r = resolve_words([t.text, root.text], date, k)
+        if r is None or not r.country or r.country in seen:
+            continue
+        seen.add(r.country)
+        out.append(Mention(m.start, m.end, m.how, r, needs=m.needs, head=root.i))
+    return out
 
 
 def conj_role(doc, tok, first: Mention, k: ActorKnowledge, date) -> Mention | None:

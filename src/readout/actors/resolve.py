@@ -451,6 +451,16 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
     cues = a.cues
     if a.name_entries:
         e = pick_entry(a.name_entries, cues, date, k, first_name="")
+        if e is not None and e.kind == "person" and cues.country and not k.is_region(cues.country) \
+                and cues.country_how in ("demonym", "of", "possessive", "name") \
+                and cues.country not in {split_code(r.code, k.regions)[0] for r in e.roles}:
+            # "King Hassan of Morocco" when the only Hassan known is Jordanian: a person of
+            # the country the text says, not the namesake
+            name = " ".join(w.capitalize() for w in a.name_key.split())
+            sector = (cues.role[0][:3] if cues.role else "") or ("ELI" if cues.former else "")
+            return Resolved(key=f"unknown:person:{norm(name)}:{cues.country}", name=name,
+                            country=cues.country, sector=sector or None,
+                            code=cues.country + sector, kind="person", how="title")
         if e is not None:
             how = "title" if (cues.role or cues.country or cues.honorific) else "name"
             return entry_actor(e, k, date, cues, how=how)
@@ -529,5 +539,12 @@ def resolve_actor(text: str, context: str | None = None, date=None) -> Actor | N
     actor); `date` (date or ISO string) picks the office held then. Usable without an article.
     The returned Actor has no mentions; its id depends only on the canonical actor.
     """
+    date = _parse_date(date)
     r = resolve(text, context, date)
-    return r.to_actor() if r is not None else None
+    if r is None:
+        return None
+    actor = r.to_actor()
+    if date is not None and actor.country:   # "Moscow" in 1985 is the Soviet government
+        from .context import read_on_date
+        read_on_date(actor, date, knowledge())
+    return actor

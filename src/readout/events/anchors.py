@@ -75,27 +75,33 @@ class Anchors:
                 return hit
         return None
 
-    def place_for(self, *anchors, avoid=None) -> tuple[str, str | None] | None:
+    def place_for(self, *anchors, avoid=None, depth: int = 4) -> tuple[str, str | None] | None:
         def in_place_phrase(t) -> bool:
             """Inside "in/at/near …" ("in Montenegro province", "at a jail in Israel")."""
             h = t
-            for _ in range(3):
+            for _ in range(5):
                 if h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
                     return True
+                if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head is not h.head:
+                    h = h.head.head     # "in a sector of eastern Beirut", "near the town of …"
+                    continue
                 if h.dep_ not in ("compound", "amod", "nmod", "poss", "pobj") or h.head is h:
                     return False
                 h = h.head
             return False
 
         def want(t):
-            if t.pos_ not in ("PROPN", "NOUN") or not in_place_phrase(t):
+            if t.pos_ not in ("PROPN", "NOUN"):
                 return None
             hit = self.place_of.get(t.i)
-            if hit is not None:
-                return (hit[0], hit[1], t)
-            # a country or capital the actors stage knows, used as a location
+            if hit is not None and (hit[1] or in_place_phrase(t)):
+                return (hit[0], hit[1], t)      # the actors stage read it as a place already
+            if not in_place_phrase(t):
+                return None
+            # a country or capital the actors stage knows, used as a location ("in … Beirut")
             for a in self.index.at(t.idx, t.idx + len(t)):
-                if a.kind == "country" and a.country:
+                if a.country and (a.kind == "country" or a.kind == "organisation" and a.sector == "GOV"
+                                  and any(m.how == "metonymy" for m in a.mentions)):
                     return (t.text, a.country, t)
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 return (t.text, None, t)
@@ -103,7 +109,7 @@ class Anchors:
         for a in anchors:
             if a is None:
                 continue
-            hit = self._bfs(a, want, max_depth=4, avoid=avoid)
+            hit = self._bfs(a, want, max_depth=depth, avoid=avoid)
             if hit is not None:
                 return hit
         return None

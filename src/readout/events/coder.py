@@ -16,8 +16,8 @@ import numpy as np
 
 from ..records import Actor, Event, Evidence, stable_id
 from .anchors import Anchors, date_range, place_record
-from .arguments import MentionIndex, PronounResolver, subject_token
-from .common import LOCATION_TARGET_ROOTS, Base, Candidate, _trigger_hashes, _cues, _is_verbal
+from .arguments import MentionIndex, PronounResolver, agent_token, subject_token
+from .common import LOCATION_TARGET_ROOTS, Base, Candidate, _country_name, _trigger_hashes, _cues, _is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_status, hedged
 from .frames import FrameCoding
@@ -41,6 +41,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
         self._framed_extra: set[int] = set()
+        self._agent_heads = frozenset(self.lex.rules.get("agent_heads", {}).get("nouns", ()))
+        self._stative = frozenset(self.lex.rules.get("roles", {}).get("stative_passives", ()))
+        self._operators = frozenset(v for vs in self.lex.rules.get("frame_operators", {}).values() for v in vs)
 
     def triggers(self) -> list:
         doc = self.doc
@@ -74,6 +77,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             lemma = g.lemma_.lower()
             if frame_of(lemma, b.code, how == "obj") is not None and lemma not in self.support:
                 continue
+            if how == "obj" and (b.code or "")[:2] in ("02", "03", "10", "13") and lemma in self._operators:
+                continue    # "accepted demands from the rebels": a concession, not a demand
             weak = g.i not in bases or bases[g.i].default
             if lemma in self.support or (weak and g.pos_ == "VERB" and how == "obj"
                                           and lemma not in self.cues.speech_verbs):
@@ -230,10 +235,13 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             located = root in LOCATION_TARGET_ROOTS or c.code[:3] in ("042", "043", "044") or \
                 (c.from_frame and root in ("03", "12", "13"))
             if not c.targets and place is not None and place[1] and len(place) > 2 and located:
-                # a material act done in another country: that country is on the receiving end
-                own = {a.country for a in c.sources}
-                if place[1] not in own or root == "14":
-                    c.targets = self._country_actor(place[0], place[1], place[2])
+                # a material act done in a country: that country is on the receiving end — also
+                # the actor's own ("imposed a curfew in Cizre", "postponed the rally in Baku"),
+                # as CAMEO codes domestic events
+                c.targets = self._country_actor(place[0], place[1], place[2],
+                                                avoid={a.id for a in c.sources})
+            if not c.sources and c.targets and root in ("09", "11", "17", "18", "19", "20"):
+                c.sources = self._agentless_source(c, root, place)
             if not c.targets and root == "13":
                 c.targets = [a for a in self._condition_party(c.trigger) if a not in c.sources]
             if not c.targets and root == "14":
@@ -271,6 +279,37 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 if old is None or ev.confidence > old.confidence:
                     events[key] = ev
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
+
+    def _agentless_source(self, c: Candidate, root: str, place) -> list[Actor]:
+        """Who acted when the text names no one, as CAMEO codes it: violence by no named
+        actor ("a roadside bomb near Samarra killed a US soldier") is by unidentified attackers
+        of the country it happens in; an arrest or investigation in the passive with no agent
+        ("was arrested in Lebanon") is by that country's authorities."""
+        t = c.trigger
+        subj, passive = subject_token(t) if _is_verbal(t) else (None, False)
+        agent = agent_token(t) if _is_verbal(t) else None
+        if place is None or not place[1] or len(place) < 3:
+            # the place may sit with the weapon: "a bombing near the town of Samarra killed …"
+            place = self.anchors.place_for(*[x for x in (t, subj, agent) if x is not None], depth=6)
+        if place is None or not place[1] or len(place) < 3:
+            return []
+        if root in ("18", "19", "20"):
+            if (subj is not None and not passive and self.actors_of(subj)) or (agent is not None and self.actors_of(agent)):
+                return []
+            return [self._unidentified(place[1])]
+        if root in ("09", "11", "17") and _is_verbal(t) and passive and agent is None:
+            return self._country_actor(place[0], place[1], place[2], mention=False,
+                                       avoid={a.id for a in c.targets})
+        return []
+
+    def _unidentified(self, code: str) -> Actor:
+        aid = stable_id(self.document.id, "unidentified", code)
+        actor = self.document.actor(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=f"unidentified attackers ({_country_name(code) or code})",
+                          country=code, sector="UAF", code=code + "UAF", kind="group", mentions=[])
+            self.document.actors.append(actor)
+        return actor
 
     def _pairs(self, c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
         srcs, tgts = list(c.sources), list(c.targets)

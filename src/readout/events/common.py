@@ -15,7 +15,7 @@ NOUN_SOURCE_PREPS = ("from", "by")
 CONSULT_TOPIC_PREPS = {"on", "over", "about", "for"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "band", "crowd", "number", "some", "most", "many", "scores"}
-LOCATION_TARGET_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+LOCATION_TARGET_ROOTS = {"06", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
 CLAUSE_CHILD = {"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp"}
 DEST_PREPS = ("to", "into", "toward", "towards", "against", "on")
 SCENE_PREPS = {"in", "at", "on", "during", "amid", "near", "since", "after", "before", "over", "about"}

@@ -3,6 +3,7 @@ mentions, with fallbacks for places used as destinations, nationality groups the
 stage did not list, pronouns in quotes and protest targets."""
 from __future__ import annotations
 
+from ..actors.context import ethnic_head, residence
 from ..records import Actor, Mention, stable_id
 from .arguments import (PRONOUNS_FIRST, agent_token, dedupe_country, np_actors, object_tokens,
                         prep_objects, subject_token)
@@ -85,12 +86,17 @@ class RoleFinding:
         for a in self.index.at(start, end):
             return [a]
         text = self.document.text[start:end]
+        ethnic = ethnic_head(tok, demonyms)
+        if ethnic:
+            # "the Albanian minority in Macedonia": a community of the country it lives in
+            code = residence(tok, self._country_at) or ""
         key = ("demonym", code, text.lower())
         actor = self._made.get(key) or self.document.actor(stable_id(self.document.id, *key))
         if actor is None:
-            kind = "country" if start == tok.idx else "group"
+            kind = "country" if start == tok.idx and not ethnic else "group"
             actor = Actor(id=stable_id(self.document.id, *key), name=text if kind == "group" else
-                          (_country_name(code) or text), country=code, sector=None, code=code,
+                          (_country_name(code) or text), country=code or None,
+                          sector="CVL" if ethnic else None, code=(code + "CVL") if ethnic else code,
                           kind=kind, mentions=[])
             self.document.actors.append(actor)
         self._made[key] = actor
@@ -99,6 +105,16 @@ class RoleFinding:
         self.index.add(actor, start, end)
         self.item.invalidate_actor_index()
         return [actor]
+
+    def _country_at(self, tok) -> str | None:
+        """The country a token names as a place or as a country/government actor."""
+        hit = self.anchors.place_of.get(tok.i)
+        if hit is not None and hit[1]:
+            return hit[1]
+        for a in self.index.at(tok.idx, tok.idx + len(tok)):
+            if a.country and (a.kind == "country" or a.kind == "organisation" and a.sector == "GOV"):
+                return a.country
+        return None
 
     def _quote_of(self, tok):
         pos = tok.idx
@@ -128,12 +144,15 @@ class RoleFinding:
             return []
         return self._country_actor(hit[0], hit[1], tok)
 
-    def _country_actor(self, name: str, code: str, tok, mention: bool = True) -> list[Actor]:
+    def _country_actor(self, name: str, code: str, tok, mention: bool = True,
+                       avoid: frozenset | set = frozenset()) -> list[Actor]:
+        """The actor of a country: the country itself, else its government, else made here
+        (`avoid`: actors that may not stand for it — the event's own source)."""
         for a in self.document.actors:
-            if a.country == code and a.kind == "country":
+            if a.country == code and a.kind == "country" and a.id not in avoid:
                 return [a]
         for a in self.document.actors:
-            if a.country == code and a.kind == "organisation" and a.sector == "GOV":
+            if a.country == code and a.kind == "organisation" and a.sector == "GOV" and a.id not in avoid:
                 return [a]
         span = self.doc.char_span(tok.idx, tok.idx + len(tok), alignment_mode="expand")
         for p in self.item.places:
@@ -143,6 +162,14 @@ class RoleFinding:
         else:
             start, end = span.start_char, span.end_char
         aid = stable_id(self.document.id, "place-country", code)
+        if aid in avoid:      # the country is the other side already: its government acts
+            aid = stable_id(self.document.id, "place-government", code)
+            actor = self.document.actor(aid)
+            if actor is None:
+                actor = Actor(id=aid, name=f"Government of {_country_name(code) or name}", country=code,
+                              sector="GOV", code=code + "GOV", kind="organisation", mentions=[])
+                self.document.actors.append(actor)
+            return [actor]
         actor = self.document.actor(aid)
         if actor is None:
             actor = Actor(id=aid, name=_country_name(code) or name, country=code, sector=None, code=code,
@@ -173,9 +200,11 @@ class RoleFinding:
                         break
         if subj is not None:
             acts = self._first_person(subj, self.actors_of(subj))
-            if passive:
+            ag = agent_token(v) if passive else None
+            if passive and ag is None and v.lemma_.lower() in self._stative:
+                sources = acts      # "Israel is opposed to …", "forces were engaged in …"
+            elif passive:
                 targets = acts
-                ag = agent_token(v)
                 if ag is not None:
                     sources = self.actors_of(ag)
             else:
@@ -188,6 +217,10 @@ class RoleFinding:
                     break
         if not targets:
             preps = ("with", "against", "on", "upon", "to", "toward", "towards", "into", "over", "for", "from", "about")
+            if (base.code or "")[:2] == "11":
+                # "complained to the UN over Israeli raids": the complaint is about X, told to Y
+                preps = ("against", "over", "about", "on", "upon", "for", "with", "to", "toward",
+                         "towards", "into", "from")
             if base.code and base.code.startswith(("042", "043", "044")):
                 preps = preps + ("in", "at")
             for p, o in prep_objects(v, preps):
@@ -286,6 +319,13 @@ class RoleFinding:
                 if base.symmetric and p in CONSULT_TOPIC_PREPS:
                     continue
                 put("target", acts)
+        if not targets and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "NUM"):
+            # "70 million dollars of aid for Romania", "tons of food aid to Afghanistan": the
+            # measure noun carries the recipient
+            for p, o in prep_objects(n.head.head, ("to", "for", "toward", "towards")):
+                targets = self.actors_of(o) or self.place_actor(o)
+                if targets:
+                    break
         if not targets:
             dest = DEST_PREPS + (("in", "at") if (base.code or "").startswith(("042", "043", "044")) else ())
             for p, o in prep_objects(n, dest):

@@ -98,6 +98,8 @@ class TriggerCoding:
         rule = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
         if rule is None:
             return None
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self._agent_heads:
+            return None         # "aid agencies", "peace activists": a description, not an event
         words = set()
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod", "nummod"):

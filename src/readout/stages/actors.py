@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..actors.context import apply_successions, assign_context_countries, split_ethnic_groups
 from ..actors.coref import link, richness
 from ..actors.knowledge import knowledge
 from ..actors.mentions import find_mentions
@@ -68,6 +69,9 @@ def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
     for p in found.places:
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
         places.append(PlaceMention(start, end, p.name, p.country))
+    apply_successions(actors, places, date, k)      # "Moscow" in 1985 is the Soviet government
+    actors = split_ethnic_groups(actors, places, doc, item.document.id, k)
+    assign_context_countries(actors, places, item.document.sentences, k)
     return actors, places
 
 

@@ -5,8 +5,10 @@ the same rows for a Document) and, optionally, the store — or the Document its
 what a row lacks (actor sectors, the time expression a date came from, mention spans).
 Column lists are package data (knowledge/events/*_columns.tsv, from the GDELT Event
 Codebook V2.0 and the ICEWS event files). Fields readout does not produce (tone, lat/long,
-religion, ethnicity) are left empty. GDELT's geography columns use FIPS country codes;
-readout has ISO 3166 alpha-3 codes and writes those.
+religion, ethnicity) are left empty. GDELT's geography columns use FIPS 10-4 country codes:
+ActionGeo_CountryCode is the place's ISO 3166 alpha-3 code translated with
+knowledge/events/iso3_fips.tsv (empty when FIPS has none); the Actor*CountryCode columns keep
+the CAMEO (ISO alpha-3) codes, as GDELT does.
 """
 from __future__ import annotations
 
@@ -30,6 +32,24 @@ def _columns(name: str) -> list[str]:
                 continue
             out.append(line.rstrip("\n").split("\t")[1])
     return out
+
+
+@lru_cache(maxsize=1)
+def _fips_codes() -> dict[str, str]:
+    """ISO 3166 alpha-3 → FIPS 10-4 (knowledge/events/iso3_fips.tsv)."""
+    out = {}
+    with open(data_dir() / "events" / "iso3_fips.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(("#", "iso3\t")) or not line.strip():
+                continue
+            iso3, fips = line.split("\t")[:2]
+            out[iso3] = fips
+    return out
+
+
+def fips_code(iso3: str | None) -> str | None:
+    """The FIPS 10-4 code GDELT writes for a country (None when there is none)."""
+    return _fips_codes().get(iso3 or "")
 
 
 def gdelt_columns() -> list[str]:
@@ -159,7 +179,7 @@ def gdelt_rows(store, rows: Iterable[dict]) -> list[dict]:
         if r.get("place_name"):
             rec["ActionGeo_Type"] = 1 if r.get("place_name") == _country_name(r.get("place_country")) else 4
             rec["ActionGeo_FullName"] = r.get("place_name")
-            rec["ActionGeo_CountryCode"] = r.get("place_country")
+            rec["ActionGeo_CountryCode"] = fips_code(r.get("place_country"))
         pub = r.get("published")
         if pub:
             rec["DATEADDED"] = str(pub)[:10].replace("-", "") + "000000"
