@@ -176,6 +176,20 @@ def read_phoenix_entries(path: Path):
         yield item
 
 
+def display_name(name: str, aliases: list[str]) -> str:
+    """The canonical name of an organisation known by its acronym: "China Central Television
+    (CCTV)", "International Monetary Fund (IMF)" — the full name, and the all-capital alias of
+    2–6 letters that news uses, so either form can be searched and read. Names that are
+    themselves an acronym ("BRICS", "UNICEF") stay as they are."""
+    if name.replace(" ", "").isupper():
+        return name
+    for a in aliases:
+        a = a.strip()
+        if 2 <= len(a) <= 6 and a.isalpha() and a.isupper() and a not in name:
+            return f"{name} ({a})"
+    return name
+
+
 def split_code(code: str) -> tuple[str | None, str | None]:
     """(country, sector) of a CAMEO code: 'RUSGOV' → ('RUS','GOV'); 'IGOWSTNAT' → ('WST','IGO')."""
     first, rest = code[:3], code[3:]
@@ -280,7 +294,8 @@ class Builder:
                 code, _, rng = c.partition("@")
                 start, _, end = rng.partition("..")
                 roles.append([code, start, end, "", 0, 0])
-            idx = self.new_entry("org:" + norm(name), name, kind or "organisation", roles,
+            idx = self.new_entry("org:" + norm(name), display_name(name, aliases.split("|")),
+                                 kind or "organisation", roles,
                                  aliases=[a for a in aliases.split("|") if a])
             for a in [name, *filter(None, aliases.split("|"))]:
                 upper = a.replace(".", "").replace("+", "").isupper() and len(a) <= 6

@@ -135,3 +135,15 @@ def test_actors_context_country_from_one_country_sentences():
     assert (judge.country, judge.code) == ("CHL", "CHLJUD")
     assert police.country is None          # its sentence names Peru and Ecuador
     assert un.country is None              # IGOs never take a country
+
+
+def test_actors_knowledge_organisations_known_by_acronym_carry_it_in_the_name():
+    """Canonical name = full name + the all-capital alias news uses, whichever form is read."""
+    from readout import resolve_actor
+    for text in ("CCTV", "China Central Television", "state broadcaster CCTV"):
+        assert resolve_actor(text).name == "China Central Television (CCTV)"
+    assert resolve_actor("the IMF").name == "International Monetary Fund (IMF)"
+    assert resolve_actor("Nato").name == "North Atlantic Treaty Organization (NATO)"
+    # an acronym that is the name, or no all-capital alias: unchanged
+    assert resolve_actor("BRICS").name == "BRICS"
+    assert resolve_actor("the Ministry of Defence").name == "Ministry of Defence"

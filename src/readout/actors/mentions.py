@@ -538,8 +538,9 @@ def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
         return None
     if r.kind in ("group", "organisation") and r.entry is None and r.country is None \
             and r.how == "role" and "pair" not in r.flags:
-        if root.dep_ not in ("nsubj", "nsubjpass") and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
-            return None   # a group of no country that acts in no way
+        if root.dep_ not in ("nsubj", "nsubjpass", "dobj") and not (root.dep_ == "pobj" and root.head.lower_ == "by") \
+                and not _counted_subject(root):
+            return None   # a group of no country that acts in no way and is not acted on
     needs = ""
     how = "role"
     if "pair" in r.flags:
@@ -581,3 +582,17 @@ def conj_role(doc, tok, first: Mention, k: ActorKnowledge, date) -> Mention | No
     if r is None:
         return None
     return Mention(tok.i, tok.i + 1, "role", r, needs="role" if r.kind == "person" else "", head=tok.i)
+
+
+_COUNT_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                          "millions", "crowd", "crowds", "group", "scores", "tens"})
+
+
+def _counted_subject(tok) -> bool:
+    """"Thousands of protesters marched", "arrested dozens of protesters": the counted group is
+    the one that acts or is acted on."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    head = tok.head.head
+    return head.lemma_.lower() in _COUNT_HEADS and head.dep_ in ("nsubj", "nsubjpass", "dobj")
+

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..records import Actor, Event, Evidence, stable_id
 from .anchors import Anchors, date_range, place_record
-from .arguments import MentionIndex, PronounResolver, agent_token, subject_token
+from .arguments import MentionIndex, PronounResolver, agent_token, object_tokens, subject_token
 from .common import LOCATION_TARGET_ROOTS, Base, Candidate, _country_name, _trigger_hashes, _cues, _is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_status, hedged
@@ -41,7 +41,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
         self._framed_extra: set[int] = set()
+        self._dissent_sectors = frozenset(self.lex.rules.get("roles", {}).get("dissent_sectors", ()))
         self._agent_heads = frozenset(self.lex.rules.get("agent_heads", {}).get("nouns", ()))
+        self._dated_possessors = frozenset(self.lex.rules.get("noun_requirements", {}).get("dated_possessors", ()))
         self._stative = frozenset(self.lex.rules.get("roles", {}).get("stative_passives", ()))
         self._operators = frozenset(v for vs in self.lex.rules.get("frame_operators", {}).values() for v in vs)
 
@@ -59,8 +61,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         for t in toks:
             if _is_verbal(t):
                 b = self.verb_base(t)
-            elif t.pos_ == "NOUN":
-                b = self.noun_base(t)
+            elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.is_lower):
+                b = self.noun_base(t)     # lower-case "march" is tagged PROPN (the month) by the model
             else:
                 b = None
             if b is not None and (b.code is not None or b.rev is not None):
@@ -70,6 +72,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         for t in toks:
             b = bases.get(t.i)
             if b is None or b.rule is None:
+                continue
+            g = self._clause_carrier(self._noun_head(t))
+            if g is not None and g.i not in {x.i for x in carriers.values()}:
+                carriers[t.i] = g     # "sanctions imposed by the EU", "the sanctions the EU imposed"
                 continue
             g, how = self.governor(self._noun_head(t))
             if g is None or g.i in {x.i for x in carriers.values()} or not (how == "obj" or how in ("pobj:with", "pobj:in", "pobj:for")):
@@ -108,8 +114,24 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         cands = [c for c in cands if c.from_frame or c.trigger.i not in framed]
         return self._finish(cands)
 
+    def _clause_carrier(self, n):
+        """A support verb in a participle or relative clause on the event noun whose object
+        the noun is ("sanctions imposed by the EU", "the sanctions the bloc imposed")."""
+        for c in n.children:
+            if c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in self.support or c.i < n.i:
+                continue
+            if c.dep_ == "acl" and c.tag_ != "VBN":
+                continue
+            if any(x.dep_ in ("dobj", "nsubjpass") and x.tag_ not in ("WDT", "WP") for x in c.children):
+                continue
+            if c.dep_ == "relcl" and not any(x.dep_ == "nsubj" for x in c.children):
+                continue
+            return c
+        return None
+
     def _code_trigger(self, t, b: Base, carrier, cands, framed) -> None:
         status_override = None
+        decided = False
         above = self._frame_above(self._noun_head(t) if not _is_verbal(t) else t, carrier, b.code)
         if above is not None:
             g, (fname, spec), how = above
@@ -122,6 +144,13 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 if self._emit_frame(g, spec["root"], spec, t, b, carrier, cands):
                     framed.add(g.i)
                     return
+            elif "else_root" in spec and root in spec.get("else_applies_to", ()) \
+                    and g.lemma_.lower() in spec.get("decided_lemmas", ()) \
+                    and clause_status(g, self.cues) == "occurred":
+                # "ministers agreed on Monday to sanction eight people": the decision is the
+                # act (163), not a threat; it keeps its own code and the decision's status
+                framed.add(g.i)
+                decided = True
             elif "else_root" in spec and root in spec.get("else_applies_to", ()):
                 if self._emit_frame(g, spec["else_root"], spec, t, b, carrier, cands):
                     framed.add(g.i)
@@ -131,7 +160,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 if self._emit_frame(g, spec["root"], spec, t, Base(None, None, b.strength), carrier, cands):
                     framed.add(g.i)
                     return
-            if spec.get("else_status"):
+            if spec.get("else_status") and not decided:
                 status_override = spec["else_status"]
                 framed.add(g.i)
         if status_override is None:
@@ -170,6 +199,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             anchor_tok = carrier or t
         if swap:
             sources, targets = targets, sources
+        if code == "150" and b.default and _is_verbal(t) and sources and not object_tokens(t) \
+                and all(a.sector in self._dissent_sectors for a in sources):
+            code = "141"    # "opposition supporters rallied in Caracas": a demonstration, not a mobilisation
         status = clause_status(anchor_tok, self.cues)
         strength = b.strength
         phrase = self._phrase(t, carrier)
@@ -194,6 +226,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             status = status_override
         elif status_override == "negated" and status == "intended":
             status = "negated"
+        if decided:
+            time_anchors = time_anchors + [above[0]]   # "agreed on Monday to sanction"
         cands.append(Candidate(t, code, sources, targets, status, strength, b.symmetric, direct,
                                time_anchors, None, phrase))
 
@@ -244,7 +278,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 c.sources = self._agentless_source(c, root, place)
             if not c.targets and root == "13":
                 c.targets = [a for a in self._condition_party(c.trigger) if a not in c.sources]
-            if not c.targets and root == "14":
+            if not c.targets and (root == "14" or root in ("11", "12") and c.sources and all(
+                    a.sector in self._dissent_sectors for a in c.sources)):
+                # "the opposition rejected the official results": domestic dissent is aimed at
+                # the dissenters' own country, as CAMEO codes it
                 c.targets = self._protest_target(c)
             pairs = self._pairs(c)
             if not pairs:

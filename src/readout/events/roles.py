@@ -152,8 +152,10 @@ class RoleFinding:
             if a.country == code and a.kind == "country" and a.id not in avoid:
                 return [a]
         for a in self.document.actors:
-            if a.country == code and a.kind == "organisation" and a.sector == "GOV" and a.id not in avoid:
-                return [a]
+            if a.country == code and a.kind == "organisation" and a.sector == "GOV" and a.id not in avoid \
+                    and (a.name.startswith("Government of") or a.name.lower() in ("government", "the government")
+                         or any(m.how == "metonymy" for m in a.mentions)):
+                return [a]      # the government itself, not one of its ministries
         span = self.doc.char_span(tok.idx, tok.idx + len(tok), alignment_mode="expand")
         for p in self.item.places:
             if p.start <= tok.idx < p.end:
@@ -213,6 +215,16 @@ class RoleFinding:
         if not targets:
             for o in object_tokens(v):
                 targets = self.actors_of(o) or self.place_actor(o)
+                if targets:
+                    break
+        if not targets and (base.code or "")[:2] in ("16", "17"):
+            # "froze the assets of X", "banned imports of Japanese seafood / from Pakistan":
+            # the owner or origin of what is seized or barred is the target
+            for o in object_tokens(v):
+                for p, inner in prep_objects(o, ("of", "from")):
+                    targets = [a for a in self.actors_of(inner) or self.place_actor(inner) if a not in sources]
+                    if targets:
+                        break
                 if targets:
                     break
         if not targets:
@@ -343,6 +355,10 @@ class RoleFinding:
             subj, passive = subject_token(carrier)
             if subj is not None and not passive:
                 sources = self._first_person(subj, self.actors_of(subj))
+            elif passive:
+                agent = agent_token(carrier)     # "sanctions imposed by the European Union"
+                if agent is not None:
+                    sources = self.actors_of(agent)
         if not targets and carrier is not None:
             # "gave the Ivory Coast 5 million dollars of aid": the carrier's other object
             inside = {x.i for x in n.subtree}
@@ -357,6 +373,20 @@ class RoleFinding:
                 if o.i in {x.i for x in n.subtree}:
                     continue
                 targets = [a for a in self.actors_of(o) if a not in sources]
+                if targets:
+                    break
+        if not targets and carrier is not None:
+            # "sent 40 trucks of aid to northwest Syria": the destination of the carrier, also
+            # when the parser breaks the phrase after "to" (a place anywhere inside it)
+            inside = {x.i for x in n.subtree}
+            for c in carrier.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") and c.i not in inside:
+                    for t in c.subtree:
+                        found = self.place_actor(t) or [a for a in self.index.at(t.idx, t.idx + len(t))
+                                                        if a.kind == "country"]
+                        targets = [a for a in found if a not in sources]
+                        if targets:
+                            break
                 if targets:
                     break
         if not targets and n.dep_ == "pobj" and n.head.dep_ == "agent":

@@ -105,6 +105,8 @@ class TriggerCoding:
             if c.dep_ in ("compound", "amod", "nmod", "prep", "npadvmod", "nummod"):
                 words.add(c.lemma_.lower())
                 words.add(c.lower_)
+            if c.dep_ == "poss" and c.lemma_.lower() in self._dated_possessors:
+                words.add("<dated>")       # "Friday's march", "Sunday's rally": a dated happening
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             words.add(tok.head.head.lemma_.lower())     # "state of emergency"
         for c in tok.children:

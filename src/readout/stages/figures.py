@@ -40,6 +40,9 @@ def figure_rules() -> dict:
             "not_counted": frozenset(fr["counts"]["not_counted"]),
             "baseline": tuple(fr["period"]["baseline_markers"]),
             "measure_preps": frozenset(fr["measure"]["preps"]),
+            "number_words": re.compile(r"\b(?:" + "|".join(sorted(
+                (w for w in d["words"] if w not in ("a", "an", "zero", "one")), key=len, reverse=True))
+                + r")\b", re.IGNORECASE),
             "version": d["version"] + "/" + fr["version"]}
 
 
@@ -52,6 +55,11 @@ def _count_quantities(parsed, sent_start: int, sent_end: int, found: list[Quanti
     if span is None:
         return out
     for tok in span:
+        if tok.like_num and _estimate_object(tok) is not None and not any(q.start <= tok.idx < q.end for q in found):
+            v = number_value(tok.text)    # "organisers put the crowd at 20,000"
+            if v is not None:
+                out.append(Quantity(tok.idx, tok.idx + len(tok), v, None, "count", tok.idx))
+            continue
         if not tok.like_num or tok.dep_ != "nummod" or tok.ent_type_ in NAME_ENTITIES:
             continue   # "Group of 20", "the 1990s", "Power of Siberia 2" are names and dates
         if tok.i >= 2 and parsed[tok.i - 1].lower_ == "of" and parsed[tok.i - 2].pos_ == "PROPN":
@@ -71,6 +79,17 @@ def _count_quantities(parsed, sent_start: int, sent_end: int, found: list[Quanti
             continue
         out.append(Quantity(first.idx, tok.idx + len(tok), v, None, "count", first.idx))
     return out
+
+
+ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "set"})
+
+
+def _estimate_object(tok):
+    """The counted thing of "put the crowd at 20,000", "estimated the toll at 300"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.head.lemma_.lower() not in ESTIMATE_VERBS:
+        return None
+    objs = [c for c in tok.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return objs[0] if objs else None
 
 
 # ---- measure -----------------------------------------------------------------------------
@@ -128,6 +147,9 @@ def _measure(parsed, q: Quantity, times: list[TimeExpression] = (),
     rules = figure_rules()
     last = span[-1]
     root = span.root
+    counted = _estimate_object(root)
+    if counted is not None:
+        return _phrase(parsed, counted, inside)
     # "13.8 billion cubic metres of gas …", "$70 billion in aid"
     for tok in (last, root):
         for c in tok.children:
@@ -221,7 +243,8 @@ def figures_for(item: WorkItem) -> list[Figure]:
         piece = text[sent.start:sent.end]
         if not re.search(r"\d|\b(?:half|quarter|third|hundred|thousand|million|billion|largest|biggest)",
                          piece, re.IGNORECASE) and not any(
-                w in piece.lower() for w in ("per cent", "percent", "dozen", "-thirds", "second-")):
+                w in piece.lower() for w in ("per cent", "percent", "dozen", "-thirds", "second-")) \
+                and not figure_rules()["number_words"].search(piece):   # "six soldiers died"
             continue
         found = []
         for q in find_quantities(piece):
