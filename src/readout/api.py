@@ -80,44 +80,23 @@ def extract_text(text: str, title: str | None = None, published: str | dt.date |
 
 def ingest(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
            published: str | dt.date | None = None, config: Config | None = None,
-           on_progress=None) -> dict:
-    """Extract and store articles batch by batch; bad inputs go to the `errors` table.
+           on_progress=None, *, jobs: int | None = None, workers: int | None = None,
+           scheduler=None, shard_size: int | None = None,
+           shards_dir: str | os.PathLike | None = None, keep_shards: bool = True) -> dict:
+    """Extract and store articles shard by shard; bad inputs go to the `errors` table.
 
-    Idempotent: an article already stored (same clean text) is replaced, not duplicated.
-    Returns a summary: articles stored, errors, and table counts.
+    Idempotent and resumable: an article already stored is replaced, not duplicated, and
+    shards finished by an earlier (killed) run are not done again. Runs in this process
+    for one shard, else on a local process pool (`jobs`, default: all cores) or on Dask
+    (`workers` for a LocalCluster, `scheduler` for a running cluster's address or Client).
+    `on_progress` is a `readout.run.ingest.Reporter`. Returns a summary: articles stored,
+    errors, table counts, shards (see `readout.run.ingest.ingest_sharded`).
     """
-    from .store.writer import Store
-
-    config = config or load_config()
-    db = str(db or config.db)
-    stored = failed = 0
-    with Store(db) as store:
-        docs: list[Document] = []
-        errs: list = []
-
-        def flush():
-            nonlocal docs, errs
-            if docs:
-                store.write(docs)
-                after_write(store, docs, config)
-            if errs:
-                store.write_errors(errs)
-            docs, errs = [], []
-
-        for res in extract_items(inputs, published, config):
-            if isinstance(res, WorkItem):
-                docs.append(res.document)
-                stored += 1
-            else:
-                errs.append(res)
-                failed += 1
-            if on_progress:
-                on_progress(res)
-            if len(docs) + len(errs) >= config.batch_size:
-                flush()
-        flush()
-        counts = store.counts()
-    return {"db": db, "articles_stored": stored, "errors": failed, "tables": counts}
+    from .run.ingest import DEFAULT_SHARD_SIZE, ingest_sharded
+    return ingest_sharded(inputs, db, published, config, reporter=on_progress, jobs=jobs,
+                          workers=workers, scheduler=scheduler,
+                          shard_size=shard_size or DEFAULT_SHARD_SIZE, shards_dir=shards_dir,
+                          keep_shards=keep_shards)
 
 
 def after_write(store, docs: list[Document], config: Config) -> None:

@@ -1,0 +1,589 @@
+"""Shards: the unit of work, planned lazily from the inputs and processed by a pure function.
+
+A shard is a short list of input units (whole files, a line range of a JSON Lines file,
+or lines carried with the shard for gzip and stdin) holding about `shard_size` articles.
+Its key hashes the units (names, sizes, mtimes, byte ranges or content) with everything
+that changes the output (readout version, code and data hashes, the settings that matter,
+the given publication date), so a re-run finds the shards it has already finished.
+
+`run_shard` turns one shard into record tables (Arrow, from `store.schema`, so shards
+and DuckDB never drift) and, given a folder, commits them as Parquet files atomically:
+everything is written in a temporary folder that is then renamed into place.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import shutil
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..config import Config
+from ..errors import InputError
+from ..pipeline import RawArticle
+from ..read import JSONL_SUFFIXES, iter_files, read_inputs, suffix_of
+from ..read.jsonl import parse_line
+from ..version import __version__
+
+DEFAULT_SHARD_SIZE = 64
+SHARD_META = "_meta.json"
+_CHUNK = 1 << 20
+
+
+# --- input units ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class FileUnit:
+    """One file read whole by the readers (.txt, .html, unknown types, missing paths)."""
+    path: str       # as the user gave it (names in records and errors)
+    abspath: str    # what a worker opens
+    stamp: str      # size and mtime, or "missing"
+
+    def key(self) -> str:
+        return f"file|{self.abspath}|{self.stamp}"
+
+
+@dataclass(frozen=True, slots=True)
+class LineRange:
+    """Lines of a plain JSON Lines file between two byte offsets; a worker reads them itself."""
+    path: str
+    abspath: str
+    stamp: str
+    start: int
+    end: int
+    first_line: int
+
+    def key(self) -> str:
+        return f"range|{self.abspath}|{self.stamp}|{self.start}|{self.end}|{self.first_line}"
+
+
+@dataclass(frozen=True, slots=True)
+class TooLong:
+    """A line over max_input_bytes, kept as its length so it is never held in memory."""
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineData:
+    """JSON Lines carried with the shard (gzip files, stdin): nothing to seek in."""
+    name: str
+    id_prefix: str | None
+    first_line: int
+    lines: tuple            # bytes | TooLong
+    digest: str
+
+    def key(self) -> str:
+        return f"lines|{self.name}|{self.first_line}|{self.digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class Blob:
+    """A whole input carried with the shard (a plain-text article on stdin)."""
+    name: str
+    data: bytes
+    digest: str
+
+    def key(self) -> str:
+        return f"blob|{self.name}|{self.digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitError:
+    """An input that failed while it was being split (a broken gzip stream …)."""
+    name: str
+    message: str
+
+    def key(self) -> str:
+        return f"error|{self.name}|{self.message}"
+
+
+Unit = FileUnit | LineRange | LineData | Blob | UnitError
+
+
+@dataclass(frozen=True, slots=True)
+class ShardSpec:
+    index: int
+    key: str
+    units: tuple
+    n_inputs: int            # articles (or inputs) expected: files + JSON lines
+
+    def describe(self) -> str:
+        names = []
+        for u in self.units:
+            n = getattr(u, "path", None) or getattr(u, "name", "?")
+            if not names or names[-1] != n:
+                names.append(n)
+        return names[0] if len(names) == 1 else f"{names[0]} … {names[-1]} ({len(names)} inputs)"
+
+
+# --- fingerprints --------------------------------------------------------------------------
+
+_IGNORED_SETTINGS = {"db", "batch_size", "n_process"}   # change speed or destination, not records
+
+
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """sha256 over readout's own source files, so shards made by other code are not reused."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*.py")):
+        if "__pycache__" in p.parts:
+            continue
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def config_fingerprint(config: Config, published: str | None) -> str:
+    from ..knowledge import data_hash
+    settings = {f.name: getattr(config, f.name) for f in fields(config)
+                if f.name not in _IGNORED_SETTINGS}
+    blob = json.dumps([__version__, code_hash(), data_hash(), published, settings],
+                      sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _shard_key(fingerprint: str, units: Iterable) -> str:
+    h = hashlib.sha256(fingerprint.encode())
+    for u in units:
+        h.update(b"\x1e")
+        h.update(u.key().encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:24]
+
+
+# --- planning ------------------------------------------------------------------------------
+
+def _line_spans(fh, limit: int, keep: bool = True) -> Iterator[tuple[int, int, bytes | None]]:
+    """(start, end, line or None when longer than `limit`) for each line of a binary stream.
+
+    Reads in chunks and never holds more than one line of at most `limit` bytes; with
+    `keep=False` only the offsets are wanted and no line is copied out.
+    """
+    buf = b""
+    buf_start = 0
+    skipping = False          # inside a line already known to be too long
+    line_start = 0
+    while True:
+        chunk = fh.read(_CHUNK)
+        if not chunk:
+            break
+        buf += chunk
+        i = 0
+        while True:
+            nl = buf.find(b"\n", i)
+            if nl < 0:
+                break
+            end = buf_start + nl + 1
+            if skipping:
+                yield line_start, end, None
+                skipping = False
+            elif not keep:
+                yield line_start, end, None
+            else:
+                line = buf[i:nl + 1]
+                yield line_start, end, (line if len(line) <= limit else None)
+            line_start = end
+            i = nl + 1
+        buf = buf[i:]
+        buf_start += i
+        if len(buf) > limit:          # a line longer than the limit: stop keeping its bytes
+            skipping = True
+            buf_start += len(buf)
+            buf = b""
+    if skipping or buf:
+        end = buf_start + len(buf)
+        if skipping:
+            yield line_start, end, None
+        else:
+            yield line_start, end, (buf if len(buf) <= limit else None)
+
+
+class _Prefixed:
+    """A stream with bytes already read put back in front."""
+
+    def __init__(self, head: bytes, stream):
+        self.head, self.stream = head, stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            if size < 0:
+                out, self.head = self.head + self.stream.read(), b""
+                return out
+            out, self.head = self.head[:size], self.head[size:]
+            if len(out) < size:
+                out += self.stream.read(size - len(out))
+            return out
+        return self.stream.read(size)
+
+
+class _Planner:
+    """Cuts the input stream into shards of about `shard_size` articles."""
+
+    def __init__(self, config: Config, published: str | None, shard_size: int):
+        self.config = config
+        self.shard_size = max(1, int(shard_size))
+        self.fingerprint = config_fingerprint(config, published)
+        self.units: list = []
+        self.count = 0
+        self.index = 0
+
+    @property
+    def room(self) -> int:
+        return self.shard_size - self.count
+
+    def add(self, unit, n: int) -> Iterator[ShardSpec]:
+        self.units.append(unit)
+        self.count += n
+        if self.count >= self.shard_size:
+            yield self.cut()
+
+    def cut(self) -> ShardSpec:
+        spec = ShardSpec(self.index, _shard_key(self.fingerprint, self.units), tuple(self.units), self.count)
+        self.index += 1
+        self.units, self.count = [], 0
+        return spec
+
+    def plain_jsonl(self, path: Path) -> Iterator[ShardSpec]:
+        stamp, name, abspath = _stamp(path), str(path), os.path.abspath(path)
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            yield from self.add(UnitError(name, f"cannot read: {exc.strerror or exc}"), 1)
+            return
+        with fh:
+            first, start, n, line_no = 1, 0, 0, 0
+            for _s, e, _line in _line_spans(fh, self.config.max_input_bytes, keep=False):
+                line_no += 1
+                n += 1
+                if n >= self.room:
+                    yield from self.add(LineRange(name, abspath, stamp, start, e, first), n)
+                    first, start, n = line_no + 1, e, 0
+            if n:
+                yield from self.add(LineRange(name, abspath, stamp, start, e, first), n)
+
+    def carried_lines(self, stream, name: str, id_prefix: str | None) -> Iterator[ShardSpec]:
+        lines: list = []
+        first, line_no = 1, 0
+
+        def unit():
+            h = hashlib.sha256()
+            for x in lines:
+                h.update(x if isinstance(x, bytes) else f"\x00{x.size}".encode())
+                h.update(b"\n")
+            return LineData(name, id_prefix, first, tuple(lines), h.hexdigest()[:24])
+
+        try:
+            for _s, e, line in _line_spans(stream, self.config.max_input_bytes):
+                line_no += 1
+                lines.append(line if line is not None else TooLong(e - _s))
+                if len(lines) >= self.room:
+                    yield from self.add(unit(), len(lines))
+                    lines, first = [], line_no + 1
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            if lines:
+                yield from self.add(unit(), len(lines))
+                lines = []
+            yield from self.add(UnitError(f"{name}:{line_no + 1}", f"cannot read: {exc}"), 1)
+        if lines:
+            yield from self.add(unit(), len(lines))
+
+    def stdin(self, stream) -> Iterator[ShardSpec]:
+        """JSON Lines on stdin are split into shards as they stream in; one text is one input."""
+        head = stream.read(_CHUNK)
+        while head.isspace() and (more := stream.read(_CHUNK)):
+            head += more
+        whole = _Prefixed(head, stream)
+        if head.lstrip()[:1] == b"{":
+            yield from self.carried_lines(whole, "<stdin>", None)
+            return
+        limit = self.config.max_input_bytes
+        data = whole.read(limit + 1)
+        if len(data) > limit:
+            while whole.read(_CHUNK):
+                pass
+            yield from self.add(UnitError("<stdin>", f"the input is over the limit of {limit:,} bytes "
+                                                     f"(set max_input_bytes to read it)"), 1)
+        else:
+            yield from self.add(Blob("<stdin>", data, hashlib.sha256(data).hexdigest()[:24]), 1)
+
+    def plan(self, paths: Iterable[str | os.PathLike], stdin=None) -> Iterator[ShardSpec]:
+        for path in iter_files(paths):
+            if path == "-":
+                yield from self.stdin(stdin or sys.stdin.buffer)
+                continue
+            suffix = suffix_of(path)
+            if suffix in JSONL_SUFFIXES and path.exists():
+                if str(path).lower().endswith(".gz"):
+                    try:
+                        stream = gzip.open(path, "rb")
+                    except OSError as exc:
+                        yield from self.add(UnitError(str(path), f"cannot read: {exc}"), 1)
+                        continue
+                    with stream:
+                        yield from self.carried_lines(stream, str(path), path.name)
+                else:
+                    yield from self.plain_jsonl(path)
+            else:
+                yield from self.add(FileUnit(str(path), os.path.abspath(path), _stamp(path)), 1)
+        if self.units:
+            yield self.cut()
+
+
+def plan_shards(paths: Iterable[str | os.PathLike], config: Config, published: str | None = None,
+                shard_size: int = DEFAULT_SHARD_SIZE, stdin=None) -> Iterator[ShardSpec]:
+    """Shards for the inputs, lazily, in input order; the same inputs give the same keys."""
+    return _Planner(config, published, shard_size).plan(paths, stdin)
+
+
+def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
+    """How many articles the inputs hold (JSON lines counted, files as one): for progress."""
+    total = 0
+    for path in iter_files(paths):
+        if path == "-":
+            return total  # stdin cannot be read twice
+        if suffix_of(path) in JSONL_SUFFIXES and path.exists():
+            opener = gzip.open if str(path).lower().endswith(".gz") else open
+            try:
+                with opener(path, "rb") as fh:
+                    last = b"\n"
+                    while chunk := fh.read(_CHUNK):
+                        total += chunk.count(b"\n")
+                        last = chunk[-1:]
+                    total += last != b"\n"
+            except (OSError, EOFError):
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+# --- reading a shard (worker side) ---------------------------------------------------------
+
+def _renamed(item, given: str, opened: str):
+    """Give a result read through an absolute path the name the user gave."""
+    if given == opened:
+        return item
+    if isinstance(item, RawArticle):
+        item.input_name = item.input_name.replace(opened, given, 1)
+        return item
+    if isinstance(item, InputError):
+        try:
+            return type(item)(item.input_name.replace(opened, given, 1), item.message)
+        except TypeError:
+            return item
+    return item
+
+
+def _jsonl_items(lines: Iterable, name: str, first_line: int, id_prefix: str | None,
+                 config: Config) -> Iterator[RawArticle | InputError]:
+    for n, raw in enumerate(lines, first_line):
+        where = f"{name}:{n}"
+        if isinstance(raw, TooLong):
+            yield InputError(where, f"line of {raw.size:,} bytes is over the limit of "
+                                    f"{config.max_input_bytes:,} bytes")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield InputError(where, f"not valid UTF-8: {exc.reason} at byte {exc.start}")
+            continue
+        item = parse_line(line, where, config)
+        if item is None:
+            continue
+        if isinstance(item, RawArticle) and item.input_id is None and id_prefix:
+            item.input_id = f"{id_prefix}:{n}"
+        yield item
+
+
+def _range_lines(unit: LineRange, limit: int) -> Iterator:
+    with open(unit.abspath, "rb") as fh:
+        fh.seek(unit.start)
+        stream = _Bounded(fh, unit.end - unit.start)
+        for s, e, line in _line_spans(stream, limit):
+            yield line if line is not None else TooLong(e - s)
+
+
+class _Bounded:
+    """A read-only view of the next `n` bytes of a file."""
+
+    def __init__(self, fh, n: int):
+        self.fh, self.left = fh, n
+
+    def read(self, size: int) -> bytes:
+        if self.left <= 0:
+            return b""
+        data = self.fh.read(min(size, self.left))
+        self.left -= len(data)
+        return data
+
+
+def read_unit(unit, config: Config, published: str | None) -> Iterator[RawArticle | InputError]:
+    from ..read import read_stdin
+    if isinstance(unit, FileUnit):
+        for item in read_inputs([unit.abspath], config, published=published):
+            yield _renamed(item, unit.path, unit.abspath)
+        return
+    if isinstance(unit, UnitError):
+        yield InputError(unit.name, unit.message)
+        return
+    if isinstance(unit, Blob):
+        items: Iterable = read_stdin(config, stream=io.BytesIO(unit.data))
+    elif isinstance(unit, LineData):
+        items = _jsonl_items(unit.lines, unit.name, unit.first_line, unit.id_prefix, config)
+    elif isinstance(unit, LineRange):
+        try:
+            lines = list(_range_lines(unit, config.max_input_bytes))
+        except OSError as exc:
+            yield InputError(unit.path, f"cannot read: {exc.strerror or exc}")
+            return
+        items = _jsonl_items(lines, unit.path, unit.first_line, Path(unit.path).name, config)
+    else:  # pragma: no cover
+        raise TypeError(f"unknown shard unit {unit!r}")
+    for item in items:
+        if published and isinstance(item, RawArticle):
+            item.published, item.published_source = published, "given"
+        yield item
+
+
+def read_shard(spec: ShardSpec, config: Config, published: str | None) -> Iterator[RawArticle | InputError]:
+    for unit in spec.units:
+        yield from read_unit(unit, config, published)
+
+
+# --- processing a shard --------------------------------------------------------------------
+
+@dataclass(slots=True)
+class ShardResult:
+    """What the driver learns of a finished shard (small: no records unless kept in memory)."""
+    key: str
+    index: int
+    articles: int
+    n_errors: int
+    rows: dict[str, int]
+    seconds: float
+    pid: int
+    path: str | None = None                 # committed shard folder
+    errors: list[str] = field(default_factory=list)         # messages (not kept for reused shards)
+    tables: dict | None = field(default=None, repr=False)   # in-memory run: the Arrow tables
+
+    @property
+    def n_inputs(self) -> int:
+        return self.articles + self.n_errors
+
+
+def process_shard(spec: ShardSpec, config: Config, published: str | None,
+                  on_articles: Callable[[int], None] | None = None):
+    """Records of one shard: (tables per record table, error table, errors, article count)."""
+    from ..api import process
+    from ..pipeline import WorkItem, build_pipeline
+    from ..store.schema import error_table, tables_from_documents
+
+    stages = build_pipeline(config.stages)
+    docs, errors = [], []
+    pending = 0
+    for res in process(read_shard(spec, config, published), config, stages):
+        if isinstance(res, WorkItem):
+            res.parsed = None           # the spaCy Doc is not kept past its batch
+            docs.append(res.document)
+        else:
+            errors.append(res)
+        pending += 1
+        if on_articles and pending >= config.batch_size:
+            on_articles(pending)
+            pending = 0
+    if on_articles and pending:
+        on_articles(pending)
+    tables = tables_from_documents(docs)
+    tables["errors"] = error_table(errors)
+    return tables, errors, len(docs)
+
+
+def run_shard(spec: ShardSpec, config: Config, published: str | None = None,
+              out_dir: str | None = None, on_articles: Callable[[int], None] | None = None) -> ShardResult:
+    """Process one shard; with `out_dir`, commit its Parquet files there and keep nothing in memory."""
+    t0 = time.perf_counter()
+    tables, errors, n_docs = process_shard(spec, config, published, on_articles)
+    result = ShardResult(
+        key=spec.key, index=spec.index, articles=n_docs, n_errors=len(errors),
+        rows={t: tab.num_rows for t, tab in tables.items()}, seconds=0.0, pid=os.getpid(),
+        errors=[str(e) for e in errors])
+    if out_dir is None:
+        result.tables = tables
+    else:
+        result.path = commit_shard(out_dir, spec, tables, result)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _fsync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def shard_dir(out_dir: str | os.PathLike, key: str) -> Path:
+    return Path(out_dir) / "shards" / key
+
+
+def commit_shard(out_dir: str | os.PathLike, spec: ShardSpec, tables: dict[str, pa.Table],
+                 result: ShardResult) -> str:
+    """Write the shard's tables in a temporary folder, then rename it into place (atomic).
+
+    A folder of that key already in place (another worker, an earlier run) wins: the
+    new copy is dropped, as both hold the same records.
+    """
+    final = shard_dir(out_dir, spec.key)
+    tmp = Path(out_dir) / "tmp" / f"{spec.key}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
+    tmp.mkdir(parents=True)
+    try:
+        for name, table in tables.items():
+            path = str(tmp / f"{name}.parquet")
+            pq.write_table(table, path, compression="zstd")
+            _fsync(path)
+        meta = {"key": spec.key, "index": spec.index, "articles": result.articles,
+                "errors": result.n_errors, "rows": result.rows, "inputs": spec.describe(),
+                "readout": __version__, "pid": os.getpid()}
+        meta_path = tmp / SHARD_META
+        meta_path.write_text(json.dumps(meta), "utf-8")
+        _fsync(str(meta_path))
+        _fsync(str(tmp))
+        final.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.rename(tmp, final)
+        except OSError:
+            if not (final / SHARD_META).exists():
+                raise
+            shutil.rmtree(tmp, ignore_errors=True)
+        _fsync(str(final.parent))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return str(final)
+
+
+def read_shard_tables(path: str | os.PathLike) -> dict[str, pa.Table]:
+    """The Arrow tables of a committed shard folder."""
+    from ..store.schema import TABLES
+    return {name: pq.read_table(Path(path) / f"{name}.parquet", schema=schema)
+            for name, schema in TABLES.items()}
