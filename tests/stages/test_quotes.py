@@ -8,6 +8,8 @@ from readout.pipeline import RawArticle, WorkItem
 from readout.records import Actor, Document, Mention, stable_id
 from readout.stages.parse import load_model, sentences_of
 from readout.stages.quotes import QuotesStage
+from readout.stages.quotes_find import Finder
+from readout.stages.quotes_learned import QuoteModel
 
 ARTICLE = (
     "Ms Ardern said: “We will not back down on this, not now and not ever.”\n\n"
@@ -20,7 +22,11 @@ ARTICLE = (
     "Mr Okafor told Ms Ardern that the border would stay open, according to KBC.\n\n"
     "The two signed a “friendship first” accord in the capital.\n\n"
     "Exports rose sharply last year, Treasury data shows.\n\n"
-    "With the conflict in Narnia showing little sign of ending, the talks stalled."
+    "With the conflict in Narnia showing little sign of ending, the talks stalled.\n\n"
+    "The new terminal, an aide said, will open in May.\n\n"
+    "''We will rebuild the docks,'' Mr Okafor said.\n\n"
+    "Ms Ardern said the port was safe, and Mr Okafor said the ships were late.\n\n"
+    "Mr Okafor criticized the ministry for its slow repairs."
 )
 
 
@@ -133,3 +139,45 @@ def test_quotes_ids_are_stable_and_offsets_valid(quoted):
 def test_quotes_evidence_verb_needs_a_source_and_no_actor_is_made_from_a_modifier(quoted):
     assert not any(q.cue == "showing" for q in quoted.document.quotes)
     assert not any(a.name == "Narnia" for a in quoted.document.actors)
+
+
+@pytest.mark.model
+def test_quotes_reporting_clause_inside_the_sentence_gives_the_whole_sentence(quoted):
+    q = _quote_with(quoted, "The new terminal")
+    assert q.text == "The new terminal, an aide said, will open in May"
+    assert q.speaker_text == "an aide" and q.speaker is None and q.cue == "said"
+
+
+@pytest.mark.model
+def test_quotes_doubled_apostrophes_are_quote_marks(quoted):
+    q = _quote_with(quoted, "We will rebuild the docks")
+    assert (q.kind, q.speaker, q.text) == ("direct", "okafor", "We will rebuild the docks")
+
+
+@pytest.mark.model
+def test_quotes_second_report_in_a_coordinated_sentence_is_its_own_quote(quoted):
+    safe, late = _quote_with(quoted, "the port was safe"), _quote_with(quoted, "the ships were late")
+    assert safe is not late and "ships" not in safe.text
+    assert (safe.speaker, late.speaker) == ("ardern", "okafor")
+
+
+@pytest.mark.model
+def test_quotes_stance_verb_with_object_and_complement(quoted):
+    q = _quote_with(quoted, "the ministry for its slow repairs")
+    assert q.speaker == "okafor" and q.cue == "criticized" and q.kind == "indirect"
+
+
+@pytest.mark.model
+def test_quotes_naming_verb_content_runs_to_the_end_of_its_phrase(quoted):
+    assert _quote_with(quoted, "fair").text == "the outcome as a “fair” result"
+
+
+@pytest.mark.model
+def test_quotes_addressee_of_a_quoted_cue_is_not_a_quote(quoted):
+    # "“…,” Mr Okafor told reporters": the cue has its quotation; even a scorer that takes
+    # every object adds nothing for a cue the rules already used
+    eager = QuoteModel({"TB=dobj": 10.0}, bias=-5.0, threshold=0.5, version="test")
+    found = Finder(quoted.parsed, model=eager).find()
+    text = quoted.document.text
+    assert not any(text[a.start:a.end] == "reporters" for a in found)
+    assert any(a.how.startswith("learned:") for a in found)

@@ -52,3 +52,18 @@ def test_quotes_cues_noun_reading_of_a_cue_is_found_by_form():
     assert lex.lemma_of("shows", None) == "show"
     assert lex.lemma_of("table", None) is None
     assert "readout" in lex.channels and "spokesman" in lex.channel_people
+
+
+def test_quotes_marks_doubled_apostrophes_pair_like_double_quotes():
+    text = "''Swaps are tricky,'' he said. ``It worked,'' she said, and it's 5'' long."
+    spans = find_quote_spans(text)
+    assert [text[q.start:q.end] for q in spans] == ["Swaps are tricky", "It worked"]
+    assert text[spans[0].outer_start:spans[0].outer_end] == "''Swaps are tricky,''"
+    assert spans[1].close_len == 2
+
+
+def test_quotes_marks_doubled_apostrophe_quote_continues_over_paragraphs():
+    text = "He said: ''First part.\n\n''Second part,'' he added."
+    spans = find_quote_spans(text)
+    assert [text[q.start:q.end] for q in spans] == ["First part.", "Second part"]
+    assert spans[1].continues == 0

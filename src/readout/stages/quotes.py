@@ -102,7 +102,7 @@ def quotes_for(item: WorkItem, attributions: list[Attribution] | None = None) ->
     """Quote records for one parsed item (attributions found here unless given)."""
     doc = item.document
     text = doc.text
-    atts = attributions if attributions is not None else find_attributions(item.parsed)
+    atts = attributions if attributions is not None else find_attributions(item.parsed, text=text)
     lex = cue_lexicon()
     quotes: list[Quote] = []
     recent: list[tuple[int, Actor]] = []   # (offset, actor) of resolved person speakers

@@ -1,64 +1,51 @@
 """Attributions in a parsed article: content span, cue and speaker span.
 
 Works on the spaCy Doc and the quote-mark spans; knows nothing about actors (the
-stage resolves speakers afterwards). Three sources of attributions, in order:
+stage resolves speakers afterwards). Four sources of attributions, in order:
 
 1. cue words (say, tell, believe, show …) with a clausal complement, a quote after a
-   colon, or standing after the clause they report ("…, Mr Xi said"; "…, IMF data
-   shows", also when the parser got the cue's part of speech wrong);
+   colon, or standing after or inside the clause they report ("…, Mr Xi said"; "The
+   plan, an aide said, is …"; "…, IMF data shows", also when the parser got the cue's
+   part of speech wrong); other reporting verbs through the verb + complement frames
+   counted on attribution data ("backed X", "called for X", "accused X of Y");
 2. "according to X", which either names the channel of an attribution already found
    in the sentence or is the attribution itself;
-3. quoted stretches not yet covered: given to the nearest cue above them in the
-   parse ("what he called a “difficult” situation"), or continuing the previous
-   direct quote; scare quotes and quoted names with no cue are left alone.
+3. quoted stretches not yet covered (`quotes_quoted`): given to the nearest cue above
+   them in the parse ("what he called a “difficult” situation"), or continuing the
+   previous direct quote; scare quotes and quoted names with no cue are left alone;
+4. learned candidates (`quotes_learned`): complements of any word, scored by a model
+   trained on attribution data, where the rules found nothing ("backed Clinton",
+   "a supporter of …", "criticized X for …").
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
+from .quotes_attribution import _EDGE, Attribution, span_chars
 from .quotes_cues import CueLexicon, cue_lexicon
+from .quotes_learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
 from .quotes_marks import QuoteSpan, find_quote_spans, strip_span
+from .quotes_quoted import QuotedStretches
+
+__all__ = ["Attribution", "Finder", "find_attributions"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
-MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
 RELATIVE = ("who", "that", "which", "whom")
-_EDGE = " \n\t,;:-–—"
 
 
-@dataclass(slots=True)
-class Attribution:
-    start: int                       # content span in the text
-    end: int
-    kind: str                        # direct | indirect | mixed
-    cue: str | None = None
-    cue_start: int | None = None
-    cue_end: int | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    speaker_head: tuple[int, int] | None = None   # the head word of the speaker phrase
-    via_start: int | None = None
-    via_end: int | None = None
-    cue_token: int | None = None      # token index of the cue (for nesting checks)
-    quotes: list[int] = field(default_factory=list)   # indices of quote spans inside
-    how: str = ""                     # which rule found it (provenance)
-
-
-def _span_chars(tokens) -> tuple[int, int]:
-    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-
-
-class Finder:
+class Finder(QuotedStretches, LearnedCandidates):
     """One article's attribution finder; `find()` returns the attributions in text order."""
 
-    def __init__(self, parsed, lexicon: CueLexicon | None = None):
+    def __init__(self, parsed, lexicon: CueLexicon | None = None, model: QuoteModel | None = None,
+                 text: str | None = None):
         self.doc = parsed
-        self.text = parsed.text
+        self.text = parsed.text if text is None else text   # Doc.text is rebuilt on every call
         self.lex = lexicon or cue_lexicon()
+        self.model = model
         self.quotes: list[QuoteSpan] = find_quote_spans(self.text)
+        self.dv = DocView(parsed)
         self.tok_quote = self._token_quote_index()
+        self.dv.set_quotes(self.tok_quote)
 
     # ---- tokens and quotes -------------------------------------------------------------
     def _token_quote_index(self) -> list[int]:
@@ -66,11 +53,11 @@ class Finder:
         out = [-1] * len(self.doc)
         qi = 0
         qs = self.quotes
-        for t in self.doc:
-            while qi < len(qs) and qs[qi].outer_end <= t.idx:
+        for i, at in enumerate(self.dv.idx):
+            while qi < len(qs) and qs[qi].outer_end <= at:
                 qi += 1
-            if qi < len(qs) and qs[qi].outer_start <= t.idx < qs[qi].outer_end:
-                out[t.i] = qi
+            if qi < len(qs) and qs[qi].outer_start <= at < qs[qi].outer_end:
+                out[i] = qi
         return out
 
     def cue_lemma(self, tok) -> str | None:
@@ -116,6 +103,23 @@ class Finder:
             return head
         return None
 
+    def holder_of(self, v):
+        """Who holds a stance named by any word: the subject of a verb, the owner of a noun
+        ("Trump's comments on …"), or the subject of the verb a noun or adjective serves
+        ("she voiced support for …", "he was critical of …")."""
+        subj = self.subject_of(v)
+        if subj is not None or v.pos_ not in ("NOUN", "ADJ"):
+            return subj
+        owners = [c for c in v.children if c.dep_ == "poss"]
+        if owners:
+            return owners[0]
+        if v.dep_ in ("dobj", "attr", "acomp", "oprd", "nsubj") and v.head is not v \
+                and v.head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(v.head) if v.dep_ != "nsubj" else None
+        if v.dep_ == "pobj" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(v.head.head)
+        return None
+
     def speaker_span(self, head) -> tuple[int, int, tuple[int, int]]:
         """The speaker phrase around its head word: modifiers kept, clauses and appositions cut."""
         head = self._through_channel(head)
@@ -132,7 +136,7 @@ class Finder:
         cut_left = max((t.i for t in left if t.text == ","), default=-1)
         cut_right = min((t.i for t in right if t.text == ","), default=10 ** 9)
         keep = [t for t in keep if cut_left < t.i < cut_right]
-        s, e = _span_chars(keep)
+        s, e = span_chars(keep)
         s, e = strip_span(self.text, s, e, _EDGE + "“”\"")
         return s, e, (head.idx, head.idx + len(head))
 
@@ -158,9 +162,20 @@ class Finder:
     # ---- content -----------------------------------------------------------------------
     def _content_from_tokens(self, tokens, how: str, cue) -> Attribution | None:
         tokens = [t for t in tokens if not t.is_space]
+        if cue is not None and tokens:   # a parse that runs over a paragraph break is cut there
+            p_lo = self.text.rfind("\n\n", 0, cue.idx)
+            p_hi = self.text.find("\n\n", cue.idx)
+            p_hi = len(self.text) if p_hi < 0 else p_hi
+            tokens = [t for t in tokens if p_lo < t.idx < p_hi]
+            if tokens and tokens[-1].i < cue.i:   # "… ticked through the code: “A,” he said"
+                colons = [k for k, t in enumerate(tokens[:-2]) if t.text == ":" and self.tok_quote[t.i] < 0]
+                if colons:
+                    tokens = tokens[colons[-1] + 1:]
+        while tokens and tokens[-1].text in (".", "!", "?") and self.tok_quote[tokens[-1].i] < 0:
+            tokens = tokens[:-1]   # the sentence's own full stop is not part of a reported clause
         if not tokens:
             return None
-        s, e = _span_chars(tokens)
+        s, e = span_chars(tokens)
         s, e = strip_span(self.text, s, e, _EDGE)
         if e - s < 2:
             return None
@@ -206,13 +221,18 @@ class Finder:
             att.quotes = sorted(set(inside) | set(chain))
         else:
             att.kind = "mixed"
+            q = self.quotes[inside[-1]]
+            if att.start <= q.open_mark and q.start < att.end < q.end:
+                att.end = q.end   # a quotation opened in the content runs to its closing mark
 
     # ---- rule 1: cue words -------------------------------------------------------------
     def _cue_attributions(self) -> list[Attribution]:
         out = []
-        for tok in self.doc:
-            if self.tok_quote[tok.i] >= 0:
+        dv, forms, known = self.dv, self.lex.form_lemma, self.lex.known
+        for i in range(dv.n):
+            if self.tok_quote[i] >= 0 or (dv.lower[i] not in forms and dv.lemma[i] not in known):
                 continue
+            tok = self.doc[i]
             lemma = self.cue_lemma(tok)
             if lemma is None:
                 continue
@@ -241,7 +261,9 @@ class Finder:
 
     def _content_of_cue(self, v, lemma: str) -> Attribution | None:
         if not self.lex.is_class(lemma, "speech", "thought", "evidence"):
-            return self._reverse_content(v)   # "…, he continued."
+            if self.lex.is_class(lemma, "reverse"):
+                return self._reverse_content(v)   # "…, he continued."
+            return self._frame_content(v, lemma)
         children = [c for c in v.children if c.dep_ in CONTENT_DEPS and c.i != v.i]
         speech = self.lex.is_class(lemma, "speech")
         # "said: “…”" — a quote right after a colon, even across a sentence break
@@ -259,17 +281,10 @@ class Finder:
             subj = self.subject_of(v)
             not_content = {t.i for t in subj.subtree} if subj is not None and subj.head is v else set()
             tokens = [t for c in children for t in c.subtree if t.i not in not_content]
-            return self._content_from_tokens(tokens, "ccomp", v)
-        for c in v.children:   # verb + object frames learnt from attribution data
-            frame = c.dep_
-            tokens = None
-            if frame in ("xcomp", "dobj") and self.lex.has_frame(lemma, frame):
-                tokens = list(c.subtree)
-            elif frame == "prep" and self.lex.has_frame(lemma, "prep:" + c.lower_):
-                objs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-                tokens = [t for x in objs for t in x.subtree]
-            if tokens:
-                return self._content_from_tokens(tokens, "frame:" + frame, v)
+            return self._content_from_tokens(self._cut_reports(tokens), "ccomp", v)
+        found = self._frame_content(v, lemma)
+        if found is not None:
+            return found
         if speech or lemma in self.lex.classes["evidence"]:
             # a quote or clause as object or parataxis of a verb of saying
             for c in v.children:
@@ -278,6 +293,55 @@ class Finder:
             rev = self._reverse_content(v)
             if rev is not None:
                 return rev
+        return None
+
+    def _vp_rest(self, v, tokens: list) -> list:
+        """The content tokens plus the cue's later complements, up to a comma or conjunction."""
+        if not tokens:
+            return tokens
+        end = max(t.i for t in tokens)
+        out = list(tokens)
+        for c in v.children:
+            if c.i <= end:
+                continue
+            if c.dep_ not in VP_REST_DEPS or any(self.dv.punct[k] for k in range(end + 1, c.left_edge.i)):
+                break
+            out.extend(c.subtree)
+            end = c.right_edge.i
+        return out
+
+    def _cut_reports(self, tokens: list) -> list:
+        """Cut a later report the parse hung inside a content: "X said A, and Y said B",
+        "he said A, telling reporters that B" — B belongs to its own cue."""
+        if len(tokens) < 4:
+            return tokens
+        first = tokens[0].i
+        for t in tokens:
+            if t.i - first < 2 or t.dep_ not in ("conj", "advcl") or self.tok_quote[t.i] >= 0:
+                continue
+            if not self.lex.is_class(self.cue_lemma(t), "speech", "thought"):
+                continue
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            before = self.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
+            if own_subject or (t.tag_ == "VBG" and before is not None and before.text == ","):
+                cut = t.left_edge.i
+                while cut - 1 > first and self.doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                return [x for x in tokens if x.i < cut]
+        return tokens
+
+    def _frame_content(self, v, lemma: str) -> Attribution | None:
+        """Verb + object frames learnt from attribution data ("backed X", "called for X")."""
+        for c in v.children:
+            frame = c.dep_
+            tokens = None
+            if frame in ("xcomp", "dobj") and self.lex.has_frame(lemma, frame):
+                tokens = list(c.subtree)
+            elif frame == "prep" and self.lex.has_frame(lemma, "prep:" + c.lower_):
+                objs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                tokens = [t for x in objs for t in x.subtree]
+            if tokens:
+                return self._content_from_tokens(self._vp_rest(v, tokens), "frame:" + frame, v)
         return None
 
     def _mostly_quoted(self, tok) -> bool:
@@ -309,13 +373,34 @@ class Finder:
         left = self._reverse_left_edge(v)
         if left is None:
             return None
-        if not self._clause_ends_after(v):
-            return None
         tokens = [t for t in sent if t.i < left]
+        how = "reverse" if v.pos_ in ("VERB", "AUX") else "surface-reverse"
+        if not self._clause_ends_after(v):
+            right = self._clause_comma_after(v)
+            if right is None or len(tokens) < 2:
+                return None
+            # "The plan, an aide said, is to …": the report runs on both sides of its clause
+            rest = [t for t in sent if t.i > right]
+            words = [t for t in rest if not t.is_punct]
+            if words and words[0].tag_ == "VBG" and len(tokens) >= 3:
+                return self._content_from_tokens(tokens, how, v)   # "…, he said, adding that …"
+            if len(words) < 2:
+                return None
+            return self._content_from_tokens(tokens + rest, how + "-around", v)
         if len(tokens) < 3:
             return None
-        how = "reverse" if v.pos_ in ("VERB", "AUX") else "surface-reverse"
         return self._content_from_tokens(tokens, how, v)
+
+    def _clause_comma_after(self, v) -> int | None:
+        """The comma closing a reporting clause set inside a sentence (", Mr X said,")."""
+        doc = self.doc
+        for j in range(v.i + 1, min(v.i + 8, v.sent.end)):
+            t = doc[j]
+            if t.text == ",":
+                return j
+            if t.pos_ in ("VERB", "AUX") or self.tok_quote[j] >= 0 or t.text in (".", ";", ":", "that"):
+                return None
+        return None
 
     def _reverse_left_edge(self, v) -> int | None:
         """Token index where the reporting clause starts, if a comma/quote comes right before it."""
@@ -381,9 +466,11 @@ class Finder:
         doc = self.doc
         new = []
         phrases = self.lex.according
-        for t in doc:
-            if self.tok_quote[t.i] >= 0:
+        firsts = {words[0] for words in phrases}
+        for i, low in enumerate(self.dv.lower):
+            if low not in firsts or self.tok_quote[i] >= 0:
                 continue
+            t = doc[i]
             for words in phrases:
                 n = len(words)
                 if t.lower_ != words[0] or t.i + n > len(doc):
@@ -433,174 +520,19 @@ class Finder:
         self._speaker_into(att, src)
         new.append(att)
 
-    # ---- rule 3: quoted stretches ------------------------------------------------------
-    def _quote_attributions(self, atts: list[Attribution]) -> list[Attribution]:
-        covered = set()
-        for a in atts:
-            covered.update(a.quotes)
-        out: list[Attribution] = []
-        last_direct: Attribution | None = None
-        ordered = sorted(atts, key=lambda a: a.start)
-        k = 0
-        for qi, q in enumerate(self.quotes):
-            while k < len(ordered) and ordered[k].start <= q.start:
-                if ordered[k].kind in ("direct", "mixed") and ordered[k].speaker_start is not None:
-                    last_direct = ordered[k]
-                k += 1
-            if q.continues is not None:
-                continue   # handled with the span it continues
-            chain = self._chain(qi)
-            toks = self._tokens_of(q)
-            if not toks:
-                continue
-            cue, steps = self._cue_above(toks)
-            if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")):
-                continue   # part of a mixed quote, unless a nested 'what he called “…”'
-            if cue is not None:
-                if self._looks_like_name_or_scare(toks, q) and not (
-                        self.lex.is_class(self.cue_lemma(cue), "naming") and steps <= 3):
-                    continue
-                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="quote-cue")
-                att.quotes = chain
-                att.cue, att.cue_token = self._cue_text(cue), cue.i
-                att.cue_start, att.cue_end = cue.idx, cue.idx + len(cue)
-                self._naming_object(att, cue, toks)
-                self._speaker_into(att, self.subject_of(cue))
-                out.append(att)
-                continue
-            if qi in covered:
-                continue
-            dash = self._dash_source(q)
-            if dash is not None:
-                # “…” ― Maria Lopez, 34, Phoenix (a vox-pop line)
-                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="dash")
-                att.quotes = chain
-                mark = dash[0]
-                att.cue, att.cue_start, att.cue_end = self.text[mark.idx], mark.idx, mark.idx + 1
-                self._speaker_into(att, dash[1])
-                out.append(att)
-                continue
-            if last_direct is not None and self._same_paragraph_run(last_direct, q):
-                # “A,” he said. “B.” — one quotation broken by its attribution
-                last_direct.end = self.quotes[chain[-1]].end
-                last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
-                continue
-            if self._is_sentence_quote(toks) and last_direct is not None and \
-                    self._near(last_direct.end, q.open_mark):
-                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="continuation")
-                att.quotes = chain
-                att.cue = last_direct.cue
-                att.speaker_start, att.speaker_end = last_direct.speaker_start, last_direct.speaker_end
-                att.speaker_head = last_direct.speaker_head
-                att.via_start, att.via_end = last_direct.via_start, last_direct.via_end
-                out.append(att)
-                last_direct = att
-        return out
-
-    def _naming_object(self, att: Attribution, cue, toks) -> None:
-        """'called Wells Fargo's behaviour “outrageous”': the thing named belongs to the quote."""
-        if not self.lex.is_class(self.cue_lemma(cue), "naming"):
-            return
-        first = min(t.i for t in toks)
-        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < first and self.tok_quote[c.i] < 0]
-        if objs:
-            start = min(t.idx for t in objs[0].subtree)
-            if start < att.start:
-                att.start = start
-                att.kind = "mixed"
-
-    def _dash_source(self, q: QuoteSpan):
-        """(dash token, name token) when a quote is followed by '― Name' or '— Name'."""
-        if q.close_mark is None:
-            return None
-        j = q.close_mark + 1
-        while j < len(self.text) and self.text[j] in " \t":
-            j += 1
-        if j >= len(self.text) or self.text[j] not in "―—–":
-            return None
-        span = self.doc.char_span(j, min(len(self.text), j + 60), alignment_mode="expand")
-        if span is None or len(span) < 2:
-            return None
-        dash = span[0]
-        names = [t for t in span[1:4] if t.pos_ == "PROPN"]
-        if not names:
-            return None
-        head = names[0]
-        while head.head.pos_ == "PROPN" and head.head.i > head.i and head.head.i - head.i <= 3:
-            head = head.head
-        return dash, head
-
-    def _tokens_of(self, q: QuoteSpan):
-        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-        return list(span) if span is not None else []
-
-    def _cue_above(self, toks):
-        """The nearest cue governing the quoted tokens, and how many steps up it is."""
-        inside = {t.i for t in toks}
-        roots = [t for t in toks if t.head.i not in inside or t.head is t]
-        best = (None, 99)
-        for r in roots:
-            cur, steps = r, 0
-            while cur.head is not cur and steps < 7:
-                cur = cur.head
-                steps += 1
-                if cur.i in inside or self.tok_quote[cur.i] >= 0:
-                    continue
-                lemma = self.cue_lemma(cur)
-                if lemma and self.lex.is_class(lemma, "speech", "naming", "evaluative"):
-                    if steps < best[1]:
-                        best = (cur, steps)
-                    break
-        return best
-
-    def _looks_like_name_or_scare(self, toks, q: QuoteSpan) -> bool:
-        words = [t for t in toks if t.is_alpha]
-        if not words:
-            return True
-        head_out = [t for t in toks if t.head.i not in {x.i for x in toks}]
-        modifier = bool(head_out) and all(t.dep_ in MODIFIER_DEPS and t.head.i > t.i for t in head_out)
-        title_case = len(words) <= 6 and all(w.text[0].isupper() for w in words if len(w) > 3)
-        return modifier or (title_case and len(words) <= 4)
-
-    def _is_sentence_quote(self, toks) -> bool:
-        words = [t for t in toks if not t.is_punct]
-        return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in toks)
-
-    def _same_paragraph_run(self, att: Attribution, q: QuoteSpan) -> bool:
-        """q follows att's direct quote in the same paragraph with only the attribution between."""
-        if att.kind != "direct" or q.open_mark < att.end:
-            return False
-        gap = self.text[att.end:q.open_mark]
-        return len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and \
-            att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
-
-    def _near(self, a: int, b: int) -> bool:
-        """Within the same or the next paragraph."""
-        if b < a:
-            return False
-        return self.text.count("\n\n", a, b) <= 1
-
     # ---- all ---------------------------------------------------------------------------
     def find(self) -> list[Attribution]:
         atts = self._cue_attributions()
         atts = self._drop_nested(atts)
         atts += self._according(atts)
         atts += self._quote_attributions(atts)
+        quoted_cues = {a.cue_token for a in atts if a.how == "quote-cue"}
+        # "“…,” Mr X told Mr Y": a cue with a quotation does not also report its object
+        atts = [a for a in atts if not (a.how.startswith("frame:") and a.cue_token in quoted_cues)]
+        if self.model is not None:
+            atts += self._learned(atts)
         atts.sort(key=lambda a: (a.start, a.end))
         return self._merge_fragments(self._dedupe(atts))
-
-    def _merge_fragments(self, atts: list[Attribution]) -> list[Attribution]:
-        """Quoted fragments under one cue ('said “a,” and “b” and “c”') make one quote."""
-        out: list[Attribution] = []
-        for a in atts:
-            prev = out[-1] if out else None
-            if prev is not None and prev.how == a.how == "quote-cue" and prev.cue_token == a.cue_token \
-                    and re.fullmatch(r"[\s,;”“\"’‘]*(?:(?:and|or|as well as)[\s”“\"]*)?", self.text[prev.end:a.start]):
-                prev.end = a.end
-                prev.quotes = sorted(set(prev.quotes) | set(a.quotes))
-                continue
-            out.append(a)
-        return out
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
         """A cue inside another attribution's content is part of what was reported."""
@@ -625,6 +557,13 @@ class Finder:
         return out
 
 
-def find_attributions(parsed, lexicon: CueLexicon | None = None) -> list[Attribution]:
-    """All attributions in a parsed article (spaCy Doc), in text order."""
-    return Finder(parsed, lexicon).find()
+_DEFAULT = object()
+
+
+def find_attributions(parsed, lexicon: CueLexicon | None = None, model=_DEFAULT,
+                      text: str | None = None) -> list[Attribution]:
+    """All attributions in a parsed article (spaCy Doc), in text order.
+
+    `model` defaults to the shipped candidate scorer; pass None for the rules alone.
+    `text` is the Doc's text when the caller has it (saves rebuilding it)."""
+    return Finder(parsed, lexicon, quote_model() if model is _DEFAULT else model, text).find()

@@ -1,7 +1,8 @@
 """Quoted stretches of text found by their quote marks (no parse needed).
 
 Curly double quotes pair as written; straight double quotes alternate within a
-paragraph; curly single quotes count only when an opening ‘ starts a word (so the
+paragraph, and so do doubled apostrophes (''like this'', the typewriter and newswire-archive
+convention; ``this'' also opens); curly single quotes count only when an opening ‘ starts a word (so the
 apostrophe in "Beijing’s" never opens or closes anything). A quote left open at the
 end of a paragraph continues when the next paragraph opens with a quote mark — the
 print convention for a quotation running over paragraphs — and the pieces are
@@ -25,6 +26,7 @@ class QuoteSpan:
     open_mark: int              # offset of the opening mark
     close_mark: int | None      # offset of the closing mark (None: runs to paragraph end)
     continues: int | None = None  # index of the span this one continues (multi-paragraph)
+    close_len: int = 1          # width of the closing mark ('' is two characters)
 
     @property
     def outer_start(self) -> int:
@@ -32,7 +34,12 @@ class QuoteSpan:
 
     @property
     def outer_end(self) -> int:
-        return (self.close_mark + 1) if self.close_mark is not None else self.end
+        return (self.close_mark + self.close_len) if self.close_mark is not None else self.end
+
+
+def mark_len(text: str, pos: int) -> int:
+    """Width of the quote mark at pos: 2 for a doubled apostrophe or backtick, else 1."""
+    return 2 if text.startswith(("''", "``"), pos) else 1
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -48,8 +55,20 @@ def _double_in_paragraph(text: str, start: int, end: int) -> list[tuple[int, int
     """(open offset, close offset|None) pairs of double quote marks inside one paragraph."""
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         ch = text[i]
+        if ch in "'`" and mark_len(text, i) == 2 and i + 1 < end:
+            if ch == "`" and open_at is None:
+                open_at = i
+            elif ch == "'" and open_at is None and i + 2 < end and not text[i + 2].isspace():
+                open_at = i
+            elif ch == "'" and open_at is not None and text[open_at] in "'`":
+                pairs.append((open_at, i))
+                open_at = None
+            i += 1
+            continue
         if ch in OPEN_DOUBLE:
             if open_at is None:
                 open_at = i
@@ -113,12 +132,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         this_open_idx = None
         for a, b in pairs:
             end = b if b is not None else p_end
-            inner_s, inner_e = a + 1, end
+            inner_s, inner_e = a + mark_len(text, a), end
             while inner_e > inner_s and (text[inner_e - 1].isspace() or text[inner_e - 1] == ","):
                 inner_e -= 1   # the comma before a closing mark belongs to the sentence around it
             if inner_e <= inner_s:
                 continue
-            q = QuoteSpan(inner_s, inner_e, a, b)
+            q = QuoteSpan(inner_s, inner_e, a, b, close_len=mark_len(text, b) if b is not None else 1)
             if a == lead and prev_open_idx is not None:
                 q.continues = prev_open_idx
             spans.append(q)

@@ -1,0 +1,184 @@
+"""Rule 3 of the attribution finder: quoted stretches the cue rules did not cover.
+
+A quotation is given to the nearest cue above it in the parse ("what he called a
+“difficult” situation"), to a name after a dash (a vox-pop line), or continues the
+previous direct quote ("“A,” he said. “B.”" is one quote); scare quotes and quoted
+names with no cue are left alone. Mixed into `quotes_find.Finder`.
+"""
+from __future__ import annotations
+
+import re
+
+from .quotes_attribution import _EDGE, Attribution
+from .quotes_marks import QuoteSpan, strip_span
+
+MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
+
+
+class QuotedStretches:
+    """Methods of `Finder` for quote marks (uses its doc, quotes, lexicon and speaker rules)."""
+
+    def _quote_attributions(self, atts: list[Attribution]) -> list[Attribution]:
+        covered = set()
+        for a in atts:
+            covered.update(a.quotes)
+        out: list[Attribution] = []
+        last_direct: Attribution | None = None
+        ordered = sorted(atts, key=lambda a: a.start)
+        k = 0
+        for qi, q in enumerate(self.quotes):
+            while k < len(ordered) and ordered[k].start <= q.start:
+                if ordered[k].kind in ("direct", "mixed") and ordered[k].speaker_start is not None:
+                    last_direct = ordered[k]
+                k += 1
+            if q.continues is not None:
+                continue   # handled with the span it continues
+            chain = self._chain(qi)
+            toks = self._tokens_of(q)
+            if not toks:
+                continue
+            cue, steps = self._cue_above(toks)
+            if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")):
+                continue   # part of a mixed quote, unless a nested 'what he called “…”'
+            if cue is not None:
+                if self._looks_like_name_or_scare(toks, q) and not (
+                        self.lex.is_class(self.cue_lemma(cue), "naming") and steps <= 3):
+                    continue
+                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="quote-cue")
+                att.quotes = chain
+                att.cue, att.cue_token = self._cue_text(cue), cue.i
+                att.cue_start, att.cue_end = cue.idx, cue.idx + len(cue)
+                self._naming_object(att, cue, toks)
+                self._speaker_into(att, self.subject_of(cue))
+                out.append(att)
+                continue
+            if qi in covered:
+                continue
+            dash = self._dash_source(q)
+            if dash is not None:
+                # “…” ― Maria Lopez, 34, Phoenix (a vox-pop line)
+                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="dash")
+                att.quotes = chain
+                mark = dash[0]
+                att.cue, att.cue_start, att.cue_end = self.text[mark.idx], mark.idx, mark.idx + 1
+                self._speaker_into(att, dash[1])
+                out.append(att)
+                continue
+            if last_direct is not None and self._same_paragraph_run(last_direct, q):
+                # “A,” he said. “B.” — one quotation broken by its attribution
+                last_direct.end = self.quotes[chain[-1]].end
+                last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
+                continue
+            if self._is_sentence_quote(toks) and last_direct is not None and \
+                    self._near(last_direct.end, q.open_mark):
+                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="continuation")
+                att.quotes = chain
+                att.cue = last_direct.cue
+                att.speaker_start, att.speaker_end = last_direct.speaker_start, last_direct.speaker_end
+                att.speaker_head = last_direct.speaker_head
+                att.via_start, att.via_end = last_direct.via_start, last_direct.via_end
+                out.append(att)
+                last_direct = att
+        return out
+
+    def _naming_object(self, att: Attribution, cue, toks) -> None:
+        """'called Wells Fargo's behaviour “outrageous”': the thing named belongs to the quote."""
+        if not self.lex.is_class(self.cue_lemma(cue), "naming"):
+            return
+        first = min(t.i for t in toks)
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < first and self.tok_quote[c.i] < 0]
+        if objs:
+            start = min(t.idx for t in objs[0].subtree)
+            if start < att.start:
+                att.start = start
+                att.kind = "mixed"
+                # … to the end of the phrase holding the quote: 'as a “fair” result'
+                holder = [c for c in cue.children if c.left_edge.i <= first <= c.right_edge.i]
+                if holder:
+                    last = holder[0].right_edge
+                    _, end = strip_span(self.text, att.start, last.idx + len(last), _EDGE + ".")
+                    att.end = max(att.end, end)
+
+    def _dash_source(self, q: QuoteSpan):
+        """(dash token, name token) when a quote is followed by '― Name' or '— Name'."""
+        if q.close_mark is None:
+            return None
+        j = q.outer_end
+        while j < len(self.text) and self.text[j] in " \t":
+            j += 1
+        if j >= len(self.text) or self.text[j] not in "―—–":
+            return None
+        span = self.doc.char_span(j, min(len(self.text), j + 60), alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return None
+        dash = span[0]
+        names = [t for t in span[1:4] if t.pos_ == "PROPN"]
+        if not names:
+            return None
+        head = names[0]
+        while head.head.pos_ == "PROPN" and head.head.i > head.i and head.head.i - head.i <= 3:
+            head = head.head
+        return dash, head
+
+    def _tokens_of(self, q: QuoteSpan):
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _cue_above(self, toks):
+        """The nearest cue governing the quoted tokens, and how many steps up it is."""
+        inside = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        best = (None, 99)
+        for r in roots:
+            cur, steps = r, 0
+            while cur.head is not cur and steps < 7:
+                cur = cur.head
+                steps += 1
+                if cur.i in inside or self.tok_quote[cur.i] >= 0:
+                    continue
+                lemma = self.cue_lemma(cur)
+                if lemma and self.lex.is_class(lemma, "speech", "naming", "evaluative"):
+                    if steps < best[1]:
+                        best = (cur, steps)
+                    break
+        return best
+
+    def _looks_like_name_or_scare(self, toks, q: QuoteSpan) -> bool:
+        words = [t for t in toks if t.is_alpha]
+        if not words:
+            return True
+        head_out = [t for t in toks if t.head.i not in {x.i for x in toks}]
+        modifier = bool(head_out) and all(t.dep_ in MODIFIER_DEPS and t.head.i > t.i for t in head_out)
+        title_case = len(words) <= 6 and all(w.text[0].isupper() for w in words if len(w) > 3)
+        return modifier or (title_case and len(words) <= 4)
+
+    def _is_sentence_quote(self, toks) -> bool:
+        words = [t for t in toks if not t.is_punct]
+        return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+    def _same_paragraph_run(self, att: Attribution, q: QuoteSpan) -> bool:
+        """q follows att's direct quote in the same paragraph with only the attribution between."""
+        if att.kind != "direct" or q.open_mark < att.end:
+            return False
+        gap = self.text[att.end:q.open_mark]
+        return len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and \
+            att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
+
+    def _near(self, a: int, b: int) -> bool:
+        """Within the same or the next paragraph."""
+        if b < a:
+            return False
+        return self.text.count("\n\n", a, b) <= 1
+
+    def _merge_fragments(self, atts: list[Attribution]) -> list[Attribution]:
+        """Quoted fragments under one cue ('said “a,” and “b” and “c”') make one quote."""
+        out: list[Attribution] = []
+        for a in atts:
+            prev = out[-1] if out else None
+            if prev is not None and prev.how == a.how == "quote-cue" and prev.cue_token == a.cue_token \
+                    and re.fullmatch(r"[\s,;”“\"’‘]*(?:(?:and|or|as well as)[\s”“\"]*)?", self.text[prev.end:a.start]):
+                prev.end = a.end
+                prev.quotes = sorted(set(prev.quotes) | set(a.quotes))
+                continue
+            out.append(a)
+        return out
