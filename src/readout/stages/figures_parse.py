@@ -320,13 +320,63 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
+_WORD = re.compile(r"[^\s\d,;:()\[\]\"“”]+")
+_ARTICLE = re.compile(r"\ban?\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[frozenset[str], frozenset[str]]:
+    """quantulum3's own unit names and symbols (lower case), dimensionless ones left out."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+    units = load.units("en_US")
+    names, symbols = set(), set()
+    for table, into in ((units.surfaces_lower, names), (units.symbols_lower, symbols),
+                        (units.symbols, symbols)):
+        for word, found in table.items():
+            if any(u.entity.name != "dimensionless" for u in found):
+                into.add(word)
+    return frozenset(names), frozenset(symbols)
+
+
+def _unit_follows(text: str, end: int, t: UnitTables, symbols: bool = True) -> bool:
+    """Does a unit name (or symbol) stand within the three words after a number?"""
+    names, syms = _unit_words()
+    raw = [w.strip(".-!?'’") for w in _WORD.findall(text[end:end + 48])[:5]]
+    words = [w.lower() for w in raw if w and w.lower() not in t.scales]
+    raw = [w for w in raw if w and w.lower() not in t.scales]
+    for i, w in enumerate(words[:3]):
+        pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
+        if w in names or pair in names or (symbols and (w in syms or raw[i] in syms or pair in syms)):
+            return True
+    return False
+
+
+def _unit_precedes(text: str, start: int) -> bool:
+    """A symbol glued to a number ("£5", "#4") or a unit word just before it ("USD 100")."""
+    before = text[max(0, start - 24):start]
+    if before[-1:] and not before[-1].isspace() and not before[-1].isalnum():
+        return True
+    names, syms = _unit_words()
+    words = [w.strip(".-!?'’").lower() for w in _WORD.findall(before)[-2:]]
+    return any(w in names or w in syms for w in words) or " ".join(words) in names
+
+
 def _worth_quantulum(text: str, t: UnitTables, out: list[Quantity]) -> bool:
-    """Only numbers not read yet and not plain years are worth quantulum3's time (~10 ms a call)."""
+    """Is there a number the news rules left, not a plain year, with a unit word beside it?
+
+    quantulum3 costs ~10 ms a call, and most numbers in news are dates, counts, money or
+    per cent, which the rules above read; so it is asked only where a unit stands."""
     for m in _DIGITS.finditer(text):
         if any(q.start <= m.start() < q.end for q in out) or _YEAR.fullmatch(m.group(0).rstrip(".,")):
             continue
+        if _unit_follows(text, m.end(), t) or _unit_precedes(text, m.start()):
+            return True
+    # number_words_re ends on the first letter of the word after the number word
+    if any(_unit_follows(text, m.end() - 1, t) for m in t.number_words_re.finditer(text)):
         return True
-    return bool(t.number_words_re.search(text))
+    return any(_unit_follows(text, m.end(), t, symbols=False) for m in _ARTICLE.finditer(text))
 
 
 def _physical(text: str, t: UnitTables, out: list[Quantity]) -> None:
