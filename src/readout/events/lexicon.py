@@ -98,7 +98,8 @@ def _split_code(s: str) -> tuple[str | None, str | None]:
     return s, None
 
 
-def _read_tsv(name: str) -> list[list[str]]:
+def read_events_tsv(name: str) -> list[list[str]]:
+    """Rows of a tab-separated table in knowledge/events (comments and header skipped)."""
     rows = []
     with open(data_dir() / "events" / name, encoding="utf-8") as fh:
         header = True
@@ -114,9 +115,9 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def code_table() -> dict[str, CodeInfo]:
-    plover = {r[0]: (r[1], r[2] or None, r[3] if len(r) > 3 else "") for r in _read_tsv("cameo_plover.tsv")}
+    plover = {r[0]: (r[1], r[2] or None, r[3] if len(r) > 3 else "") for r in read_events_tsv("cameo_plover.tsv")}
     out = {}
-    for code, name, gold, quad in _read_tsv("cameo_codes.tsv"):
+    for code, name, gold, quad in read_events_tsv("cameo_codes.tsv"):
         typ, mode, ctx = plover.get(code, (None, None, ""))
         out[code] = CodeInfo(code, name, float(gold), typ, mode, PLOVER_QUAD.get(typ) if typ else None,
                              int(quad), ctx)

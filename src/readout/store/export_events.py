@@ -16,22 +16,13 @@ import datetime as dt
 from functools import lru_cache
 from typing import Iterable
 
+from ..events.lexicon import read_events_tsv
 from ..knowledge import data_dir
 
 
 @lru_cache(maxsize=4)
 def _columns(name: str) -> list[str]:
-    out = []
-    with open(data_dir() / "events" / name, encoding="utf-8") as fh:
-        header = True
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            if header:
-                header = False
-                continue
-            out.append(line.rstrip("\n").split("\t")[1])
-    return out
+    return [row[1] for row in read_events_tsv(name)]
 
 
 @lru_cache(maxsize=1)
