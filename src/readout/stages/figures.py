@@ -46,6 +46,14 @@ def figure_rules() -> dict:
             "version": d["version"] + "/" + fr["version"]}
 
 
+def _doc_text(parsed) -> str:
+    """The parsed text, kept once: spaCy rebuilds `Doc.text` from every token on each call."""
+    text = parsed.user_data.get("readout_text")
+    if text is None:
+        text = parsed.user_data["readout_text"] = parsed.text
+    return text
+
+
 # ---- counts from the parse ---------------------------------------------------------------
 def _count_quantities(parsed, sent_start: int, sent_end: int, found: list[Quantity]) -> list[Quantity]:
     """'about 1,200 troops', 'three ships': a number modifying a plural noun that is not time."""
@@ -74,7 +82,7 @@ def _count_quantities(parsed, sent_start: int, sent_end: int, found: list[Quanti
         while first.i > span.start and parsed[first.i - 1].dep_ in ("quantmod",) \
                 and parsed[first.i - 1].like_num:
             first = parsed[first.i - 1]
-        v = number_value(parsed.text[first.idx:tok.idx + len(tok)])
+        v = number_value(_doc_text(parsed)[first.idx:tok.idx + len(tok)])
         if v is None:
             continue
         out.append(Quantity(first.idx, tok.idx + len(tok), v, None, "count", first.idx))
@@ -117,7 +125,7 @@ def _phrase(parsed, head, skip: set[int], extra=()) -> str | None:
     if not run:
         return None
     run = run[:MEASURE_MAX_TOKENS]
-    text = parsed.text[run[0].idx:run[-1].idx + len(run[-1])]
+    text = _doc_text(parsed)[run[0].idx:run[-1].idx + len(run[-1])]
     return text.strip(" ,;:") or None
 
 
