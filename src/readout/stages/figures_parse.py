@@ -11,6 +11,7 @@ Counts of things ("1,200 troops") need the parse and are confirmed by the stage.
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,7 @@ class UnitTables:
     codes: frozenset[str]
     lower_ok: frozenset[str]
     pound_money: frozenset[str]
+    stop_unit_before: frozenset[str]
     currency_words: dict[str, str]
     names: dict[str, str]
     words_units: dict[str, tuple[str, float]]
@@ -126,7 +128,8 @@ def tables() -> UnitTables:
     approx_re = re.compile(rf"(?:\b(?:{_alt(approx)})\s+)+$", re.IGNORECASE)
     return UnitTables(
         lower_ok=frozenset(d["currency"]["codes"]["lower_ok"]), scales=scales,
-        pound_money=frozenset(d["ambiguous"]["pound_money_context"]), feet_inches=feet_inches,
+        pound_money=frozenset(d["ambiguous"]["pound_money_context"]),
+        stop_unit_before=frozenset(d["ambiguous"]["stop_word_unit_before"]), feet_inches=feet_inches,
         number_words_re=re.compile(rf"\b(?:{_alt(words)})[\s-]+(?!(?:of|another|in|who|that|which|"
                                    rf"more|time|day|way|side|thing|or|and|to)\b)[a-z]", re.IGNORECASE), money_scales=mscales, words=words, fractions=fractions,
         ordinals=ordinals, superlatives=sup, percent={k.lower(): v for k, v in percent.items()},
@@ -325,24 +328,31 @@ _ARTICLE = re.compile(r"\ban?\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _unit_words() -> tuple[frozenset[str], frozenset[str]]:
-    """quantulum3's own unit names and symbols (lower case), dimensionless ones left out."""
+def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """quantulum3's names and symbols (lower case) of the units a figure may keep, and
+    apart those that are common English words ("in" for inch, "am").
+
+    Units with no code in units.toml, and times, would be dropped from quantulum3's
+    answer anyway, so their words are no reason to ask it."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import load
+    from spacy.lang.en.stop_words import STOP_WORDS
     units = load.units("en_US")
-    names, symbols = set(), set()
+    t = tables()
+    names, symbols, common = set(), set(), set()
     for table, into in ((units.surfaces_lower, names), (units.symbols_lower, symbols),
                         (units.symbols, symbols)):
         for word, found in table.items():
-            if any(u.entity.name != "dimensionless" for u in found):
-                into.add(word)
-    return frozenset(names), frozenset(symbols)
+            if any(u.entity.name not in TIME_ENTITIES and unit_code(u.name, t) is not None
+                   for u in found):
+                (common if word.lower() in STOP_WORDS else into).add(word)
+    return frozenset(names), frozenset(symbols), frozenset(common)
 
 
 def _unit_follows(text: str, end: int, t: UnitTables, symbols: bool = True) -> bool:
     """Does a unit name (or symbol) stand within the three words after a number?"""
-    names, syms = _unit_words()
+    names, syms, common = _unit_words()
     raw = [w.strip(".-!?'’") for w in _WORD.findall(text[end:end + 48])[:5]]
     words = [w.lower() for w in raw if w and w.lower() not in t.scales]
     raw = [w for w in raw if w and w.lower() not in t.scales]
@@ -350,15 +360,19 @@ def _unit_follows(text: str, end: int, t: UnitTables, symbols: bool = True) -> b
         pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
         if w in names or pair in names or (symbols and (w in syms or raw[i] in syms or pair in syms)):
             return True
+        if w in common and (i + 1 == len(words) or words[i + 1] in t.stop_unit_before):
+            return True      # "2 in." and "2 in thick", not "2 in the car"
+        if symbols and len(raw[i]) > 2 and (raw[i][:2] in syms or raw[i][:3] in syms):
+            return True      # "MWh": quantulum3 reads compounds of symbols it does not list
     return False
 
 
 def _unit_precedes(text: str, start: int) -> bool:
     """A symbol glued to a number ("£5", "#4") or a unit word just before it ("USD 100")."""
     before = text[max(0, start - 24):start]
-    if before[-1:] and not before[-1].isspace() and not before[-1].isalnum():
-        return True
-    names, syms = _unit_words()
+    if before[-1:] and unicodedata.category(before[-1]) in ("Sc", "So", "Sm") or before[-1:] == "#":
+        return True   # "£5", "#4", "°"; not "12:15" or "(5"
+    names, syms, _ = _unit_words()
     words = [w.strip(".-!?'’").lower() for w in _WORD.findall(before)[-2:]]
     return any(w in names or w in syms for w in words) or " ".join(words) in names
 
