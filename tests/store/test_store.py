@@ -111,6 +111,24 @@ def test_store_write_twice_is_idempotent(tmp_path):
         assert first["articles"] == 1 and first["mentions"] == 1 and first["sentences"] == 1
 
 
+def test_store_keys_only_articles_and_errors(tmp_path):
+    """Record tables carry no key index (DuckDB holds those in memory); a batch mixing new
+    and stored articles still replaces the stored ones and adds the new."""
+    with Store(tmp_path / "s.duckdb") as store:
+        keyed = {r[0] for r in store.con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+        assert {"articles", "errors"} <= keyed
+        assert not keyed & {"sentences", "times", "actors", "mentions", "events", "quotes", "figures"}
+        one = Document(id="d1", text="Alpha met Beta.", sentences=[Sentence(0, 15)], coder={})
+        two = Document(id="d2", text="Gamma met Beta.", sentences=[Sentence(0, 15)], coder={})
+        store.write([one])
+        store.write([one, two])
+        store.write([two, one])
+        assert store.count("articles") == 2 and store.count("sentences") == 2
+        rows = store.con.execute("SELECT article_id, count(*) FROM sentences GROUP BY 1 ORDER BY 1").fetchall()
+        assert rows == [("d1", 1), ("d2", 1)]
+
+
 def test_store_rewrite_replaces_old_records(tmp_path):
     base = dict(id="d1", text="Alpha met Beta.", sentences=[Sentence(0, 15)], coder={})
     with Store(tmp_path / "s.duckdb") as store:

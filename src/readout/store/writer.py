@@ -21,9 +21,16 @@ _DUCK_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.float64(): "DOU
                pa.bool_(): "BOOLEAN", pa.list_(pa.string()): "VARCHAR[]"}
 
 
+# Tables with a PRIMARY KEY on `id`. The record tables have none: DuckDB keeps every key
+# index in memory (~60 bytes a row, never evicted), which would grow the driver with the
+# store; their rows are unique because a batch's articles are deleted before it is written.
+KEYED_TABLES = frozenset({"articles", "errors"})
+
+
 def create_sql(name: str, schema: pa.Schema) -> str:
-    cols = ", ".join(f'"{f.name}" {_DUCK_TYPES[f.type]}' + (" PRIMARY KEY" if f.name == "id" else "")
-                     for f in schema)
+    keyed = name in KEYED_TABLES
+    cols = ", ".join(f'"{f.name}" {_DUCK_TYPES[f.type]}'
+                     + (" PRIMARY KEY" if keyed and f.name == "id" else "") for f in schema)
     return f'CREATE TABLE IF NOT EXISTS "{name}" ({cols})'
 
 
@@ -72,7 +79,9 @@ class Store:
         con.register("_batch_articles", articles.select(["id"]))
         try:
             con.execute("BEGIN TRANSACTION")
-            for name in RECORD_TABLES:
+            seen = con.execute("SELECT count(*) FROM articles WHERE id IN (SELECT id FROM _batch_articles)"
+                               ).fetchall()[0][0]
+            for name in RECORD_TABLES if seen else ():   # new articles have no rows to replace
                 con.execute(f'DELETE FROM "{name}" WHERE article_id IN (SELECT id FROM _batch_articles)')
             # keep story assignments of articles seen before
             con.execute("CREATE OR REPLACE TEMP TABLE _kept_story AS SELECT id, story_id FROM articles "
@@ -108,14 +117,6 @@ class Store:
         self.con.execute('INSERT OR REPLACE INTO errors SELECT * FROM _err')
         self.con.unregister("_err")
         return table.num_rows
-
-    def load_parquet(self, table: str, paths: list[str]) -> None:
-        """Bulk-load Parquet shards of one table (used by the sharded runner)."""
-        if not paths:
-            return
-        files = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
-        cols = ", ".join(f'"{f.name}"' for f in TABLES[table])
-        self.con.execute(f'INSERT OR REPLACE INTO "{table}" ({cols}) SELECT {cols} FROM read_parquet([{files}])')
 
     def count(self, table: str) -> int:
         if table not in self.tables():
