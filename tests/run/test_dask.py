@@ -5,7 +5,7 @@ import pytest
 
 from readout.cli import example_files
 from readout.config import load_config
-from readout.run.ingest import ingest_sharded
+from readout.run.ingest import Reporter, ingest_sharded
 from readout.store.schema import TABLES
 from readout.store.writer import Store
 
@@ -42,9 +42,17 @@ def test_dask_two_workers_full_pipeline_equals_local(tmp_path):
     inputs = [str(p) for p in example_files()]
     config = load_config()
     local = ingest_sharded(inputs, tmp_path / "local.duckdb", config=config, jobs=1, shard_size=2)
+    started = {}
+
+    class Started(Reporter):
+        def start(self, info: dict) -> None:
+            started.update(info)
+
     dask = ingest_sharded(inputs, tmp_path / "dask.duckdb", config=config, workers=2, shard_size=2,
-                          shards_dir=tmp_path / "dask-shards")
+                          shards_dir=tmp_path / "dask-shards", reporter=Started())
     assert dask["executor"] == "dask" and dask["workers"] == 2
+    # bokeh is a dependency: the run offers the Dask dashboard's link
+    assert started["executor"] == "dask" and started["dashboard"].startswith("http")
     assert local["articles_stored"] == dask["articles_stored"] >= 4
     # record tables only: stories (linking) depend on the order shards finish in
     assert {t: dask["tables"][t] for t in TABLES} == {t: local["tables"][t] for t in TABLES}
