@@ -12,6 +12,7 @@ its date window; only those are compared by cosine similarity.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter
@@ -31,6 +32,7 @@ def _stop_words() -> frozenset[str]:
 
 
 _STOP: frozenset[str] | None = None
+_STEMS: dict[int, dict[str, str]] = {}   # by min length: token → term ("" if none)
 
 
 @dataclass(slots=True)
@@ -85,22 +87,29 @@ def text_terms(text: str, weight: float, params: dict, counts: Counter) -> None:
         _STOP = _stop_words()
     min_len = params.get("min_word_length", 3)
     name_weight = params.get("name_weight", 2.0)
+    stop, stems = _STOP, _STEMS.setdefault(min_len, {})
+    if len(stems) > 500_000:
+        stems.clear()
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        if tok[0].isdigit():
+        first = tok[0]
+        if first.isdigit():
             num = tok.replace(",", "")
             if len(num) >= 2:
                 counts["#" + num] += weight
             continue
-        low = tok.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        if len(low) < min_len or low in _STOP:
+        term = stems.get(tok)
+        if term is None:
+            low = tok.lower().replace("’", "'")
+            if low.endswith("'s"):
+                low = low[:-2]
+            term = stems[tok] = "" if len(low) < min_len or low in stop else _stem(low)
+        if not term:
             continue
-        w = weight
-        if tok[0].isupper() and not _starts_sentence(text, m.start()):
-            w *= name_weight
-        counts[_stem(low)] += w
+        if first.isupper() and not _starts_sentence(text, m.start()):
+            counts[term] += weight * name_weight
+        else:
+            counts[term] += weight
 
 
 def article_terms(article: LinkArticle, params: dict) -> dict[str, float]:
@@ -147,7 +156,7 @@ class StorySignature:
     def vector(self, idf_of, size: int) -> tuple[dict[str, float], float]:
         """The signature's top `size` terms by tf x idf and the vector norm."""
         if self._vector is None:
-            scored = sorted(((w * idf_of(t), t) for t, w in self.weights.items()), reverse=True)[:size]
+            scored = heapq.nlargest(size, ((w * idf_of(t), t) for t, w in self.weights.items()))
             vec = {t: v for v, t in scored}
             self._vector = (vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0)
         return self._vector
@@ -200,8 +209,13 @@ def assign_stories(con, articles: list[LinkArticle], params: dict) -> dict[str, 
     for t, n in batch_df.items():
         df[t] = df.get(t, 0) + n
 
+    known: dict[str, float] = {}
+
     def idf_of(term: str) -> float:
-        return idf(df.get(term, 1), n_docs)
+        v = known.get(term)
+        if v is None:
+            v = known[term] = idf(df.get(term, 1), n_docs)
+        return v
 
     vectors = []
     for t in terms:
@@ -211,6 +225,7 @@ def assign_stories(con, articles: list[LinkArticle], params: dict) -> dict[str, 
     stories, cands = _load_candidates(con, todo, vectors, n_query, max_cands, window)
     extra_terms = {t for s in stories.values() for t in s.weights if t not in df}
     df.update(_load_df(con, extra_terms))
+    known.clear()          # idf_of may have met those terms before their df was loaded
 
     assigned: dict[str, str] = {}
     touched: dict[str, StorySignature] = {}
