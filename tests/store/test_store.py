@@ -118,7 +118,8 @@ def test_store_keys_only_articles_and_errors(tmp_path):
         keyed = {r[0] for r in store.con.execute(
             "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
         assert {"articles", "errors"} <= keyed
-        assert not keyed & {"sentences", "times", "actors", "mentions", "events", "quotes", "figures"}
+        assert not keyed & {"sentences", "times", "actors", "mentions", "events", "quotes", "figures",
+                             "event_mentions", "linked_events"}
         one = Document(id="d1", text="Alpha met Beta.", sentences=[Sentence(0, 15)], coder={})
         two = Document(id="d2", text="Gamma met Beta.", sentences=[Sentence(0, 15)], coder={})
         store.write([one])

@@ -256,7 +256,7 @@ def _write(con, changed: list[LinkEvent], mentions: list[dict], touched: set[str
         con.execute("DELETE FROM linked_events WHERE id IN (SELECT id FROM _le_rows)")
         con.execute(f"INSERT INTO linked_events ({cols}) SELECT {cols} FROM _le_rows")
         mcols = ", ".join(_MENTION_COLS)
-        con.execute(f"INSERT OR REPLACE INTO event_mentions ({mcols}) SELECT {mcols} FROM _le_m")
+        con.execute(f"INSERT INTO event_mentions ({mcols}) SELECT {mcols} FROM _le_m")
         con.execute("""
             UPDATE linked_events SET n_mentions = c.n, n_articles = c.na, n_sources = c.ns,
                    first_published = c.p0, last_published = c.p1

@@ -6,7 +6,8 @@ candidate stories, never with all articles. `_link_df` and `_link_state` keep do
 frequencies for the IDF weights. `linked_events` holds one canonical record per real-world
 event and `event_mentions` every event record that reports it (GDELT's Events/Mentions
 split, but linked across articles). Tables named with `_` are working state, hidden from
-`Store.tables()`.
+`Store.tables()`. The two event tables, which grow with the corpus, have no PRIMARY KEY
+(DuckDB holds key indexes in memory); their rows are replaced by delete-then-insert.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ LINK_TABLES: dict[str, str] = {
     "_link_df": "term VARCHAR PRIMARY KEY, df INTEGER",
     "_link_state": "key VARCHAR PRIMARY KEY, value BIGINT",
     "linked_events": """
-        id VARCHAR PRIMARY KEY, story_id VARCHAR, canonical_event_id VARCHAR, type VARCHAR,
+        id VARCHAR, story_id VARCHAR, canonical_event_id VARCHAR, type VARCHAR,
         mode VARCHAR, cameo VARCHAR, status VARCHAR,
         source_name VARCHAR, source_country VARCHAR, target_name VARCHAR, target_country VARCHAR,
         date_start VARCHAR, date_end VARCHAR, place_name VARCHAR, place_country VARCHAR,
@@ -28,7 +29,7 @@ LINK_TABLES: dict[str, str] = {
         first_published VARCHAR, last_published VARCHAR, evidence VARCHAR
     """,
     "event_mentions": """
-        event_id VARCHAR PRIMARY KEY, linked_event_id VARCHAR, article_id VARCHAR,
+        event_id VARCHAR, linked_event_id VARCHAR, article_id VARCHAR,
         story_id VARCHAR, sentence INTEGER, outlet VARCHAR, published VARCHAR, url VARCHAR,
         evidence VARCHAR
     """,
