@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..parsed import parsed_text
 from .knowledge import ActorKnowledge
 from .mentions import Mention
 from .normalize import norm
@@ -241,7 +242,7 @@ class Linker:
     # -- pronouns
     def link_pronouns(self, mentions: list[Mention]) -> list[Mention]:
         doc = self.doc
-        quotes = quote_mask(doc.text)
+        quotes = quote_mask(parsed_text(doc))
         out = []
         for t in doc:
             g = PRONOUN_GENDER.get(t.lower_)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..parsed import parsed_text
 from .knowledge import ActorKnowledge
 from .normalize import norm, singular
 from .resolve import (DETERMINERS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS, Resolved,
@@ -90,7 +91,7 @@ def span_head(doc, start: int, end: int) -> int:
 
 def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
     """Longest dictionary matches over the tokens, left to right, without overlaps."""
-    text = doc.text
+    text = parsed_text(doc)
     fw = k.first_words()
     tables = _tables(k)
     out: list[Match] = []

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..config import Config
 from ..knowledge import load_toml
+from ..parsed import parsed_text
 from ..pipeline import WorkItem, register_stage
 from ..records import DateRange, Figure, Quote, TimeExpression, stable_id
 from .figures_parse import Quantity, find_quantities, number_value
@@ -44,14 +45,6 @@ def figure_rules() -> dict:
                 (w for w in d["words"] if w not in ("a", "an", "zero", "one")), key=len, reverse=True))
                 + r")\b", re.IGNORECASE),
             "version": d["version"] + "/" + fr["version"]}
-
-
-def _doc_text(parsed) -> str:
-    """The parsed text, kept once: spaCy rebuilds `Doc.text` from every token on each call."""
-    text = parsed.user_data.get("readout_text")
-    if text is None:
-        text = parsed.user_data["readout_text"] = parsed.text
-    return text
 
 
 # ---- counts from the parse ---------------------------------------------------------------
@@ -82,7 +75,7 @@ def _count_quantities(parsed, sent_start: int, sent_end: int, found: list[Quanti
         while first.i > span.start and parsed[first.i - 1].dep_ in ("quantmod",) \
                 and parsed[first.i - 1].like_num:
             first = parsed[first.i - 1]
-        v = number_value(_doc_text(parsed)[first.idx:tok.idx + len(tok)])
+        v = number_value(parsed_text(parsed)[first.idx:tok.idx + len(tok)])
         if v is None:
             continue
         out.append(Quantity(first.idx, tok.idx + len(tok), v, None, "count", first.idx))
@@ -125,7 +118,7 @@ def _phrase(parsed, head, skip: set[int], extra=()) -> str | None:
     if not run:
         return None
     run = run[:MEASURE_MAX_TOKENS]
-    text = _doc_text(parsed)[run[0].idx:run[-1].idx + len(run[-1])]
+    text = parsed_text(parsed)[run[0].idx:run[-1].idx + len(run[-1])]
     return text.strip(" ,;:") or None
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..config import Config
 from ..errors import ConfigError
 from ..pipeline import WorkItem, register_stage
+from ..parsed import keep_text, parsed_text
 from ..records import Sentence
 from .attribute_table import replace_attribute_ruler
 
@@ -51,7 +52,7 @@ def sentences_of(parsed) -> list[Sentence]:
     a blank line here, so paragraph breaks are hard boundaries.
     """
     out: list[Sentence] = []
-    text = parsed.text
+    text = parsed_text(parsed)
     for sent in parsed.sents:
         start, end = sent.start_char, sent.end_char
         piece = text[start:end]
@@ -84,5 +85,6 @@ class ParseStage:
         docs = nlp.pipe(texts, batch_size=config.batch_size,
                         n_process=config.n_process if len(items) > 1 else 1)
         for item, parsed in zip(items, docs):
+            keep_text(parsed, item.document.text)
             item.parsed = parsed
             item.document.sentences = sentences_of(parsed)

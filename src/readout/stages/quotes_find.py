@@ -19,6 +19,7 @@ stage resolves speakers afterwards). Four sources of attributions, in order:
 """
 from __future__ import annotations
 
+from ..parsed import parsed_text
 from .quotes_attribution import _EDGE, Attribution, span_chars
 from .quotes_cues import CueLexicon, cue_lexicon
 from .quotes_learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
@@ -39,7 +40,7 @@ class Finder(QuotedStretches, LearnedCandidates):
     def __init__(self, parsed, lexicon: CueLexicon | None = None, model: QuoteModel | None = None,
                  text: str | None = None):
         self.doc = parsed
-        self.text = parsed.text if text is None else text   # Doc.text is rebuilt on every call
+        self.text = parsed_text(parsed) if text is None else text
         self.lex = lexicon or cue_lexicon()
         self.model = model
         self.quotes: list[QuoteSpan] = find_quote_spans(self.text)
