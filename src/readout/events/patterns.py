@@ -150,14 +150,22 @@ def _find(e: Elem, index: dict[str, list[int]], ctx: Context, lo: int, hi: int) 
     return False
 
 
+_HEAVIEST_FIRST: dict[int, tuple[list, list]] = {}
+
+
+def _heaviest_first(patterns) -> list:
+    """The patterns by weight, heaviest first, in their own order among equals (cached)."""
+    hit = _HEAVIEST_FIRST.get(id(patterns))
+    if hit is None or hit[0] is not patterns:
+        hit = _HEAVIEST_FIRST[id(patterns)] = (patterns, sorted(patterns, key=lambda p: -p.weight))
+    return hit[1]
+
+
 def best_pattern(patterns, ctx: Context) -> Pattern | None:
     """The heaviest pattern whose every element is found in the context (first wins ties)."""
-    best = None
     big = 1 << 30
-    for pat in patterns:
-        if best is not None and pat.weight <= best.weight:
-            continue
+    for pat in _heaviest_first(patterns):
         if all(_find(e, ctx.post_index, ctx, 0, big) for e in pat.post) and \
                 all(_find(e, ctx.pre_index, ctx, 0, big) for e in pat.pre):
-            best = pat
-    return best
+            return pat
+    return None
