@@ -23,13 +23,7 @@ import sys
 from rich.console import Console
 
 
-def main() -> None:
-    from dask_jobqueue import SLURMCluster
-    from distributed import Client
-
-    import readout.api
-    from readout.run.progress import RichReporter
-
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--db", required=True)
@@ -38,15 +32,30 @@ def main() -> None:
     ap.add_argument("--account", default=None)
     ap.add_argument("--jobs", type=int, default=4, help="Slurm jobs (nodes or node slices)")
     ap.add_argument("--workers-per-job", type=int, default=8, help="worker processes (cores) per job")
-    ap.add_argument("--memory-per-worker-gb", type=float, default=2.0)
+    ap.add_argument("--memory-per-worker-gb", type=float, default=2.0,
+                    help="GiB per worker (a full-pipeline worker peaks near 1 GiB)")
     ap.add_argument("--walltime", default="04:00:00")
-    args = ap.parse_args()
+    return ap.parse_args(argv)
 
+
+def make_cluster(args: argparse.Namespace):
+    """The Slurm cluster: each job one node slice of `workers_per_job` single-threaded workers."""
+    from dask_jobqueue import SLURMCluster
     n = args.workers_per_job
-    cluster = SLURMCluster(
+    return SLURMCluster(
         queue=args.partition, account=args.account, cores=n, processes=n,
-        memory=f"{args.memory_per_worker_gb * n:.0f}GB", walltime=args.walltime,
+        memory=f"{args.memory_per_worker_gb * n:g}GiB", walltime=args.walltime,
         python=sys.executable, job_extra_directives=[f"--cpus-per-task={n}"])
+
+
+def main() -> None:
+    from distributed import Client
+
+    import readout.api
+    from readout.run.progress import RichReporter
+
+    args = parse_args()
+    cluster = make_cluster(args)
     cluster.scale(jobs=args.jobs)
     client = Client(cluster)
     err = Console(stderr=True)
