@@ -25,6 +25,7 @@ class Config:
     fast_attributes: bool = True
     stages: tuple[str, ...] = ("clean", "parse", "times", "actors", "quotes", "events", "figures")
     db: str = "readout.duckdb"
+    db_memory_limit: str = "1GB"
     max_input_bytes: int = 10_000_000
     max_text_chars: int = 1_000_000
     title_from_first_line: bool = True

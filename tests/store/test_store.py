@@ -145,3 +145,9 @@ def test_store_articles_carry_version_and_data_hash(tmp_path):
         store.write([doc])
         row = store.query("SELECT readout_version, data_hash FROM articles")[0]
     assert row == {"readout_version": "9.9", "data_hash": "feedbeef"}
+
+
+def test_store_memory_limit_is_set_on_the_connection(tmp_path):
+    with Store(tmp_path / "s.duckdb", memory_limit="300MB") as store:
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert limit.replace(" ", "").upper() in ("286.1MIB", "300.0MB", "300MB"), limit

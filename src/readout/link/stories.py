@@ -88,7 +88,7 @@ def text_terms(text: str, weight: float, params: dict, counts: Counter) -> None:
     min_len = params.get("min_word_length", 3)
     name_weight = params.get("name_weight", 2.0)
     stop, stems = _STOP, _STEMS.setdefault(min_len, {})
-    if len(stems) > 500_000:
+    if len(stems) > 200_000:
         stems.clear()
     for m in _TOKEN.finditer(text):
         tok = m.group()

@@ -236,7 +236,7 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
 
     summary = None
     try:
-        with executor, Store(db) as store:
+        with executor, Store(db, memory_limit=config.db_memory_limit) as store:
             ensure_loaded_table(store)
             n_workers = getattr(executor, "workers", 1)
             reporter.start({"executor": executor.name, "workers": n_workers,

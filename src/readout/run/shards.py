@@ -129,7 +129,7 @@ class ShardSpec:
 
 # --- fingerprints --------------------------------------------------------------------------
 
-_IGNORED_SETTINGS = {"db", "batch_size", "n_process"}   # change speed or destination, not records
+_IGNORED_SETTINGS = {"db", "db_memory_limit", "batch_size", "n_process"}   # speed or destination, not records
 
 
 @lru_cache(maxsize=1)

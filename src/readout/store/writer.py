@@ -37,12 +37,16 @@ def create_sql(name: str, schema: pa.Schema) -> str:
 class Store:
     """A DuckDB file holding one table per record type."""
 
-    def __init__(self, path: str | os.PathLike = "readout.duckdb", read_only: bool = False):
+    def __init__(self, path: str | os.PathLike = "readout.duckdb", read_only: bool = False,
+                 memory_limit: str | None = None):
+        """`memory_limit` caps DuckDB's buffer pool ("1GB"): DuckDB otherwise keeps the pages
+        it wrote cached up to 80 % of RAM, so a long ingest's memory would grow with the store."""
         self.path = str(path)
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such database")
+        config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open database: {exc}") from None
         if not read_only:
