@@ -28,6 +28,7 @@ from ..errors import ConfigError, PipelineOrderError, StageError
 from ..store.writer import Store
 from .documents import documents_from_tables
 from .manifest import Manifest, ensure_loaded_table, is_loaded, load_result, mark_loaded
+from .memory import release_memory, use_system_arrow_pool
 from .shards import DEFAULT_SHARD_SIZE, ShardResult, ShardSpec, count_inputs, plan_shards
 
 MAX_ATTEMPTS = 3        # a shard that raises this many times is recorded as failed
@@ -128,6 +129,8 @@ class _Run:
                 after_write(self.store, documents_from_tables(tables), self.config)
             if self.manifest is not None:
                 mark_loaded(self.store, result)
+            del tables
+            release_memory()
 
     def fail(self, spec: ShardSpec, exc: BaseException) -> None:
         """Record a shard that cannot be done as errors of its inputs; a re-run tries it again."""
@@ -219,6 +222,7 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
     inputs = [str(p) for p in inputs]
     from .local import check_config
     check_config(config)
+    use_system_arrow_pool()
 
     planned = plan_shards(inputs, config, published, shard_size, stdin=stdin)
     head = list(itertools.islice(planned, 2))

@@ -61,6 +61,8 @@ def warm_pipeline(config: Config) -> None:
     it, and a Dask worker pays it before its first shard, not during it."""
     from ..api import process
     from ..pipeline import RawArticle
+    from .memory import use_system_arrow_pool
+    use_system_arrow_pool()
     raw = RawArticle(text=_WARM_UP_TEXT, input_name="<warm-up>", title="Warm-up",
                      published="2020-01-06", published_source="given")
     for _ in process([raw], config):

@@ -35,6 +35,7 @@ from ..pipeline import RawArticle
 from ..read import JSONL_SUFFIXES, iter_files, read_inputs, suffix_of
 from ..read.jsonl import parse_line
 from ..version import __version__
+from .memory import release_memory
 
 DEFAULT_SHARD_SIZE = 64
 SHARD_META = "_meta.json"
@@ -530,6 +531,8 @@ def run_shard(spec: ShardSpec, config: Config, published: str | None = None,
         result.tables = tables
     else:
         result.path = commit_shard(out_dir, spec, tables, result)
+        del tables
+        release_memory()
     result.seconds = time.perf_counter() - t0
     return result
 
