@@ -119,14 +119,23 @@ def export(ctx: typer.Context,
            ) -> None:
     """Export a table (or events in GDELT/ICEWS/PLOVER columns) to a file."""
     from .store.export import export_table
+    n = _read_store(db, lambda store: export_table(store, table, fmt, output))
+    out.print(f"wrote {n} row(s) to {output}")
+
+
+def _read_store(db: str, read):
+    """`read(store)` on the database opened read-only; a readout error exits with code 2."""
     from .store.writer import Store
     try:
         with Store(db, read_only=True) as store:
-            n = export_table(store, table, fmt, output)
+            return read(store)
     except ReadoutError as exc:
         _print_error(exc)
         raise typer.Exit(2)
-    out.print(f"wrote {n} row(s) to {output}")
+
+
+def _write_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
 
 
 def example_files() -> list[Path]:
@@ -201,15 +210,10 @@ def stories(ctx: typer.Context,
             ) -> None:
     """List stories (articles about one happening), or one story's articles and linked events."""
     from .link.views import list_stories, story_detail
-    from .store.writer import Store
-    try:
-        with Store(db, read_only=True) as store:
-            data = story_detail(store, story_id, limit) if story_id else list_stories(store, limit)
-    except ReadoutError as exc:
-        _print_error(exc)
-        raise typer.Exit(2)
+    data = _read_store(db, lambda store: story_detail(store, story_id, limit) if story_id
+                       else list_stories(store, limit))
     if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+        _write_json(data)
         return
     if story_id is None:
         t = Table(title=f"stories in {db}")
@@ -247,15 +251,9 @@ def accounts(ctx: typer.Context,
              ) -> None:
     """Show the accounts of one linked event per source side by side, and where they differ."""
     from .link.accounts import accounts as event_accounts
-    from .store.writer import Store
-    try:
-        with Store(db, read_only=True) as store:
-            data = event_accounts(store, event_id)
-    except ReadoutError as exc:
-        _print_error(exc)
-        raise typer.Exit(2)
+    data = _read_store(db, lambda store: event_accounts(store, event_id))
     if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+        _write_json(data)
         return
     e = data["event"]
     who = " → ".join(x for x in (e["source_name"], e["target_name"]) if x)
