@@ -99,11 +99,16 @@ def stage_timing():
     seed = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_f58a14f71592a0b6.txt"
     if not seed.exists():
         return None
-    from readout.api import extract_items
     from readout.config import load_config
+    from readout.pipeline import build_pipeline, run_batch
+    from readout.records import RawArticle
     from readout.stages.actors import actors_of
+    from readout.work import WorkItem
     config = load_config().with_overrides(stages=("clean", "parse", "times", "actors"))
-    item = next(iter(extract_items([seed], published="2022-12-30", config=config)))
+    item = WorkItem(raw=RawArticle(text=seed.read_text("utf-8"), input_name=str(seed),
+                                   published="2022-12-30", published_source="given",
+                                   title_in_text=True))
+    run_batch([item], build_pipeline(config.stages), config)
     reps = 20
     t = time.perf_counter()
     for _ in range(reps):

@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 
 from readout.config import load_config
-from readout.pipeline import RawArticle, WorkItem, build_pipeline, run_batch
+from readout.pipeline import build_pipeline, run_batch
+from readout.records import RawArticle
+from readout.work import WorkItem
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 

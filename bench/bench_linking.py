@@ -41,7 +41,7 @@ _LINK_SECONDS = [0.0]
 
 
 def _timed_link_batch():
-    """Wrap link.link_batch (api.after_write looks it up at each call) to sum its time."""
+    """Wrap link.link_batch (link.Linker looks it up at each call) to sum its time."""
     import readout.link as link
     original = link.link_batch
 
@@ -112,7 +112,7 @@ def main() -> None:
     from readout.store.writer import Store
 
     base = load_config().with_overrides(n_process=1)
-    off = base.with_overrides(extra={"link": {"enabled": False}})
+    off = base.with_overrides(link={"enabled": False})
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         src = tmp / "bench.jsonl"
@@ -138,7 +138,7 @@ def main() -> None:
               f"without linking ({n_stories} stories, {n_linked} linked events)\n")
 
         # the extracted documents, back from the store, as the seed of the synthetic feed
-        from readout.run.documents import documents_from_tables
+        from readout.store.documents import documents_from_tables
         with Store(tmp / "off.duckdb", read_only=True) as store:
             tables = {t: store.con.sql(f'SELECT * FROM "{t}"').to_arrow_table()
                       for t in ("articles", "sentences", "actors", "mentions", "events", "quotes", "figures")}

@@ -29,9 +29,10 @@ import sys
 import time
 from pathlib import Path
 
-from readout.api import process
+from readout.pipeline import batched, build_pipeline, run_batch
 from readout.config import load_config
-from readout.pipeline import RawArticle, WorkItem
+from readout.records import RawArticle
+from readout.work import WorkItem
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "events"
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -50,12 +51,16 @@ def run(texts: list[tuple[str, str]], config) -> list:
     raws = [RawArticle(text=clean(t), input_name=f"s{k}", published=d, published_source="given")
             for k, (t, d) in enumerate(texts)]
     out = []
-    for res in process(raws, config):
-        if isinstance(res, WorkItem):
-            DEPTHS[res.document.id] = trigger_depths(res.document, res.parsed)
-            out.append(res.document)
-        else:
-            out.append(None)
+    stages = build_pipeline(config.stages)
+    for batch in batched(raws, config.batch_size):   # what readout.process does, keeping the parse
+        items = [WorkItem(raw=r) for r in batch]
+        run_batch(items, stages, config)
+        for it in items:
+            if it.error is None:
+                DEPTHS[it.document.id] = trigger_depths(it.document, it.parsed)
+                out.append(it.document)
+            else:
+                out.append(None)
     return out
 
 

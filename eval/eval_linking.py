@@ -65,7 +65,7 @@ def cluster_ecb(docs: list[dict], overrides: dict | None = None, batch_size: int
 
     cfg = load_config()
     if overrides:
-        cfg = cfg.with_overrides(extra={"link": {"stories": overrides}})
+        cfg = cfg.with_overrides(link={"stories": overrides})
     ids = {}
     with Store(":memory:") as store:
         for i in range(0, len(docs), batch_size):

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from readout.api import process
 from readout.config import load_config
 from readout.errors import InputError, StageError
-from readout.pipeline import RawArticle, WorkItem
+from readout.records import Document, RawArticle
 from readout.read import read_inputs, read_stdin
 from readout.run.shards import plan_shards, process_shard, read_shard
 from readout.store.schema import tables_from_documents
@@ -146,10 +146,9 @@ def run_pipeline(raws: list[RawArticle], config) -> list:
     out = list(process(raws, config))
     assert len(out) == len(raws)            # one result per input, in order
     for raw, res in zip(raws, out):
-        if isinstance(res, WorkItem):
-            assert res.document is not None and res.error is None
-            json.dumps(res.document.to_dict())
-            assert tables_from_documents([res.document])["articles"].num_rows == 1
+        if isinstance(res, Document):
+            json.dumps(res.to_dict())
+            assert tables_from_documents([res])["articles"].num_rows == 1
         else:
             assert isinstance(res, (InputError, StageError)) and raw.input_name in str(res)
     return out

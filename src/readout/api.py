@@ -1,51 +1,40 @@
-"""The library functions the CLI, the server and the cluster runners all call."""
+"""The library's front door: what the CLI, the server, notebooks and cluster scripts call.
+
+A facade only: each function hands its work to the package that does it (the pipeline for
+extraction, `run` for sharded ingest with `link` as its after-write step, `store` for
+reading back, `actors` for resolution without an article).
+"""
 from __future__ import annotations
 
 import datetime as dt
 import os
+from importlib import resources
+from pathlib import Path
 from typing import Iterable, Iterator
 
+from .actors import resolve_actor
 from .config import Config, load_config
-from .errors import InputError, StageError
-from .pipeline import RawArticle, WorkItem, build_pipeline, run_batch  # noqa: F401 (WorkItem is re-used by the CLI)
+from .errors import ReadoutError
+from .link import Linker
+from .pipeline import process
 from .read import read_inputs
-from .records import Document
+from .records import Document, RawArticle
+from .run.ingest import DEFAULT_SHARD_SIZE, Reporter, ingest_sharded
+from .store.writer import Store
+
+__all__ = ["example_files", "extract", "extract_iter", "extract_text", "first_events", "ingest",
+           "process", "resolve_actor"]
 
 
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for x in items:
-        batch.append(x)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _iso(published: str | dt.date | None) -> str | None:
+    return published.isoformat() if isinstance(published, dt.date) else published
 
 
-def process(raws: Iterable[RawArticle | InputError], config: Config | None = None,
-            stages=None) -> Iterator[WorkItem | InputError | StageError]:
-    """Run raw articles through the pipeline in batches; yield done items or their errors."""
+def extract_iter(inputs: Iterable[str | os.PathLike], published: str | dt.date | None = None,
+                 config: Config | None = None) -> Iterator[Document | ReadoutError]:
+    """Each input article's Document, or the error that stopped it, as they are done."""
     config = config or load_config()
-    stages = stages or build_pipeline(config.stages)
-    for batch in batched(raws, config.batch_size):
-        items = []
-        for r in batch:
-            if isinstance(r, InputError):
-                yield r
-            else:
-                items.append(WorkItem(raw=r))
-        run_batch(items, stages, config)
-        for it in items:
-            yield it.error if it.error is not None else it
-
-
-def extract_items(inputs: Iterable[str | os.PathLike], published: str | dt.date | None = None,
-                  config: Config | None = None) -> Iterator[WorkItem | InputError | StageError]:
-    config = config or load_config()
-    if isinstance(published, dt.date):
-        published = published.isoformat()
-    yield from process(read_inputs(inputs, config, published=published), config)
+    yield from process(read_inputs(inputs, config, published=_iso(published)), config)
 
 
 def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike],
@@ -55,9 +44,9 @@ def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike],
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     out = []
-    for res in extract_items(inputs, published, config):
-        if isinstance(res, WorkItem):
-            out.append(res.document)
+    for res in extract_iter(inputs, published, config):
+        if isinstance(res, Document):
+            out.append(res)
         elif errors is not None:
             errors.append(res)
     return out
@@ -67,21 +56,20 @@ def extract_text(text: str, title: str | None = None, published: str | dt.date |
                  url: str | None = None, outlet: str | None = None,
                  config: Config | None = None) -> Document:
     """The document for one article given as a string (raises on bad input)."""
-    if isinstance(published, dt.date):
-        published = published.isoformat()
+    published = _iso(published)
     raw = RawArticle(text=text, input_name="<text>", title=title, published=published,
                      published_source="given" if published else None, url=url, outlet=outlet)
     for res in process([raw], config):
-        if isinstance(res, WorkItem):
-            return res.document
+        if isinstance(res, Document):
+            return res
         raise res
     raise RuntimeError("no result")  # pragma: no cover
 
 
 def ingest(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
            published: str | dt.date | None = None, config: Config | None = None,
-           on_progress=None, *, jobs: int | None = None, workers: int | None = None,
-           scheduler=None, shard_size: int | None = None,
+           on_progress: Reporter | None = None, *, jobs: int | None = None,
+           workers: int | None = None, scheduler=None, shard_size: int | None = None,
            shards_dir: str | os.PathLike | None = None, keep_shards: bool = True) -> dict:
     """Extract and store articles shard by shard; bad inputs go to the `errors` table.
 
@@ -89,20 +77,25 @@ def ingest(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | None = N
     shards finished by an earlier (killed) run are not done again. Runs in this process
     for one shard, else on a local process pool (`jobs`, default: all cores) or on Dask
     (`workers` for a LocalCluster, `scheduler` for a running cluster's address or Client).
-    `on_progress` is a `readout.run.ingest.Reporter`. Returns a summary: articles stored,
-    errors, table counts, shards (see `readout.run.ingest.ingest_sharded`).
+    After each stored shard, its articles join stories and their events are linked
+    (`readout.link`; off with `[readout.link] enabled = false`). `on_progress` is a
+    `readout.run.ingest.Reporter`. Returns a summary: articles stored, errors, table
+    counts, shards (see `readout.run.ingest.ingest_sharded`).
     """
-    from .run.ingest import DEFAULT_SHARD_SIZE, ingest_sharded
-    return ingest_sharded(inputs, db, published, config, reporter=on_progress, jobs=jobs,
+    return ingest_sharded(inputs, db, _iso(published), config, reporter=on_progress, jobs=jobs,
                           workers=workers, scheduler=scheduler,
                           shard_size=shard_size or DEFAULT_SHARD_SIZE, shards_dir=shards_dir,
-                          keep_shards=keep_shards)
+                          keep_shards=keep_shards, after_write=Linker())
 
 
-def after_write(store, docs: list[Document], config: Config) -> None:
-    """Hook for cross-article work after a batch is stored (story clustering, event linking)."""
-    try:
-        from .link import link_batch
-    except ImportError:
-        return
-    link_batch(store, docs, config)
+def example_files() -> list[Path]:
+    """The example articles bundled with the package (what `readout demo` ingests)."""
+    folder = Path(str(resources.files("readout").joinpath("examples")))
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".jsonl", ".html"))
+
+
+def first_events(db: str | os.PathLike, limit: int = 15) -> list[dict]:
+    """The first events of a store, article by article, in text order (the demo's table)."""
+    with Store(db, read_only=True) as store:
+        return store.query("SELECT type, cameo, source_name, target_name, status, date_start, "
+                           "evidence FROM events ORDER BY article_id, start LIMIT ?", [limit])

@@ -9,11 +9,13 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import api
 from .config import Config, load_config
 from .errors import ReadoutError
+from .records import Document
 
 app = typer.Typer(help="readout: news reports to sourced political event data, quotes and figures.",
                   no_args_is_help=True, add_completion=False)
@@ -37,13 +39,13 @@ def main(ctx: typer.Context,
     try:
         cfg = load_config(config, model=model, batch_size=batch_size, n_process=n_process, encoding=encoding)
     except ReadoutError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2)
     ctx.obj = {"config": cfg}
 
 
 def _print_error(exc) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
 
 
 @app.command()
@@ -55,9 +57,9 @@ def extract(ctx: typer.Context,
     """Print one JSON record per article (JSON Lines) on stdout; errors go to stderr."""
     cfg = _config(ctx)
     failed = 0
-    for res in api.extract_items(files, published, cfg):
-        if isinstance(res, api.WorkItem):
-            sys.stdout.write(json.dumps(res.document.to_dict(), ensure_ascii=False,
+    for res in api.extract_iter(files, published, cfg):
+        if isinstance(res, Document):
+            sys.stdout.write(json.dumps(res.to_dict(), ensure_ascii=False,
                                         indent=2 if pretty else None) + "\n")
             sys.stdout.flush()
         else:
@@ -138,23 +140,15 @@ def _write_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
 
 
-def example_files() -> list[Path]:
-    folder = Path(str(resources.files("readout").joinpath("examples")))
-    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".jsonl", ".html"))
-
-
 @app.command()
 def demo(ctx: typer.Context,
          db: str = typer.Option("readout-demo.duckdb", "--db", help="DuckDB file to ingest the examples into."),
          ) -> None:
     """Ingest the bundled example articles and print a summary."""
     cfg = _config(ctx)
-    summary = api.ingest([str(p) for p in example_files()], db=db, config=cfg)
+    summary = api.ingest([str(p) for p in api.example_files()], db=db, config=cfg)
     _print_summary(summary)
-    from .store.writer import Store
-    with Store(db, read_only=True) as store:
-        rows = store.query("SELECT type, cameo, source_name, target_name, status, date_start, evidence "
-                           "FROM events ORDER BY article_id, start LIMIT 15")
+    rows = api.first_events(db, limit=15)
     if rows:
         t = Table(title="events (first 15)")
         for c in ("type", "cameo", "source", "target", "status", "date"):
@@ -251,7 +245,8 @@ def accounts(ctx: typer.Context,
              ) -> None:
     """Show the accounts of one linked event per source side by side, and where they differ."""
     from .link.accounts import accounts as event_accounts
-    data = _read_store(db, lambda store: event_accounts(store, event_id))
+    cfg = _config(ctx)
+    data = _read_store(db, lambda store: event_accounts(store, event_id, config=cfg))
     if as_json:
         _write_json(data)
         return

@@ -1,20 +1,125 @@
 """Configuration, built once: shipped defaults, then a user TOML file, then overrides.
 
 The result is a frozen `Config` passed explicitly to whatever needs it; nothing
-reads module globals.
+reads module globals. Sections are typed too: `Config.link` (`LinkConfig`) holds the
+parameters of across-article linking, whose shipped values are the data file
+`knowledge/linking.toml` and which a user file overrides under `[readout.link.stories]`,
+`[readout.link.events]`, `[readout.link.accounts]` (and `[readout.link] enabled = false`).
 """
 from __future__ import annotations
 
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from .errors import ConfigError
+from .knowledge import load_toml
 
 USER_CONFIG_ENV = "READOUT_CONFIG"
+
+
+def _typed(value: Any, kind: Any, where: str) -> Any:
+    """`value` as the annotated type `kind` (int, float, bool, str, tuple[str, ...]), or a ConfigError."""
+    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind in (bool, str) and isinstance(value, kind):
+        return value
+    if kind == tuple[str, ...] and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    name = getattr(kind, "__name__", str(kind))
+    raise ConfigError(f"{where}: expected {name}, got {value!r}")
+
+
+def _section(cls, values: dict, where: str, base=None):
+    """An instance of the section dataclass `cls` from `values` over `base` (every key checked)."""
+    if not isinstance(values, dict):
+        raise ConfigError(f"{where}: expected a table of settings, got {values!r}")
+    hints = get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    typed = {k: _typed(v, hints[k], f"{where}.{k}") for k, v in values.items()}
+    if base is not None:
+        return replace(base, **typed)
+    missing = sorted(known - set(typed))
+    if missing:
+        raise ConfigError(f"{where}: missing setting(s) {', '.join(missing)}")
+    return cls(**typed)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLinkConfig:
+    """Story clustering (knowledge/linking.toml [stories] says what each one does)."""
+    threshold: float
+    query_terms: int
+    max_candidates: int
+    signature_terms: int
+    window_days: int
+    title_weight: float
+    name_weight: float
+    actor_weight: float
+    place_weight: float
+    event_type_weight: float
+    min_word_length: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventLinkConfig:
+    """Event linking (knowledge/linking.toml [events])."""
+    date_tolerance_days: int
+    window_days: int
+    symmetric_types: tuple[str, ...]
+    reversible_in_story: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountsConfig:
+    """Which quotes and figures belong to a linked event's account (knowledge/linking.toml [accounts])."""
+    scope_sentences: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    """Across-article linking: on or off, and its three parameter sections."""
+    stories: StoryLinkConfig
+    events: EventLinkConfig
+    accounts: AccountsConfig
+    enabled: bool = True
+
+    SECTIONS = {"stories": StoryLinkConfig, "events": EventLinkConfig, "accounts": AccountsConfig}
+
+    @classmethod
+    def from_tables(cls, data: dict, where: str = "linking.toml") -> "LinkConfig":
+        return cls(**{name: _section(kind, dict(data.get(name, {})), f"{where} [{name}]")
+                      for name, kind in cls.SECTIONS.items()})
+
+    def merged(self, values: dict, where: str = "[readout.link]") -> "LinkConfig":
+        """This configuration with a user's `[readout.link]` table over it."""
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: expected a table of settings, got {values!r}")
+        changes: dict[str, Any] = {}
+        for key, value in values.items():
+            if key == "enabled":
+                changes[key] = _typed(value, bool, f"{where}.enabled")
+            elif key in self.SECTIONS:
+                changes[key] = _section(self.SECTIONS[key], value, f"{where}.{key}", getattr(self, key))
+            else:
+                raise ConfigError(f"{where}: unknown setting {key!r}; known: enabled, "
+                                  + ", ".join(self.SECTIONS))
+        return replace(self, **changes)
+
+
+@lru_cache(maxsize=1)
+def shipped_link_config() -> LinkConfig:
+    """The linking parameters readout ships (knowledge/linking.toml, part of the data hash)."""
+    return LinkConfig.from_tables(load_toml("linking.toml"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +136,7 @@ class Config:
     title_from_first_line: bool = True
     language: str = "en"
     encoding: str = "utf-8"
-    extra: dict = field(default_factory=dict)
+    link: LinkConfig = field(default_factory=shipped_link_config)
 
     def with_overrides(self, **overrides: Any) -> "Config":
         known = {f.name for f in fields(self)}
@@ -40,7 +145,12 @@ class Config:
             if v is None:
                 continue
             if k not in known:
-                raise ConfigError(f"unknown setting {k!r}")
+                hint = " (linking parameters go under [readout.link])" if k == "extra" else ""
+                raise ConfigError(f"unknown setting {k!r}{hint}")
+            if k == "link" and isinstance(v, dict):
+                v = self.link.merged(v)
+            elif k == "link" and not isinstance(v, LinkConfig):
+                raise ConfigError(f"[readout.link]: expected a table of settings, got {v!r}")
             if k == "stages" and isinstance(v, (list, str)):
                 v = tuple(v.split(",")) if isinstance(v, str) else tuple(v)
             clean[k] = v

@@ -1,115 +1,42 @@
-"""Named stages over a batch of work items, checked for order before running.
+"""The pipeline: named stages over batches of work items, checked before and while they run.
 
-A stage is a small object with a `name`, the fields it `requires` and the fields
-it `adds`, and a `run(items, config)` that works on a whole batch (the parse
-stage needs the batch to feed spaCy's `nlp.pipe`; the others loop). Stages
-register themselves with `@register_stage`; `build_pipeline` checks that every
-requirement is added by an earlier stage, as spaCy's pipe analysis does.
+`build_pipeline` checks the order before anything runs, as spaCy's pipe analysis does:
+every name a stage requires, adds or extends is a real field of the work item or the
+document, and every requirement is added by an earlier stage. `run_batch` runs the
+stages over one batch and checks that each stage wrote only the fields it declares.
+`process` is the runner every entry point uses: raw articles in, documents or errors out.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Protocol
+from typing import Iterable, Iterator
 
-from .config import Config
-from .errors import PipelineOrderError, StageError
-from .records import Actor, Document
+from .config import Config, load_config
+from .errors import InputError, PipelineOrderError, ReadoutError, StageError
+from .records import Document, RawArticle
+from .stages import Stage, known_stages, stage_factory
+from .work import DOCUMENT_FIELDS, WORK_FIELDS, WorkItem
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(slots=True)
-class RawArticle:
-    """What a reader gives: text and whatever metadata the input had."""
-    text: str
-    input_name: str                      # file name or "file:line" — for error messages
-    title: str | None = None
-    published: str | None = None
-    published_source: str | None = None  # given | metadata
-    url: str | None = None
-    outlet: str | None = None
-    input_id: str | None = None
-    title_in_text: bool = False           # first line of text is the title (plain text)
-
-
-@dataclass(slots=True)
-class PlaceMention:
-    """A place named in the text (a capital or country used as a location, a city)."""
-    start: int
-    end: int
-    name: str
-    country: str | None
-
-
-@dataclass(slots=True)
-class WorkItem:
-    """One article on its way through the stages.
-
-    `document` is the record that is kept; `parsed` (the spaCy Doc) and the
-    other fields are working state that stages share and that is never stored.
-    """
-    raw: RawArticle
-    document: Document | None = None
-    parsed: Any = None                      # spacy.tokens.Doc
-    published_date: dt.date | None = None   # the anchor for relative dates
-    places: list[PlaceMention] = field(default_factory=list)
-    error: StageError | None = None
-    _actor_spans: list[tuple[int, int, Actor]] | None = None
-
-    def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor with a mention overlapping [start, end), preferring the tightest mention."""
-        if self._actor_spans is None:
-            spans = []
-            for a in self.document.actors:
-                for m in a.mentions:
-                    spans.append((m.start, m.end, a))
-            spans.sort(key=lambda s: (s[0], s[1]))
-            self._actor_spans = spans
-        best = None
-        for s, e, a in self._actor_spans:
-            if s >= end:
-                break
-            if e > start:
-                if best is None or (e - s) < (best[1] - best[0]):
-                    best = (s, e, a)
-        return best[2] if best else None
-
-    def invalidate_actor_index(self) -> None:
-        self._actor_spans = None
-
-
-class Stage(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    adds: tuple[str, ...]
-
-    def run(self, items: list[WorkItem], config: Config) -> None: ...
-
-
-STAGES: dict[str, Callable[[], Stage]] = {}
-
-
-def register_stage(factory: Callable[[], Stage]) -> Callable[[], Stage]:
-    STAGES[factory.name] = factory
-    return factory
-
-
-def _load_builtin_stages() -> None:
-    # Importing the modules registers them.
-    from .stages import (actors, clean, events, figures, parse, quotes, times)  # noqa: F401
+DECLARABLE = WORK_FIELDS | DOCUMENT_FIELDS
 
 
 def build_pipeline(names: Iterable[str]) -> list[Stage]:
-    _load_builtin_stages()
     stages: list[Stage] = []
     available: set[str] = {"raw"}
     for name in names:
-        if name not in STAGES:
-            raise PipelineOrderError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}")
-        stage = STAGES[name]()
-        missing = [r for r in stage.requires if r not in available]
+        factory = stage_factory(name)
+        if factory is None:
+            raise PipelineOrderError(f"unknown stage {name!r}; known: {', '.join(known_stages())}")
+        stage = factory()
+        extends = tuple(getattr(stage, "extends", ()))
+        unknown = [f for f in (*stage.requires, *stage.adds, *extends) if f not in DECLARABLE]
+        if unknown:
+            raise PipelineOrderError(
+                f"stage {name!r} declares {', '.join(unknown)}, which are not fields of a "
+                f"work item or a document")
+        missing = [r for r in (*stage.requires, *extends) if r not in available]
         if missing:
             raise PipelineOrderError(
                 f"stage {name!r} requires {', '.join(missing)}, which no earlier stage adds")
@@ -118,10 +45,44 @@ def build_pipeline(names: Iterable[str]) -> list[Stage]:
     return stages
 
 
+def _mark(value) -> object:
+    """What tells whether a field was written: identity and length of containers, else the value."""
+    if isinstance(value, (list, dict)):
+        return (id(value), len(value))
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    fingerprint = getattr(value, "fingerprint", None)
+    return fingerprint() if fingerprint is not None else id(value)
+
+
+def _written(item: WorkItem) -> dict[str, object]:
+    marks = {name: _mark(getattr(item, name)) for name in WORK_FIELDS}
+    doc = item.document
+    if doc is not None:
+        for name in DOCUMENT_FIELDS:
+            if name != "actors":          # the work item's `actors` watches the document's list
+                marks[name] = _mark(getattr(doc, name))
+    return marks
+
+
+def _check_writes(stage: Stage, before: dict[str, object], item: WorkItem) -> None:
+    after = _written(item)
+    declared = set(stage.adds) | set(getattr(stage, "extends", ()))
+    if "document" in declared and before.get("document") is None:
+        return                            # the stage made the document: all of it is its own
+    changed = sorted(k for k, v in after.items() if k in before and before[k] != v)
+    undeclared = [k for k in changed if k not in declared]
+    if undeclared:
+        raise PipelineOrderError(
+            f"stage {stage.name!r} wrote {', '.join(undeclared)} without declaring it "
+            f"(adds: {', '.join(stage.adds) or '-'})")
+
+
 def run_batch(items: list[WorkItem], stages: list[Stage], config: Config) -> list[WorkItem]:
     """Run every stage over the batch; an item that fails keeps its error and leaves the batch."""
     live = [it for it in items if it.error is None]
     for stage in stages:
+        before = [_written(it) for it in live]
         try:
             stage.run(live, config)
         except Exception as exc:  # a batch-level failure: retry item by item to find the culprit
@@ -134,5 +95,38 @@ def run_batch(items: list[WorkItem], stages: list[Stage], config: Config) -> lis
                         stage.run([it], config)
                     except Exception as exc1:
                         it.error = StageError(it.raw.input_name, stage.name, exc1)
+        for it, marks in zip(live, before):
+            if it.error is None:
+                _check_writes(stage, marks, it)
         live = [it for it in live if it.error is None]
     return items
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for x in items:
+        batch.append(x)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process(raws: Iterable[RawArticle | InputError], config: Config | None = None,
+            stages: list[Stage] | None = None) -> Iterator[Document | ReadoutError]:
+    """Run raw articles through the pipeline in batches; yield each document or its error
+    (a reader's `InputError` passes straight through, ahead of its batch)."""
+    config = config or load_config()
+    stages = stages or build_pipeline(config.stages)
+    for batch in batched(raws, config.batch_size):
+        items = []
+        for r in batch:
+            if isinstance(r, InputError):
+                yield r
+            else:
+                items.append(WorkItem(raw=r))
+        run_batch(items, stages, config)
+        for it in items:
+            it.parsed = None            # the spaCy Doc is not kept past its batch
+            yield it.error if it.error is not None else it.document

@@ -30,6 +30,20 @@ def stable_id(*parts: Any, length: int = 16) -> str:
 
 
 @dataclass(slots=True)
+class RawArticle:
+    """What a reader gives: text and whatever metadata the input had (not yet a record)."""
+    text: str
+    input_name: str                      # file name or "file:line" — for error messages
+    title: str | None = None
+    published: str | None = None
+    published_source: str | None = None  # given | metadata
+    url: str | None = None
+    outlet: str | None = None
+    input_id: str | None = None
+    title_in_text: bool = False           # first line of text is the title (plain text)
+
+
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int

@@ -103,3 +103,32 @@ def test_cli_stories_and_accounts(corpus_db):
         assert text in out, text
     bad = runner.invoke(app, ["accounts", "nope", "--db", path])
     assert bad.exit_code == 2
+
+
+def _n_account_items(data) -> int:
+    return sum(len(v["quotes"]) + len(v["figures"]) for s in data["sources"] for v in s["voices"])
+
+
+def test_accounts_follow_the_user_config_in_the_api_and_the_cli(corpus_db, tmp_path):
+    """`[readout.link.accounts] scope_sentences` in the user's file reaches `accounts` (it was
+    read from the shipped table only)."""
+    from readout.config import load_config
+    from readout.store.writer import Store
+
+    path, _ = corpus_db
+    narrow = tmp_path / "narrow.toml"
+    narrow.write_text("[readout.link.accounts]\nscope_sentences = 0\n", "utf-8")
+    with Store(path, read_only=True) as store:
+        event = _linked(store, "COERCE")     # its quotes and figures lie a sentence or two away
+        default = accounts(store, event)
+        by_config = accounts(store, event, config=load_config(narrow))
+        by_argument = accounts(store, event, scope_sentences=0)
+    assert _n_account_items(by_config) == _n_account_items(by_argument)
+    assert _n_account_items(by_config) < _n_account_items(default)
+
+    cli_default = runner.invoke(app, ["accounts", event, "--db", path, "--json"])
+    cli_narrow = runner.invoke(app, ["--config", str(narrow), "accounts", event,
+                                     "--db", path, "--json"])
+    assert cli_default.exit_code == 0 and cli_narrow.exit_code == 0, cli_narrow.output
+    assert _n_account_items(json.loads(cli_narrow.stdout)) == _n_account_items(by_config)
+    assert _n_account_items(json.loads(cli_default.stdout)) == _n_account_items(default)

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
+from readout.config import shipped_link_config
 from readout.link.events import LinkEvent, dyad_key, match_score
 from readout.records import stable_id
 
-PARAMS = {"date_tolerance_days": 1, "reversible_in_story": ["ASSAULT"]}
+PARAMS = replace(shipped_link_config().events, date_tolerance_days=1, reversible_in_story=("ASSAULT",))
 SYM = {"CONSULT", "AGREE", "COOPERATE"}
 
 

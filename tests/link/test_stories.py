@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
+from readout.config import shipped_link_config
 from readout.link import link_batch, link_stored
 from readout.link.stories import LinkArticle, StorySignature, article_terms, cosine, idf
 from readout.records import Document, stable_id
@@ -83,7 +85,7 @@ def test_stories_unrelated_articles_do_not_merge(tmp_path):
 
 
 def test_stories_terms_weigh_names_titles_and_extracted_actors():
-    params = {"title_weight": 2.0, "name_weight": 2.0, "actor_weight": 2.0}
+    params = replace(shipped_link_config().stories, title_weight=2.0, name_weight=2.0, actor_weight=2.0)
     art = LinkArticle(id="x", title="Talks in Doha", text="Officials met in Doha. Talks went on.",
                       actors=[("Qatar", 3)], places=["Doha"], event_types=["CONSULT"])
     terms = article_terms(art, params)

@@ -11,7 +11,7 @@ import readout
 from readout.config import load_config
 from readout.errors import (BinaryInputError, EmptyInputError, EncodingError, InputError,
                             InputTooLargeError, MalformedInputError, UnsupportedInputError)
-from readout.pipeline import RawArticle
+from readout.records import RawArticle
 from readout.read import read_inputs, read_stdin
 
 GOOD = ("Ministers meet in Geneva\n\nGENEVA - Foreign ministers of the two countries met on "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from readout.cli import example_files
+from readout.api import example_files
 from readout.config import load_config
 from readout.run.ingest import Reporter, ingest_sharded
 from readout.store.schema import TABLES

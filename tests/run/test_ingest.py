@@ -7,7 +7,7 @@ import os
 import pytest
 
 import readout.api as api
-from readout.pipeline import register_stage
+from readout.stages import register_stage
 from readout.run import local as run_local
 from readout.run.ingest import ingest_sharded
 from readout.store.schema import TABLES
@@ -157,12 +157,21 @@ def test_ingest_loads_shards_in_plan_order_whatever_order_they_finish(corpus, cl
                                                                      tmp_path, monkeypatch):
     import readout.run.ingest as run_ingest
     seen: list[str] = []
-    monkeypatch.setattr(api, "after_write", lambda store, docs, config: seen.extend(d.input_id for d in docs))
-    ingest_sharded([corpus], tmp_path / "o1.duckdb", config=clean_config, jobs=1, shard_size=3)
+
+    class Recorder:                 # the after-write step: what it is given, in order
+        def prepare(self, store):
+            pass
+
+        def __call__(self, store, docs, config):
+            seen.extend(d.input_id for d in docs)
+
+    ingest_sharded([corpus], tmp_path / "o1.duckdb", config=clean_config, jobs=1, shard_size=3,
+                   after_write=Recorder())
     in_order = list(seen)
     seen.clear()
     monkeypatch.setattr(run_ingest, "make_executor", lambda *a: _ReversingExecutor())
-    summary = ingest_sharded([corpus], tmp_path / "o2.duckdb", config=clean_config, shard_size=3)
+    summary = ingest_sharded([corpus], tmp_path / "o2.duckdb", config=clean_config, shard_size=3,
+                             after_write=Recorder())
     assert summary["shards"] == 14 and len(in_order) == 34
     assert seen == in_order
     assert store_ids(tmp_path / "o2.duckdb") == store_ids(tmp_path / "o1.duckdb")

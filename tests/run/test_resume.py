@@ -80,7 +80,7 @@ def kill_during_run(cmd, db, rng: random.Random, early: bool) -> bool:
 def test_resume_after_sigkill_equals_uninterrupted_run(tmp_path):
     corpus = make_corpus(tmp_path, n_txt=40, n_jsonl=120, n_gz=40, seed=11)
     config_file = tmp_path / "clean.toml"
-    config_file.write_text('[readout]\nstages = ["clean"]\n[readout.extra.link]\nenabled = false\n', "utf-8")
+    config_file.write_text('[readout]\nstages = ["clean"]\n[readout.link]\nenabled = false\n', "utf-8")
 
     ref_db = tmp_path / "reference.duckdb"
     run_to_end(ingest_cmd(corpus, ref_db, config_file))

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from readout.errors import InputError
-from readout.pipeline import RawArticle
+from readout.records import RawArticle
 from readout.read import read_inputs
 from readout.run.shards import (LineData, LineRange, _line_spans, count_inputs, plan_shards,
                                 read_shard)

@@ -16,6 +16,7 @@ import pytest
 
 from readout.records import (Actor, DateRange, Document, Event, Evidence, Figure, Mention, Quote,
                              Sentence, TimeExpression, stable_id)
+from readout.link.schema import ensure_link_tables
 from readout.store.writer import Store
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "serve"
@@ -124,9 +125,8 @@ def build_synthetic(path: Path, linked: bool = True) -> dict:
     with Store(path) as store:
         store.write(docs)
         talks = [docs[0].events[0].id, docs[1].events[0].id]
-        if linked and store.con.execute(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'event_mentions'"
-        ).fetchone()[0]:
+        if linked:
+            ensure_link_tables(store.con)
             store.con.execute("INSERT INTO linked_events (id, type, cameo, status, source_name, "
                               "source_country, target_name, target_country, n_mentions, n_articles) "
                               "VALUES ('le1', 'CONSULT', '040', 'occurred', 'Ostravia', 'RUS', 'Velmar', "
@@ -170,10 +170,9 @@ def unlinked_client(unlinked_db):
 def seed_db(tmp_path_factory, seed_path):
     """The seed (published 2022-12-30) and the bundled demo articles, through the pipeline."""
     from readout import api
-    from readout.cli import example_files
     path = tmp_path_factory.mktemp("serve-seed") / "seed_demo.duckdb"
     api.ingest([str(seed_path)], db=path, published="2022-12-30")
-    api.ingest([str(p) for p in example_files()], db=path)
+    api.ingest([str(p) for p in api.example_files()], db=path)
     con = duckdb.connect(str(path), read_only=True)
     try:
         stored = con.execute("SELECT count(*) FROM articles WHERE input_id = ?", [seed_path.name]).fetchone()[0]

@@ -122,7 +122,7 @@ def test_actors_knowledge_successions_read_codes_on_a_date():
 
 def test_actors_context_country_from_one_country_sentences():
     from readout.actors.context import assign_context_countries
-    from readout.pipeline import PlaceMention
+    from readout.work import PlaceMention
     from readout.records import Actor, Mention, Sentence
     text = "Judge Rivera charged Chilean officials. Police dispersed crowds in Lima and Quito."
     s0, s1 = Sentence(0, 39), Sentence(40, len(text))

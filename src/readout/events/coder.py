@@ -341,12 +341,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
 
     def _unidentified(self, code: str) -> Actor:
         aid = stable_id(self.document.id, "unidentified", code)
-        actor = self.document.actor(aid)
-        if actor is None:
-            actor = Actor(id=aid, name=f"unidentified attackers ({_country_name(code) or code})",
-                          country=code, sector="UAF", code=code + "UAF", kind="group", mentions=[])
-            self.document.actors.append(actor)
-        return actor
+        return self.item.actors.get(aid) or self.item.actors.add(
+            Actor(id=aid, name=f"unidentified attackers ({_country_name(code) or code})",
+                  country=code, sector="UAF", code=code + "UAF", kind="group", mentions=[]),
+            by="events")
 
     def _pairs(self, c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
         srcs, tgts = list(c.sources), list(c.targets)

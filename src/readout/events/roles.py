@@ -47,14 +47,13 @@ class RoleFinding:
                 start, end = tok.left_edge.idx, o.right_edge.idx + len(o.right_edge)
                 text = self.document.text[start:end]
                 aid = stable_id(self.document.id, "located", start, end)
-                made = self.document.actor(aid)
+                made = self.item.actors.get(aid)
                 if made is None:
-                    made = Actor(id=aid, name=text, country=code, sector=actor.sector,
-                                 code=code + (actor.sector or ""), kind="group",
-                                 mentions=[Mention(start, end, text, "located")])
-                    self.document.actors.append(made)
+                    made = self.item.actors.add(
+                        Actor(id=aid, name=text, country=code, sector=actor.sector,
+                              code=code + (actor.sector or ""), kind="group", mentions=[]),
+                        Mention(start, end, text, "located"), by="events")
                     self.index.add(made, start, end)
-                    self.item.invalidate_actor_index()
                 return [made]
         return []
 
@@ -91,19 +90,16 @@ class RoleFinding:
             # "the Albanian minority in Macedonia": a community of the country it lives in
             code = residence(tok, self._country_at) or ""
         key = ("demonym", code, text.lower())
-        actor = self._made.get(key) or self.document.actor(stable_id(self.document.id, *key))
+        actor = self._made.get(key) or self.item.actors.get(stable_id(self.document.id, *key))
         if actor is None:
             kind = "country" if start == tok.idx and not ethnic else "group"
             actor = Actor(id=stable_id(self.document.id, *key), name=text if kind == "group" else
                           (_country_name(code) or text), country=code or None,
                           sector="CVL" if ethnic else None, code=(code + "CVL") if ethnic else code,
                           kind=kind, mentions=[])
-            self.document.actors.append(actor)
+        actor = self.item.actors.add(actor, Mention(start, end, text, "demonym"), by="events")
         self._made[key] = actor
-        if not any(m.start == start and m.end == end for m in actor.mentions):
-            actor.mentions.append(Mention(start, end, text, "demonym"))
         self.index.add(actor, start, end)
-        self.item.invalidate_actor_index()
         return [actor]
 
     def _country_at(self, tok) -> str | None:
@@ -166,23 +162,18 @@ class RoleFinding:
         aid = stable_id(self.document.id, "place-country", code)
         if aid in avoid:      # the country is the other side already: its government acts
             aid = stable_id(self.document.id, "place-government", code)
-            actor = self.document.actor(aid)
-            if actor is None:
-                actor = Actor(id=aid, name=f"Government of {_country_name(code) or name}", country=code,
-                              sector="GOV", code=code + "GOV", kind="organisation", mentions=[])
-                self.document.actors.append(actor)
+            actor = self.item.actors.get(aid) or self.item.actors.add(
+                Actor(id=aid, name=f"Government of {_country_name(code) or name}", country=code,
+                      sector="GOV", code=code + "GOV", kind="organisation", mentions=[]), by="events")
             return [actor]
-        actor = self.document.actor(aid)
-        if actor is None:
-            actor = Actor(id=aid, name=_country_name(code) or name, country=code, sector=None, code=code,
-                          kind="country", mentions=[])
-            self.document.actors.append(actor)
+        actor = self.item.actors.get(aid) or Actor(
+            id=aid, name=_country_name(code) or name, country=code, sector=None, code=code,
+            kind="country", mentions=[])
         if not mention:
-            return [actor]
-        if not any(m.start == start and m.end == end for m in actor.mentions):
-            actor.mentions.append(Mention(start, end, self.document.text[start:end], "place"))
+            return [self.item.actors.add(actor, by="events")]
+        actor = self.item.actors.add(actor, Mention(start, end, self.document.text[start:end], "place"),
+                                     by="events")
         self.index.add(actor, start, end)
-        self.item.invalidate_actor_index()
         return [actor]
 
     def verb_roles(self, v, base: Base) -> tuple[list[Actor], list[Actor], bool]:

@@ -1,6 +1,7 @@
 """Across articles: stories, linked events, accounts.
 
-`link_batch` runs after every stored batch (api.after_write): it puts each new article in
+`link_batch` runs after every stored batch (`Linker`, which `api.ingest` gives the ingest
+driver as its after-write step; the tables are link's own, `schema.py`): it puts each new article in
 a story (incrementally, see stories.py) and links its event records to the real-world
 events they report (events.py). It is idempotent: re-ingesting an article keeps its story
 and replaces its event mentions. `accounts` (accounts.py) lays the sources of one linked
@@ -8,23 +9,25 @@ event side by side.
 """
 from __future__ import annotations
 
+import pyarrow as pa
+
+from ..config import Config, LinkConfig, load_config
 from ..errors import StoreError
-from ..knowledge import load_toml
+from ..records import Document
+from ..store.documents import documents_from_tables
+from .events import events_from_documents, link_events
+from .schema import LINK_TABLES, ensure_link_tables
 from .stories import LinkArticle, assign_stories
 
 
-def link_params(config=None) -> dict:
-    """Parameters from knowledge/linking.toml, overridden by `[readout.extra.link]`."""
-    data = load_toml("linking.toml")
-    params = {"stories": dict(data.get("stories", {})), "events": dict(data.get("events", {})),
-              "accounts": dict(data.get("accounts", {})), "enabled": True}
-    extra = (getattr(config, "extra", None) or {}).get("link", {}) if config is not None else {}
-    for key, value in extra.items():
-        if isinstance(value, dict) and key in params:
-            params[key].update(value)
-        else:
-            params[key] = value
-    return params
+class Linker:
+    """The after-write step of ingest: make the link tables, then link each stored batch."""
+
+    def prepare(self, store) -> None:
+        ensure_link_tables(store.con)
+
+    def __call__(self, store, docs: list[Document], config: Config) -> None:
+        link_batch(store, docs, config)
 
 
 def article_from_document(doc) -> LinkArticle:
@@ -37,7 +40,6 @@ def article_from_document(doc) -> LinkArticle:
 
 
 def _existing_story_ids(con, ids: list[str]) -> dict[str, str]:
-    import pyarrow as pa
     con.register("_l_ids", pa.table({"id": pa.array(ids, pa.string())}))
     try:
         rows = con.execute("SELECT a.id, a.story_id FROM articles a JOIN _l_ids USING (id) "
@@ -47,11 +49,12 @@ def _existing_story_ids(con, ids: list[str]) -> dict[str, str]:
     return dict(rows)
 
 
-def link_batch(store, docs, config=None) -> dict:
+def link_batch(store, docs, config: Config | None = None) -> dict:
     """Cluster the batch's new articles into stories and link their events (one transaction)."""
-    params = link_params(config)
-    if not params.get("enabled", True):
+    params = (config or load_config()).link
+    if not params.enabled:
         return {"stories": {}, "mentions": 0}
+    ensure_link_tables(store.con)
     unique = list({d.id: d for d in docs}.values())
     if not unique:
         return {"stories": {}, "mentions": 0}
@@ -59,20 +62,18 @@ def link_batch(store, docs, config=None) -> dict:
     return link_articles(store.con, articles, params, docs=unique)
 
 
-def link_articles(con, articles: list[LinkArticle], params: dict, docs=None) -> dict:
-    from .events import events_from_documents, link_events
-
+def link_articles(con, articles: list[LinkArticle], params: LinkConfig, docs=None) -> dict:
     known = _existing_story_ids(con, [a.id for a in articles])
     for a in articles:
         a.story_id = known.get(a.id)
     try:
         con.execute("BEGIN TRANSACTION")
-        assigned = assign_stories(con, articles, params["stories"])
+        assigned = assign_stories(con, articles, params.stories)
         story_of = {**known, **assigned}
         n_mentions = 0
         if docs is not None:
             events = events_from_documents(docs, story_of)
-            n_mentions = link_events(con, events, [a.id for a in articles], params["events"])
+            n_mentions = link_events(con, events, [a.id for a in articles], params.events)
         con.execute("COMMIT")
     except Exception as exc:
         con.execute("ROLLBACK")
@@ -83,17 +84,13 @@ def link_articles(con, articles: list[LinkArticle], params: dict, docs=None) -> 
 _ORDERS = {"stored": "rowid", "published": "published NULLS LAST, rowid", "input": "input_id, rowid"}
 
 
-def link_stored(store, config=None, reset: bool = False, order: str = "stored",
+def link_stored(store, config: Config | None = None, reset: bool = False, order: str = "stored",
                 batch_size: int = 64) -> dict:
     """Link articles already in the store that have no story yet (all of them with `reset`,
     which first drops every story and link), batch by batch in the given arrival order:
     'stored' (insertion), 'published' or 'input' (input id)."""
-    import pyarrow as pa
-
-    from ..run.documents import documents_from_tables
-    from .schema import LINK_TABLES
-
     con = store.con
+    ensure_link_tables(con)
     if reset:
         con.execute("BEGIN TRANSACTION")
         for name in LINK_TABLES:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..config import Config, load_config
 from ..errors import StoreError
 from .stories import _stem
 
@@ -40,11 +41,12 @@ def _figure_label(key: tuple) -> str:
     return " ".join(x for x in (measure, f"({unit})" if unit else "") if x) or "figure"
 
 
-def accounts(store, linked_event_id: str, scope_sentences: int | None = None) -> dict:
-    """The accounts of one linked event; raises StoreError if there is no such event."""
+def accounts(store, linked_event_id: str, scope_sentences: int | None = None,
+             config: Config | None = None) -> dict:
+    """The accounts of one linked event; raises StoreError if there is no such event.
+    `scope_sentences` defaults to the configuration's `link.accounts.scope_sentences`."""
     if scope_sentences is None:
-        from . import link_params
-        scope_sentences = int(link_params()["accounts"].get("scope_sentences", 2))
+        scope_sentences = (config or load_config()).link.accounts.scope_sentences
     found = _rows(store, "SELECT * FROM linked_events WHERE id = ?", [linked_event_id])
     if not found:
         raise StoreError(f"no linked event {linked_event_id!r} (see `readout stories`)")

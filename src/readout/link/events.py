@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 
 import pyarrow as pa
 
+from ..config import EventLinkConfig
 from ..records import stable_id
 from .stories import parse_date
 
@@ -113,7 +114,7 @@ def _dates_agree(a: LinkEvent, b: LinkEvent, tolerance: int) -> bool | None:
     return a0 - tol <= b1 and b0 - tol <= a1
 
 
-def match_score(linked: LinkEvent, ev: LinkEvent, params: dict, symmetric: set[str]) -> int | None:
+def match_score(linked: LinkEvent, ev: LinkEvent, params: EventLinkConfig, symmetric: set[str]) -> int | None:
     """How well the record `ev` fits the linked event (higher is better); None if it cannot."""
     if linked.type and ev.type:
         if linked.type != ev.type:
@@ -123,7 +124,7 @@ def match_score(linked: LinkEvent, ev: LinkEvent, params: dict, symmetric: set[s
     if (linked.status or "occurred") != (ev.status or "occurred"):
         return None
     same_story = linked.story_id is not None and linked.story_id == ev.story_id
-    dates = _dates_agree(linked, ev, int(params.get("date_tolerance_days", 1)))
+    dates = _dates_agree(linked, ev, params.date_tolerance_days)
     if dates is False or (dates is None and not same_story):
         return None
     if not same_story and (dyad_key(linked, symmetric) is None
@@ -138,7 +139,7 @@ def match_score(linked: LinkEvent, ev: LinkEvent, params: dict, symmetric: set[s
         else:
             return None
     orders = [(ev.source_name, ev.source_country, ev.target_name, ev.target_country)]
-    if (ev.type or "") in symmetric or (same_story and (ev.type or "") in params.get("reversible_in_story", ())):
+    if (ev.type or "") in symmetric or (same_story and (ev.type or "") in params.reversible_in_story):
         orders.append((ev.target_name, ev.target_country, ev.source_name, ev.source_country))
     best = None
     for sn, sc, tn, tc in orders:
@@ -195,9 +196,9 @@ def _bucket(ev: LinkEvent) -> str:
     return ev.type or "cameo:" + (ev.cameo or "")[:2]
 
 
-def link_events(con, events: list[LinkEvent], article_ids: list[str], params: dict) -> int:
+def link_events(con, events: list[LinkEvent], article_ids: list[str], params: EventLinkConfig) -> int:
     """Link the batch's event records (replacing earlier links of these articles)."""
-    symmetric = set(params.get("symmetric_types", []))
+    symmetric = set(params.symmetric_types)
     _register(con, "_le_a", [{"id": a} for a in article_ids], ["id"])
     try:
         touched = {r[0] for r in con.execute(
@@ -208,7 +209,7 @@ def link_events(con, events: list[LinkEvent], article_ids: list[str], params: di
         con.unregister("_le_a")
     if not events and not touched:
         return 0
-    candidates = _load_candidates(con, events, symmetric, int(params.get("window_days", 30)))
+    candidates = _load_candidates(con, events, symmetric, params.window_days)
     linked: dict[str, LinkEvent] = {c.id: c for c in candidates}
     buckets: dict[str, list[LinkEvent]] = {}
     for c in candidates:

@@ -37,6 +37,6 @@ LINK_TABLES: dict[str, str] = {
 
 
 def ensure_link_tables(con) -> None:
-    """Create the linking tables if missing (called by the store on open)."""
+    """Create the linking tables if missing (`Linker.prepare`, and before every batch it links)."""
     for name, cols in LINK_TABLES.items():
         con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" ({cols})')

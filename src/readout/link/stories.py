@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from ..config import StoryLinkConfig
 from ..records import stable_id
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
@@ -80,13 +81,13 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def text_terms(text: str, weight: float, params: dict, counts: Counter) -> None:
+def text_terms(text: str, weight: float, params: StoryLinkConfig, counts: Counter) -> None:
     """Add the words and numbers of `text` to `counts`; names weigh `name_weight` times more."""
     global _STOP
     if _STOP is None:
         _STOP = _stop_words()
-    min_len = params.get("min_word_length", 3)
-    name_weight = params.get("name_weight", 2.0)
+    min_len = params.min_word_length
+    name_weight = params.name_weight
     stop, stems = _STOP, _STEMS.setdefault(min_len, {})
     if len(stems) > 200_000:
         stems.clear()
@@ -112,21 +113,21 @@ def text_terms(text: str, weight: float, params: dict, counts: Counter) -> None:
             counts[term] += weight
 
 
-def article_terms(article: LinkArticle, params: dict) -> dict[str, float]:
+def article_terms(article: LinkArticle, params: StoryLinkConfig) -> dict[str, float]:
     """Sublinear term weights ln(1 + count) of one article (before IDF)."""
     counts: Counter = Counter()
     if article.title:
-        text_terms(article.title, params.get("title_weight", 2.0), params, counts)
+        text_terms(article.title, params.title_weight, params, counts)
     text_terms(article.text or "", 1.0, params, counts)
     for name, n in article.actors:
         if name:
-            counts["a:" + name.lower()] += params.get("actor_weight", 2.0) * (1 + math.log(max(n, 1)))
+            counts["a:" + name.lower()] += params.actor_weight * (1 + math.log(max(n, 1)))
     for place in article.places:
         if place:
-            counts["p:" + place.lower()] += params.get("place_weight", 2.0)
+            counts["p:" + place.lower()] += params.place_weight
     for etype in article.event_types:
         if etype:
-            counts["e:" + etype] += params.get("event_type_weight", 0.5)
+            counts["e:" + etype] += params.event_type_weight
     return {t: math.log1p(c) for t, c in counts.items() if c > 0}
 
 
@@ -179,7 +180,7 @@ def _register(con, name: str, rows: list[dict], schema: pa.Schema) -> None:
     con.register(name, pa.Table.from_pylist(rows, schema=schema))
 
 
-def assign_stories(con, articles: list[LinkArticle], params: dict) -> dict[str, str]:
+def assign_stories(con, articles: list[LinkArticle], params: StoryLinkConfig) -> dict[str, str]:
     """Give every article without a story one (in the order given); returns {article: story}.
 
     Articles that already carry a story id (re-ingested ones) keep it and change nothing,
@@ -193,11 +194,11 @@ def assign_stories(con, articles: list[LinkArticle], params: dict) -> dict[str, 
             seen.add(a.id)
     if not todo:
         return {}
-    threshold = params.get("threshold", 0.25)
-    window = int(params.get("window_days", 10))
-    size = int(params.get("signature_terms", 80))
-    n_query = int(params.get("query_terms", 20))
-    max_cands = int(params.get("max_candidates", 12))
+    threshold = params.threshold
+    window = params.window_days
+    size = params.signature_terms
+    n_query = params.query_terms
+    max_cands = params.max_candidates
 
     terms = [article_terms(a, params) for a in todo]
     batch_df: Counter = Counter()

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from ..config import Config
 from ..errors import InputError, UnsupportedInputError
-from ..pipeline import RawArticle
+from ..records import RawArticle
 from .html import read_html_file
 from .jsonl import read_jsonl_file, read_jsonl_lines
 from .text import decode_bytes, read_text_file

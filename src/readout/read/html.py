@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import InputError, MalformedInputError
-from ..pipeline import RawArticle
+from ..records import RawArticle
 from .text import decode_bytes
 
 SHORT_TEXT = 400   # characters: below this the extraction is retried favouring recall

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from ..config import Config
 from ..errors import InputError, MalformedInputError
-from ..pipeline import RawArticle
+from ..records import RawArticle
 
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from ..config import Config
 from ..errors import (BinaryInputError, EmptyInputError, EncodingError, InputError,
                       InputTooLargeError)
-from ..pipeline import RawArticle
+from ..records import RawArticle
 
 
 def check_size(size: int, name: str, config: Config) -> None:

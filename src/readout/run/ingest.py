@@ -21,12 +21,13 @@ import tempfile
 import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 
 from ..config import Config, load_config
 from ..errors import ConfigError, PipelineOrderError, StageError
+from ..records import Document
+from ..store.documents import documents_from_tables
 from ..store.writer import Store
-from .documents import documents_from_tables
 from .manifest import Manifest, ensure_loaded_table, is_loaded, load_result, mark_loaded
 from .memory import release_memory, use_system_arrow_pool
 from .shards import DEFAULT_SHARD_SIZE, ShardResult, ShardSpec, count_inputs, plan_shards
@@ -69,12 +70,25 @@ def _failure_errors(spec: ShardSpec, exc: BaseException) -> list[StageError]:
     return [StageError(n, "shard", exc) for n in names]
 
 
+class AfterWrite(Protocol):
+    """Cross-article work after each stored batch, given by the caller (readout's own is
+    `readout.link.Linker`: stories and linked events). `prepare` makes the tables it keeps
+    when the store is opened; the call gets the batch's documents rebuilt from the store's
+    rows, so it works the same for a shard just made and for one finished by a killed run."""
+
+    def prepare(self, store: Store) -> None: ...
+
+    def __call__(self, store: Store, docs: list[Document], config: Config) -> None: ...
+
+
 class _Run:
     """The loop over shards for one ingest call."""
 
     def __init__(self, executor, store: Store, manifest: Manifest | None, config: Config,
-                 published: str | None, out_dir: str | None, reporter: Reporter):
+                 published: str | None, out_dir: str | None, reporter: Reporter,
+                 after_write: AfterWrite | None = None):
         self.executor, self.store, self.manifest = executor, store, manifest
+        self.after_write = after_write
         self.config, self.published, self.out_dir, self.reporter = config, published, out_dir, reporter
         self.stats = {"articles": 0, "errors": 0, "shards": 0, "reused": 0, "failed": 0,
                       "new_articles": 0}
@@ -125,8 +139,8 @@ class _Run:
                 continue
             tables = load_result(self.store, result)
             if tables["articles"].num_rows:
-                from ..api import after_write
-                after_write(self.store, documents_from_tables(tables), self.config)
+                if self.after_write is not None:
+                    self.after_write(self.store, documents_from_tables(tables), self.config)
             if self.manifest is not None:
                 mark_loaded(self.store, result)
             del tables
@@ -209,8 +223,9 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
                    reporter: Reporter | None = None, *, jobs: int | None = None,
                    workers: int | None = None, scheduler=None,
                    shard_size: int = DEFAULT_SHARD_SIZE, shards_dir: str | os.PathLike | None = None,
-                   keep_shards: bool = True, stdin=None) -> dict:
-    """Extract and store the inputs shard by shard; see the module docstring."""
+                   keep_shards: bool = True, stdin=None, after_write: AfterWrite | None = None) -> dict:
+    """Extract and store the inputs shard by shard; see the module docstring. `after_write`
+    runs after each stored shard (see `AfterWrite`); without it, nothing links articles."""
     t0 = time.perf_counter()
     config = config or load_config()
     db = str(db or config.db)
@@ -242,6 +257,8 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
     try:
         with executor, Store(db, memory_limit=config.db_memory_limit) as store:
             ensure_loaded_table(store)
+            if after_write is not None:
+                after_write.prepare(store)
             n_workers = getattr(executor, "workers", 1)
             reporter.start({"executor": executor.name, "workers": n_workers,
                             "dashboard": executor.dashboard, "shards_dir": out_dir, "db": db})
@@ -250,7 +267,7 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
             elif "-" not in inputs:
                 threading.Thread(target=lambda: reporter.total(count_inputs(inputs)), daemon=True,
                                  name="readout-count").start()
-            run = _Run(executor, store, manifest, config, published, out_dir, reporter)
+            run = _Run(executor, store, manifest, config, published, out_dir, reporter, after_write)
             run.run(itertools.chain(head, planned))
             counts = store.counts()
         if manifest is not None and not keep_shards:

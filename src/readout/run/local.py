@@ -23,6 +23,8 @@ import time
 from typing import Iterable
 
 from ..config import Config
+from ..pipeline import build_pipeline, process
+from ..records import RawArticle
 from .shards import ShardSpec, run_shard
 
 
@@ -39,7 +41,6 @@ def check_config(config: Config) -> None:
     from pathlib import Path
 
     from ..errors import ConfigError
-    from ..pipeline import build_pipeline
     build_pipeline(config.stages)
     if "parse" in config.stages:
         import spacy.util
@@ -59,8 +60,6 @@ def warm_pipeline(config: Config) -> None:
 
     A small article through the whole pipeline does it; forked workers then inherit all of
     it, and a Dask worker pays it before its first shard, not during it."""
-    from ..api import process
-    from ..pipeline import RawArticle
     from .memory import use_system_arrow_pool
     use_system_arrow_pool()
     raw = RawArticle(text=_WARM_UP_TEXT, input_name="<warm-up>", title="Warm-up",

@@ -31,7 +31,9 @@ import pyarrow.parquet as pq
 
 from ..config import Config
 from ..errors import InputError
-from ..pipeline import RawArticle
+from ..pipeline import build_pipeline, process
+from ..records import Document, RawArticle
+from ..store.schema import error_table, tables_from_documents
 from ..read import JSONL_SUFFIXES, iter_files, read_inputs, suffix_of
 from ..read.jsonl import parse_line
 from ..version import __version__
@@ -494,17 +496,13 @@ class ShardResult:
 def process_shard(spec: ShardSpec, config: Config, published: str | None,
                   on_articles: Callable[[int], None] | None = None):
     """Records of one shard: (tables per record table, error table, errors, article count)."""
-    from ..api import process
-    from ..pipeline import WorkItem, build_pipeline
-    from ..store.schema import error_table, tables_from_documents
 
     stages = build_pipeline(config.stages)
     docs, errors = [], []
     pending = 0
     for res in process(read_shard(spec, config, published), config, stages):
-        if isinstance(res, WorkItem):
-            res.parsed = None           # the spaCy Doc is not kept past its batch
-            docs.append(res.document)
+        if isinstance(res, Document):
+            docs.append(res)
         else:
             errors.append(res)
         pending += 1

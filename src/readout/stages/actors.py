@@ -13,7 +13,8 @@ Conventions the later stages rely on:
     actor: it goes to `item.places` as a PlaceMention, for the events stage;
   - "the pair" / "the two leaders" is a mention (how "pair") of the first of the two people
     named last; no separate group actor is made;
-  - every mention offset indexes `document.text`; `item.invalidate_actor_index()` is called.
+  - every mention offset indexes `document.text`; the actors are set through `item.actors`,
+    which later stages extend (`item.actors.add`).
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from ..actors.coref import link, richness
 from ..actors.knowledge import knowledge
 from ..actors.mentions import find_mentions
 from ..config import Config
-from ..pipeline import PlaceMention, WorkItem, register_stage
+from ..work import PlaceMention, WorkItem
+from .registry import register_stage
 from ..records import Actor, Mention, stable_id
 
 
@@ -83,5 +85,5 @@ class ActorsStage:
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:
-            item.document.actors, item.places = actors_of(item)
-            item.invalidate_actor_index()
+            actors, item.places = actors_of(item)
+            item.actors.set(actors)

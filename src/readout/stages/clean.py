@@ -14,7 +14,9 @@ from functools import lru_cache
 from ..config import Config
 from ..errors import EmptyInputError, UnsupportedInputError
 from ..knowledge import data_hash, load_toml
-from ..pipeline import RawArticle, WorkItem, register_stage
+from ..records import RawArticle
+from ..work import WorkItem
+from .registry import register_stage
 from ..records import Document, stable_id
 from ..version import __version__
 
@@ -205,7 +207,7 @@ def document_from_raw(raw: RawArticle, config: Config) -> Document:
 class CleanStage:
     name = "clean"
     requires = ("raw",)
-    adds = ("text", "title", "caption", "dateline", "credits", "removed")
+    adds = ("document", "text", "title", "caption", "dateline", "credits", "removed")
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:

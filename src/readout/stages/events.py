@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from ..config import Config
 from ..events.coder import code_item
-from ..pipeline import WorkItem, register_stage
+from ..work import WorkItem
+from .registry import register_stage
 
 
 @register_stage
@@ -23,6 +24,7 @@ class EventsStage:
     name = "events"
     requires = ("parsed", "actors", "quotes", "times")
     adds = ("events",)
+    extends = ("actors",)          # countries named only as places, groups it locates
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:

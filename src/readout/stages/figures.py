@@ -21,7 +21,8 @@ from functools import lru_cache
 from ..config import Config
 from ..knowledge import load_toml
 from ..parsed import parsed_text
-from ..pipeline import WorkItem, register_stage
+from ..work import WorkItem
+from .registry import register_stage
 from ..records import DateRange, Figure, Quote, TimeExpression, stable_id
 from .figures_parse import Quantity, find_quantities, number_value
 

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from ..config import Config
 from ..errors import ConfigError
-from ..pipeline import WorkItem, register_stage
+from ..work import WorkItem
+from .registry import register_stage
 from ..parsed import keep_text, parsed_text
 from ..records import Sentence
 from .attribute_table import replace_attribute_ruler

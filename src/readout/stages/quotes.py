@@ -10,7 +10,8 @@ label), so that every quote with a named source is queryable by speaker.
 from __future__ import annotations
 
 from ..config import Config
-from ..pipeline import WorkItem, register_stage
+from ..work import WorkItem
+from .registry import register_stage
 from ..records import Actor, Mention, Quote, stable_id
 from .quotes_cues import cue_lexicon
 from .quotes_find import Attribution, find_attributions
@@ -58,14 +59,8 @@ def _fallback_actor(item: WorkItem, att: Attribution) -> Actor | None:
     label = toks[-1].ent_type_
     kind = "person" if label == "PERSON" else "organisation"
     aid = stable_id(item.document.id, "actor", "speaker", name)
-    actor = item.document.actor(aid)
-    if actor is None:
-        actor = Actor(id=aid, name=name, country=None, sector=None, code=None, kind=kind)
-        item.document.actors.append(actor)
-    if not any(m.start == s and m.end == e for m in actor.mentions):
-        actor.mentions.append(Mention(s, e, name, how="speaker"))
-    item.invalidate_actor_index()
-    return actor
+    actor = Actor(id=aid, name=name, country=None, sector=None, code=None, kind=kind)
+    return item.actors.add(actor, Mention(s, e, name, how="speaker"), by="quotes")
 
 
 def _continuing_speaker(item: WorkItem, recent: list[tuple[int, Actor]], at: int) -> Actor | None:
@@ -146,6 +141,7 @@ class QuotesStage:
     name = "quotes"
     requires = ("parsed", "actors")
     adds = ("quotes",)
+    extends = ("actors",)          # named speakers the actors stage did not know
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:

@@ -15,7 +15,8 @@ import datetime as dt
 from typing import Callable
 
 from ..config import Config
-from ..pipeline import WorkItem, register_stage
+from ..work import WorkItem
+from .registry import register_stage
 from ..records import TimeExpression
 from .times_published import infer_published, parse_published
 from .times_compound import apply_prefixes, merge_ranges, split_day_lists
@@ -107,7 +108,7 @@ def _fallback_entities(parsed, taken: list[Candidate], anchor: dt.date) -> list[
 class TimesStage:
     name = "times"
     requires = ("text", "parsed")
-    adds = ("times", "published")
+    adds = ("times", "published", "published_source", "published_date")
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:

@@ -53,17 +53,10 @@ class Store:
             self.ensure_schema()
 
     def ensure_schema(self) -> None:
+        """The record tables (the tables of across-article linking are link's own: see
+        `readout.link.schema`)."""
         for name, schema in TABLES.items():
             self.con.execute(create_sql(name, schema))
-        self._ensure_extra_tables()
-
-    def _ensure_extra_tables(self) -> None:
-        """Tables of later stages (linking) register here without touching the record tables."""
-        try:
-            from ..link.schema import ensure_link_tables
-        except ImportError:
-            return
-        ensure_link_tables(self.con)
 
     def close(self) -> None:
         self.con.close()

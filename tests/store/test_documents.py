@@ -6,7 +6,7 @@ import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readout.run.documents import documents_from_tables
+from readout.store.documents import documents_from_tables
 from readout.store.schema import tables_from_documents
 
 from ..store.test_store import documents

@@ -1,7 +1,7 @@
 """Documents back from a shard's record tables (the inverse of `store.schema.document_rows`).
 
 The driver never holds the workers' Document objects; the cross-article hook
-(`api.after_write`, story clustering and event linking) gets them rebuilt from the
+(the after-write step of ingest: story clustering and event linking) gets them rebuilt from the
 shard's Arrow tables, which works the same for a shard just made and for one finished
 by an earlier, killed run. The tables do not keep the precision of a figure's period (not
 part of the contract either) nor a second mention of one actor at the same span (same id).
