@@ -26,8 +26,8 @@ import sys
 import time
 from pathlib import Path
 
-from readout.stages.times import find_times, tense_function
-from readout.stages.times_rules import find_candidates
+from readout.times.find import find_times, tense_function
+from readout.times.rules import find_candidates
 
 POLNEAR = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "quotes" / "polnear"
 _SCAN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"

@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readout.records import PRECISIONS
-from readout.stages.times import find_times, tense_function
+from readout.times.find import find_times, tense_function
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "dates" / "DateTime" / "English"
 FILES = ("DateTimeModel.json", "DateParser.json", "DatePeriodParser.json")

@@ -11,10 +11,10 @@ import json
 
 import pytest
 
-from readout.stages.times import find_times
-from readout.stages.times_published import date_from_url, infer_published, parse_published
-from readout.stages.times_rules import find_candidates
-from readout.stages.times import tense_function
+from readout.times.find import find_times
+from readout.times.published import date_from_url, infer_published, parse_published
+from readout.times.rules import find_candidates
+from readout.times.find import tense_function
 
 FRI = "2022-12-30"   # a Friday
 WED = "2023-03-15"   # a Wednesday, in spring

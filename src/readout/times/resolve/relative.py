@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .times_resolve import (DAY, Context, Resolved, _apply_part, _month_year, _num, _ord, _rel,
-                            _year_from_rel, add_months, add_years, month_end, month_span, quarter_span,
-                            week_span)
-from .times_rules import Candidate, TimeRules
+from ..rules import Candidate, TimeRules
+from .calendar import (DAY, Context, Resolved, add_months, apply_part, month_end, month_span, number_of,
+                       ordinal_of, quarter_span, relative_step, relative_year, shift, week_span,
+                       year_for_month)
 
 D = dt.date
 _UNIT_PRECISION = {"day": "day", "week": "week", "fortnight": "week", "month": "month",
@@ -32,22 +32,6 @@ _DURATION = re.compile(r"([\w']+)\s+(?:(business|working)\s+)?(days?|weeks?|mont
 def _unit(word: str) -> str:
     w = word.lower().split()[-1]
     return w[:-1] if w.endswith("s") else w
-
-
-def _shift(d: D, unit: str, n: int) -> D:
-    if unit == "day":
-        return d + dt.timedelta(days=n)
-    if unit in ("week", "fortnight"):
-        return d + dt.timedelta(days=(14 if unit == "fortnight" else 7) * n)
-    if unit == "month":
-        return add_months(d, n)
-    if unit == "quarter":
-        return add_months(d, 3 * n)
-    if unit == "year":
-        return add_years(d, n)
-    if unit == "decade":
-        return add_years(d, 10 * n)
-    return add_years(d, 100 * n)
 
 
 def business_days(d: D, n: int) -> D:
@@ -65,7 +49,7 @@ def durations(text: str, r: TimeRules) -> list[tuple[int, str, bool]]:
     """(count, unit, working days only) for each part of "2 years 1 month 21 days"."""
     out = []
     for m in _DURATION.finditer(text):
-        n = _num(m.group(1), r, default=0)
+        n = number_of(m.group(1), r, default=0)
         if n <= 0:
             return []
         out.append((n, _unit(m.group(3)), bool(m.group(2))))
@@ -74,7 +58,7 @@ def durations(text: str, r: TimeRules) -> list[tuple[int, str, bool]]:
 
 def shift_by(d: D, parts: list[tuple[int, str, bool]], sign: int) -> D:
     for n, unit, working in sorted(parts, key=lambda p: -_UNIT_ORDER.index(p[1])):
-        d = business_days(d, sign * n) if working else _shift(d, unit, sign * n)
+        d = business_days(d, sign * n) if working else shift(d, unit, sign * n)
     return d
 
 
@@ -95,16 +79,16 @@ def _base_period(g: dict, ctx: Context, r: TimeRules) -> tuple[tuple[D, D], str,
     """The month or year a "first/last/third … of" expression counts within."""
     if "month" in g:
         m = r.months[g["month"].lower().rstrip(".")]
-        got = _month_year(m, ctx.anchor, {"year": g["year2"]} if g.get("year2") else {}, ctx, r)
+        got = year_for_month(m, ctx.anchor, {"year": g["year2"]} if g.get("year2") else {}, ctx, r)
         return (month_span(got[0], m), "month", got[1]) if got else None
     if g.get("yunit", "").lower() == "month":
         if ctx.anchor is None:
             return None
         rel = g.get("yrel", "this").lower()
-        step = 0 if rel in ("this", "current", "the") else _rel(rel, r) or 0
+        step = 0 if rel in ("this", "current", "the") else relative_step(rel, r) or 0
         d = add_months(D(ctx.anchor.year, ctx.anchor.month, 1), step)
         return month_span(d.year, d.month), "month", rel
-    got = _year_from_rel(g, ctx, r)
+    got = relative_year(g, ctx, r)
     return ((D(got[0], 1, 1), D(got[0], 12, 31)), "year", got[1]) if got else None
 
 
@@ -119,9 +103,9 @@ def _first_n(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     edge = g["edge"].lower()
     last = edge in ("last", "final")
     if "num" in g:
-        n, nth = _num(g["num"], r), None
+        n, nth = number_of(g["num"], r), None
     else:
-        n, nth = 1, (None if last else _ord(edge, r))
+        n, nth = 1, (None if last else ordinal_of(edge, r))
         if not last and not nth:
             return None
     if unit == "week":
@@ -135,12 +119,12 @@ def _first_n(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
             else (mon_n - dt.timedelta(days=7 * (n - 1)), mon_n + 6 * DAY)
         return Resolved(s, e, "week", f"first_n:{edge}-weeks:{how}")
     if nth and nth > 1:  # "the third month of 2021", "the 2nd quarter of next year"
-        s = _shift(b0, unit, nth - 1)
-        e = _shift(s, unit, 1) - DAY
+        s = shift(b0, unit, nth - 1)
+        e = shift(s, unit, 1) - DAY
     elif not last:
-        s, e = b0, _shift(b0, unit, n) - DAY
+        s, e = b0, shift(b0, unit, n) - DAY
     else:
-        s, e = _shift(b1 + DAY, unit, -n), b1
+        s, e = shift(b1 + DAY, unit, -n), b1
     if e > b1 or s < b0 or (base_unit == "month" and unit != "day"):
         return None
     return Resolved(s, e, _UNIT_PRECISION.get(unit, "day"), f"first_n:{how}")
@@ -158,11 +142,11 @@ def _window(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     if "dur" in g:
         parts = durations(g["dur"], r)
     else:
-        parts = [(_num(g.get("num"), r), _unit(g["unit"]), "business" in g["unit"].lower()
+        parts = [(number_of(g.get("num"), r), _unit(g["unit"]), "business" in g["unit"].lower()
                   or "working" in g["unit"].lower())]
     if not parts:
         return None
-    back = _rel(g["rel"], r) == -1
+    back = relative_step(g["rel"], r) == -1
     unit = _finest(parts)
     if len(parts) == 1 and unit == "quarter":
         q0, _ = quarter_span(a.year, (a.month - 1) // 3 + 1)
@@ -207,11 +191,11 @@ def _in_shift(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     if ctx.tense is None and g.get("span_cue"):
         return None
     unit = _unit(g["unit"])
-    n = _num(g["num"], r)
+    n = number_of(g["num"], r)
     if unit == "fortnight":
         unit, n = "week", 2 * n
     working = "business" in g["unit"].lower() or "working" in g["unit"].lower()
-    day = business_days(a, n) if working else _shift(a, unit, n)
+    day = business_days(a, n) if working else shift(a, unit, n)
     return Resolved(day, day, "day", f"in_shift:{ctx.tense or 'unmarked'}")
 
 
@@ -248,9 +232,9 @@ def _relative_period(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | Non
     if unit in ("working week", "work week", "workweek", "business week"):
         unit = "workweek"
     rel = g.get("rel", "this").lower()
-    step = 0 if rel in ("this", "current", "the") else _rel(rel, r) or 0
+    step = 0 if rel in ("this", "current", "the") else relative_step(rel, r) or 0
     shift_unit = "week" if unit in ("weekend", "workweek") else unit
-    s, e = period_of(unit, _shift(a, shift_unit, step))
+    s, e = period_of(unit, shift(a, shift_unit, step))
     if unit == "weekend" and step == 1 and s <= a:  # "next weekend" said on a weekday: the coming one
         s, e = s - dt.timedelta(days=7), e - dt.timedelta(days=7)
         if s <= a:
@@ -267,7 +251,7 @@ def _relative_period(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | Non
     elif word:
         part = r.part_words.get(word)
         if unit in ("month", "year", "decade", "century"):
-            s, e = _apply_part((s, e), unit, part, r)
+            s, e = apply_part((s, e), unit, part, r)
         elif unit == "week":
             s, e = {"early": (s, s + 2 * DAY), "mid": (s + DAY, s + 3 * DAY),
                     "late": (s + 3 * DAY, e)}[part]
@@ -309,7 +293,7 @@ def _weekday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
         mon, _ = week_span(a)
         day, how = mon + dt.timedelta(days=want), "this-week"
     elif rel_word:
-        rel = _rel(rel_word, r)
+        rel = relative_step(rel_word, r)
         if rel == -1:
             day, how = a - dt.timedelta(days=back), "last"
         else:
@@ -392,7 +376,7 @@ def _anchored(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     sign = -1 if which in ("previous", "preceding", "before", "earlier") else 1
     base = prev.start if sign < 0 else prev.end
     how = "previous" if prev.method != "anchor" else "report"
-    s, e = period_of(unit, _shift(base, unit, sign)) if unit != "day" else (_shift(base, unit, sign),) * 2
+    s, e = period_of(unit, shift(base, unit, sign)) if unit != "day" else (shift(base, unit, sign),) * 2
     return Resolved(s, e, _UNIT_PRECISION[unit], f"anchored:{which}-{how}")
 
 

@@ -15,9 +15,10 @@ import re
 from functools import lru_cache
 
 from ..records import PRECISIONS
-from .times_resolve import Resolved, resolve
-from .times_resolve_relative import durations, shift_by
-from .times_rules import Candidate, rules
+from .resolve import resolve
+from .resolve.calendar import Resolved
+from .resolve.relative import durations, shift_by
+from .rules import Candidate, rules
 
 DAY = dt.timedelta(days=1)
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)

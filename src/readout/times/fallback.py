@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .times_resolve import Resolved, month_span, week_span
+from .resolve.calendar import Resolved, month_span, week_span
 
 _CALENDAR_WORD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",

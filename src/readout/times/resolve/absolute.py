@@ -1,163 +1,24 @@
-"""Resolve a found date expression to a calendar interval against the publication date.
-
-News prior (differs from calendar-assistant specs): a bare weekday is the report's day
-when it matches, else the most recent one unless the tense is future; a bare month or
-month-day is the current month, else the most recent one (next one when future, nearest
-when the tense is unknown); "next spring" is the first spring starting after the report.
-Intervals are inclusive; precision says what the text supports.
+"""Resolvers for dates named on the calendar: "22 April", "March 2023", "next spring",
+"the 1990s", "the third quarter", "the first half of 2024", ISO and numeric dates and
+numeric ranges. A missing year comes from the publication date and the clause's tense.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from dataclasses import dataclass
 
-from .times_rules import Candidate, TimeRules, rules
+from ..rules import Candidate, TimeRules
+from .calendar import (Context, Resolved, add_months, apply_part, day_of, month_end, month_span,
+                       nearest_month_day, ordinal_of, part_of, pick_by_tense, quarter_span, relative_step,
+                       relative_year, safe_date, year_for_month, year_of)
 
 D = dt.date
-DAY = dt.timedelta(days=1)
 
 
-@dataclass(slots=True)
-class Resolved:
-    start: D
-    end: D
-    precision: str
-    method: str
-
-
-@dataclass(slots=True)
-class Context:
-    anchor: D | None
-    tense: str | None = None          # "past" | "future" | None
-    previous: Resolved | None = None  # the last resolved expression before this one nearby
-    day_first: bool = False           # the document writes numeric dates day first ("22/04")
-
-
-# ---- calendar helpers ---------------------------------------------------------------------
-
-def month_end(y: int, m: int) -> D:
-    return D(y, m, calendar.monthrange(y, m)[1])
-
-
-def month_span(y: int, m: int) -> tuple[D, D]:
-    return D(y, m, 1), month_end(y, m)
-
-
-def add_months(d: D, n: int) -> D:
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    return D(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
-
-
-def add_years(d: D, n: int) -> D:
-    return add_months(d, 12 * n)
-
-
-def week_span(d: D) -> tuple[D, D]:
-    monday = d - dt.timedelta(days=d.weekday())
-    return monday, monday + dt.timedelta(days=6)
-
-
-def quarter_span(y: int, q: int) -> tuple[D, D]:
-    return D(y, 3 * q - 2, 1), month_end(y, 3 * q)
-
-
-def easter(y: int) -> D:
-    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return D(y, month, day + 1)
-
-
-def safe_date(y: int, m: int, d: int) -> D | None:
-    try:
-        return D(y, m, d)
-    except ValueError:
-        return None
-
-
-def _num(word: str | None, r: TimeRules, default: int = 1) -> int:
-    if not word:
-        return default
-    w = word.lower().strip()
-    if w.isdigit():
-        return int(w)
-    return r.numbers.get(w, r.ordinals.get(w, default))
-
-
-def _ord(word: str, r: TimeRules) -> int | None:
-    w = word.lower().replace("\u2019", "'").strip()
-    digits = "".join(ch for ch in w if ch.isdigit())
-    if digits:
-        return int(digits)
-    return r.ordinals.get(w) or r.ordinals.get(w.replace("-", " "))
-
-
-def _day(s: str) -> int:
-    digits = "".join(ch for ch in s if ch.isdigit())
-    if digits:
-        return int(digits)
-    r = rules()
-    w = " ".join(s.lower().replace("-", " ").split())
-    return r.ordinals.get(w) or r.ordinals.get(w.replace(" ", "-")) or 0
-
-
-def _rel(word: str | None, r: TimeRules) -> int | None:
-    if not word:
-        return None
-    return r.relative.get(" ".join(word.lower().split()))
-
-
-def _part(g: dict, r: TimeRules) -> str | None:
-    w = g.get("part") or g.get("partof")
-    return r.part_words.get(w.lower()) if w else None
-
-
-def _apply_part(span: tuple[D, D], unit: str, part: str | None, r: TimeRules) -> tuple[D, D]:
-    if not part:
-        return span
-    s, e = span
-    lo, hi = r.parts[unit][part]
-    if unit == "month":
-        return D(s.year, s.month, lo), D(s.year, s.month, min(hi, e.day))
-    if unit == "year":
-        return D(s.year, lo, 1), month_end(s.year, hi)
-    if unit == "decade":
-        return D(s.year + lo, 1, 1), D(s.year + hi, 12, 31)
-    if unit == "century":
-        return D(s.year + lo - 1, 1, 1), D(s.year + hi - 1, 12, 31)
-    return span
-
-
-def _pick(past: D, future: D, anchor: D, tense: str | None) -> tuple[D, str]:
-    """Choose between the past and the future reading of an undated expression."""
-    if tense == "future":
-        return future, "future"
-    if tense == "past":
-        return past, "past"
-    return (past, "nearest") if (anchor - past) <= (future - anchor) else (future, "nearest")
-
-
-# ---- resolvers, one per pattern kind ------------------------------------------------------
-
-def _year_of(g: dict, key: str = "year") -> int | None:
-    v = g.get(key)
-    return int(v) if v and len(v) == 4 else None
-
-
-def _month_day(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
+def resolve_month_day(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
     m = r.months[g["month"].lower().rstrip(".")]
-    d = _day(g["day"])
-    y = _year_of(g)
+    d = day_of(g["day"])
+    y = year_of(g)
     if y:
         day = safe_date(y, m, d)
         return Resolved(day, day, "day", f"{c.kind}:explicit") if day else None
@@ -176,61 +37,32 @@ def _month_day(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
         hits = [x for x in (past, future) if x.weekday() == want]
         if len(hits) == 1:
             return Resolved(hits[0], hits[0], "day", f"{c.kind}:weekday")
-    day, how = _pick(past, future, a, ctx.tense)
+    day, how = pick_by_tense(past, future, a, ctx.tense)
     return Resolved(day, day, "day", f"{c.kind}:{how}")
-
-
-def nearest_month_day(m: int, d: int, a: D) -> tuple[D, D] | None:
-    """The (month, day) on or before the anchor and on or after it (Feb 29: leap years)."""
-    past = future = None
-    for k in range(8):
-        past = past or safe_date((a.year if (m, d) <= (a.month, a.day) else a.year - 1) - k, m, d)
-        future = future or safe_date((a.year if (m, d) >= (a.month, a.day) else a.year + 1) + k, m, d)
-    return (past, future) if past and future else None
 
 
 def _day_range_month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
-    first = _month_day(Candidate("month_day", c.start, c.end, {**{k: v for k, v in g.items() if k != "day2"}}, 0), ctx, r)
+    first = resolve_month_day(Candidate("month_day", c.start, c.end, {**{k: v for k, v in g.items() if k != "day2"}}, 0), ctx, r)
     if first is None:
         return None
-    last = safe_date(first.start.year, first.start.month, _day(g["day2"]))
+    last = safe_date(first.start.year, first.start.month, day_of(g["day2"]))
     if last is not None and last < first.start:  # "April 27 to the 3rd": into the next month
         nxt = add_months(D(first.start.year, first.start.month, 1), 1)
-        last = safe_date(nxt.year, nxt.month, _day(g["day2"]))
+        last = safe_date(nxt.year, nxt.month, day_of(g["day2"]))
     if last is None or last < first.start:
         return None
     return Resolved(first.start, last, "day", first.method.replace("month_day", c.kind))
 
 
-def _month_year(m: int, a: D | None, g: dict, ctx: Context, r: TimeRules) -> tuple[int, str] | None:
-    y = _year_of(g)
-    if y:
-        return y, "explicit"
-    if a is None:
-        return None
-    if g.get("yrel"):
-        return a.year + (_rel(g["yrel"], r) or 0), "year-relative"
-    rel = _rel(g.get("rel"), r)
-    if rel == -1:
-        return (a.year if m < a.month else a.year - 1), "last"
-    if rel == 1:
-        return (a.year if m > a.month else a.year + 1), "next"
-    if rel == 0 or m == a.month:
-        return a.year, "current"
-    if ctx.tense == "future":
-        return (a.year if m > a.month else a.year + 1), "future"
-    return (a.year if m < a.month else a.year - 1), ("past" if ctx.tense == "past" else "default-past")
-
-
 def _month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
     m = r.months[g["month"].lower().rstrip(".")]
-    got = _month_year(m, ctx.anchor, g, ctx, r)
+    got = year_for_month(m, ctx.anchor, g, ctx, r)
     if got is None:
         return None
     y, how = got
-    s, e = _apply_part(month_span(y, m), "month", _part(g, r), r)
+    s, e = apply_part(month_span(y, m), "month", part_of(g, r), r)
     return Resolved(s, e, "month", f"month:{how}")
 
 
@@ -244,7 +76,7 @@ def _season_instance(name: str, start_year: int, r: TimeRules) -> tuple[D, D]:
 def _season(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
     name = g["season"].lower()
-    y = _year_of(g)
+    y = year_of(g)
     a = ctx.anchor
     if y:
         s, e = _season_instance(name, y, r)
@@ -256,7 +88,7 @@ def _season(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
         current = next((sp for sp in spans if sp[0] <= a <= sp[1]), None)
         last = max((sp for sp in spans if sp[1] < a), key=lambda sp: sp[0])
         nxt = min((sp for sp in spans if sp[0] > a), key=lambda sp: sp[0])
-        rel = _rel(g.get("rel"), r)
+        rel = relative_step(g.get("rel"), r)
         if rel == -1:
             (s, e), how = last, "last"
         elif rel == 1:
@@ -269,7 +101,7 @@ def _season(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
             (s, e), how = nxt, "future"
         else:
             (s, e), how = last, "default-past"
-    part = _part(g, r)
+    part = part_of(g, r)
     if part:  # thirds of the season
         third = (e - s).days // 3
         if part == "early":
@@ -289,7 +121,7 @@ def _year(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     if partof.endswith("half"):
         span = (D(y, 1, 1), D(y, 6, 30)) if partof.startswith("first") else (D(y, 7, 1), D(y, 12, 31))
         return Resolved(*span, "half", "year:half")
-    s, e = _apply_part(span, "year", _part(g, r), r)
+    s, e = apply_part(span, "year", part_of(g, r), r)
     return Resolved(s, e, "year", "year:explicit")
 
 
@@ -321,48 +153,37 @@ def _decade(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
             y -= 100
         how = "century-from-anchor"
     if y % 100 == 0 and y < 2000 and "decade" in g:  # "the 1900s" names the century
-        s, e = _apply_part((D(y, 1, 1), D(y + 99, 12, 31)), "century", _part(g, r), r)
+        s, e = apply_part((D(y, 1, 1), D(y + 99, 12, 31)), "century", part_of(g, r), r)
         return Resolved(s, e, "century", "decade:hundreds")
-    s, e = _apply_part((D(y, 1, 1), D(y + 9, 12, 31)), "decade", _part(g, r), r)
+    s, e = apply_part((D(y, 1, 1), D(y + 9, 12, 31)), "decade", part_of(g, r), r)
     return Resolved(s, e, "decade", f"decade:{how}")
 
 
 def _century(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    n = _ord(c.groups["ord"], r)
+    n = ordinal_of(c.groups["ord"], r)
     if not n or n > 21:
         return None
     base = (n - 1) * 100
     if base == 0:
         return None
     s, e = D(base, 1, 1), D(base + 99, 12, 31)
-    part = _part(c.groups, r)
+    part = part_of(c.groups, r)
     if part:
         lo, hi = r.parts["century"][part]
         s, e = D(base + lo - 1, 1, 1), D(base + hi - 1, 12, 31)
     return Resolved(s, e, "century", "century:ordinal")
 
 
-def _year_from_rel(g: dict, ctx: Context, r: TimeRules) -> tuple[int, str] | None:
-    y = _year_of(g) or _year_of(g, "year2") or _year_of(g, "year_pre")
-    if y:
-        return y, "explicit"
-    yrel = g.get("yrel") or g.get("yrel2")
-    if yrel and ctx.anchor:
-        rel = _rel(yrel, r)
-        return ctx.anchor.year + (rel or 0), "relative"
-    return None
-
-
 def _quarter(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
-    q = int(g["qnum"]) if "qnum" in g else _ord(g["ord"], r)
+    q = int(g["qnum"]) if "qnum" in g else ordinal_of(g["ord"], r)
     if g.get("ord", "").lower() == "final":
         q = 4
     if not q or q > 4:
         return None
     if "year" in g and len(g["year"]) == 2:
         g = {**g, "year": str(2000 + int(g["year"]))}
-    got = _year_from_rel(g, ctx, r)
+    got = relative_year(g, ctx, r)
     a = ctx.anchor
     if got:
         y, how = got
@@ -384,7 +205,7 @@ def _quarter(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
 def _half(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
     h = int(g["hnum"]) if "hnum" in g else (1 if g["ord"].lower() == "first" else 2)
-    got = _year_from_rel(g, ctx, r)
+    got = relative_year(g, ctx, r)
     if not got:
         return None
     y, how = got
@@ -426,14 +247,14 @@ def _md_day(m: int, d: int, rel: str | None, ctx: Context, r: TimeRules) -> tupl
     a = ctx.anchor
     if a is None:
         return None
-    step = _rel(rel, r) if rel else None
+    step = relative_step(rel, r) if rel else None
     if step is not None:
         day = safe_date(a.year + step, m, d)
         return (day, f"{rel.lower()}-year") if day else None
     got = nearest_month_day(m, d, a)
     if got is None:
         return None
-    return _pick(got[0], got[1], a, ctx.tense)
+    return pick_by_tense(got[0], got[1], a, ctx.tense)
 
 
 def _numeric_md(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
@@ -464,7 +285,7 @@ def _current_or_nearest(m1: int, d1: int, m2: int, d2: int, ctx: Context) -> tup
     if not (past and future):
         return (past or future or [None])[0]
     p, f = max(past), min(future)
-    day, _ = _pick(p[0], f[0], a, ctx.tense)
+    day, _ = pick_by_tense(p[0], f[0], a, ctx.tense)
     return p if day == p[0] else f
 
 
@@ -500,49 +321,10 @@ def _numeric_range(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     return Resolved(start, end, "day", "numeric_range")
 
 
-RESOLVERS = {
+ABSOLUTE_RESOLVERS = {
     "iso_date": _iso, "numeric_date": _numeric, "numeric_md": _numeric_md, "numeric_range": _numeric_range,
-    "month_day": _month_day, "day_month": _month_day,
+    "month_day": resolve_month_day, "day_month": resolve_month_day,
     "day_range_month": _day_range_month, "month": _month, "season": _season, "year": _year,
     "year_range": _year_range, "decade": _decade, "century": _century, "quarter": _quarter,
     "half": _half,
 }
-
-# kinds whose reading depends on the tense of the clause (others ignore it)
-TENSE_SENSITIVE = frozenset({"in_shift", "month_day", "day_month", "day_range_month", "month", "season",
-                             "quarter", "weekend", "weekday", "holiday", "numeric_md", "numeric_range",
-                             "month_range", "week_of", "week_of_dom", "weekday_dom", "day_of_month",
-                             "nth_weekday", "within"})
-
-
-def needs_tense(c: Candidate) -> bool:
-    if c.kind not in TENSE_SENSITIVE:
-        return False
-    g = c.groups
-    return not any(k in g for k in ("year", "rel", "weekrel", "weekrel2", "weekrel3", "yrel", "yrel2", "year_pre"))
-
-
-def is_absolute(c: Candidate) -> bool:
-    """Whether the expression resolves without a publication date."""
-    g = c.groups
-    if c.kind in ("iso_date", "numeric_date", "year", "year_range", "century", "half", "month_numeric"):
-        return c.kind != "half" or "year" in g
-    if c.kind == "decade":
-        return "decade" in g or "century_word" in g or g.get("decade_word", "").lower().startswith("two")
-    if c.kind == "numeric_range":
-        return "year" in g and ("year2" in g or "year3" in g)
-    return "year" in g or "year2" in g or "year_pre" in g
-
-
-from .times_resolve_more import MORE_RESOLVERS  # noqa: E402  (they use the helpers above)
-from .times_resolve_relative import RELATIVE_RESOLVERS  # noqa: E402
-
-RESOLVERS.update(MORE_RESOLVERS)
-RESOLVERS.update(RELATIVE_RESOLVERS)
-
-
-def resolve(c: Candidate, ctx: Context) -> Resolved | None:
-    try:
-        return RESOLVERS[c.kind](c, ctx, rules())
-    except (ValueError, KeyError, OverflowError):
-        return None

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .times_resolve import (DAY, Context, Resolved, _day, _month_year, _pick, _rel, _year_of, easter,
-                            month_end, month_span, safe_date, week_span)
-from .times_resolve_relative import _shift, period_of
-from .times_rules import Candidate, TimeRules
+from ..rules import Candidate, TimeRules
+from .absolute import resolve_month_day
+from .calendar import (DAY, Context, Resolved, day_of, easter, month_end, month_span, pick_by_tense,
+                       relative_step, safe_date, shift, week_span, year_for_month, year_of)
+from .relative import period_of
 
 D = dt.date
 
@@ -26,7 +27,7 @@ def _month_range(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
     m1 = r.months[g["month"].lower().rstrip(".")]
     m2 = r.months[g["month2"].lower().rstrip(".")]
-    got = _month_year(m2, ctx.anchor, {k: v for k, v in g.items() if k == "year"}, ctx, r)
+    got = year_for_month(m2, ctx.anchor, {k: v for k, v in g.items() if k == "year"}, ctx, r)
     if got is None:
         return None
     y2, how = got
@@ -40,8 +41,7 @@ def _month_range(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
 
 
 def _week_of(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
-    from .times_resolve import _month_day
-    day = _month_day(Candidate("month_day", c.start, c.end, dict(c.groups), 0), ctx, r)
+    day = resolve_month_day(Candidate("month_day", c.start, c.end, dict(c.groups), 0), ctx, r)
     if day is None:
         return None
     s, e = week_span(day.start)
@@ -60,7 +60,7 @@ def _week_of_dom(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
 def _week_number(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     """ISO 8601 week numbers ("week 31")."""
     g = c.groups
-    y = _year_of(g) or (ctx.anchor.year + (_rel(g.get("yrel"), r) or 0) if ctx.anchor else None)
+    y = year_of(g) or (ctx.anchor.year + (relative_step(g.get("yrel"), r) or 0) if ctx.anchor else None)
     if y is None:
         return None
     try:
@@ -90,14 +90,14 @@ def _nth_weekday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     n = _NTH[g["ord"].lower()]
     if "month" in g:
         m = r.months[g["month"].lower().rstrip(".")]
-        got = _month_year(m, a, {k: v for k, v in g.items() if k == "year"}, ctx, r)
+        got = year_for_month(m, a, {k: v for k, v in g.items() if k == "year"}, ctx, r)
         if got is None:
             return None
         y, how = got
     elif a is None:
         return None
     else:
-        step = 0 if g.get("rel", "this").lower() in ("this", "current", "the") else (_rel(g["rel"], r) or 0)
+        step = 0 if g.get("rel", "this").lower() in ("this", "current", "the") else (relative_step(g["rel"], r) or 0)
         first = D(a.year, a.month, 1)
         y, m = (first.year, first.month) if step == 0 else \
             ((first + dt.timedelta(days=32)).year, (first + dt.timedelta(days=32)).month) if step > 0 else \
@@ -114,7 +114,7 @@ def _weekday_dom(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
         return None
     g = c.groups
     want = r.weekdays[g["weekday"].lower()]
-    d = _day(g["day"])
+    d = day_of(g["day"])
     past = future = None
     for k in range(0, 40):
         y, m = divmod(a.month - 1 - k, 12)
@@ -127,7 +127,7 @@ def _weekday_dom(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
             future = day
     if past is None or future is None:
         return None
-    day, how = _pick(past, future, a, ctx.tense)
+    day, how = pick_by_tense(past, future, a, ctx.tense)
     return Resolved(day, day, "day", f"weekday_dom:{how}")
 
 
@@ -136,11 +136,11 @@ def _day_of_month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     if a is None:
         return None
     g = c.groups
-    d = _day(g["day"])
+    d = day_of(g["day"])
     if not 1 <= d <= 31:
         return None
     if "rel" in g:
-        step = _rel(g["rel"], r) or 0
+        step = relative_step(g["rel"], r) or 0
         first = D(a.year, a.month, 1)
         base = first if step == 0 else (first + dt.timedelta(days=32) if step > 0 else first - DAY)
         day = safe_date(base.year, base.month, d)
@@ -152,7 +152,7 @@ def _day_of_month(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     future = this if this and this >= a else safe_date(next_m.year, next_m.month, d)
     if past is None or future is None:
         return None
-    day, how = _pick(past, future, a, ctx.tense)
+    day, how = pick_by_tense(past, future, a, ctx.tense)
     return Resolved(day, day, "day", f"day_of_month:{how}")
 
 
@@ -162,10 +162,10 @@ def _day_range_relmonth(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | 
     if a is None:
         return None
     g = c.groups
-    step = _rel(g["rel"], r) or 0
+    step = relative_step(g["rel"], r) or 0
     first = D(a.year, a.month, 1)
     base = first if step == 0 else (first + dt.timedelta(days=32) if step > 0 else first - DAY)
-    s, e = safe_date(base.year, base.month, _day(g["day"])), safe_date(base.year, base.month, _day(g["day2"]))
+    s, e = safe_date(base.year, base.month, day_of(g["day"])), safe_date(base.year, base.month, day_of(g["day2"]))
     if s is None or e is None or e < s:
         return None
     return Resolved(s, e, "day", f"day_range_relmonth:{g['rel'].lower()}")
@@ -176,7 +176,7 @@ def _after_next(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     if a is None:
         return None
     unit = c.groups["unit"].lower()
-    s, e = period_of(unit, _shift(a, "week" if unit == "weekend" else unit, 2))
+    s, e = period_of(unit, shift(a, "week" if unit == "weekend" else unit, 2))
     return Resolved(s, e, "week" if unit == "weekend" else unit, "after_next")
 
 
@@ -213,19 +213,19 @@ def _holiday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     g = c.groups
     name = " ".join(g["holiday"].lower().replace("\u2019", "'").split())
     on_year = _holiday_on(name, r)
-    y = _year_of(g)
+    y = year_of(g)
     a = ctx.anchor
     if y:
         day, how = on_year(y), "explicit"
     elif a is None:
         return None
     elif g.get("yrel"):
-        day, how = on_year(a.year + (_rel(g["yrel"], r) or 0)), "year-relative"
+        day, how = on_year(a.year + (relative_step(g["yrel"], r) or 0)), "year-relative"
     else:
         this = on_year(a.year)
         past = this if this <= a else on_year(a.year - 1)
         future = this if this >= a else on_year(a.year + 1)
-        rel = _rel(g.get("rel"), r)
+        rel = relative_step(g.get("rel"), r)
         if rel == 0:
             day, how = this, "this"
         elif rel == -1:
@@ -233,7 +233,7 @@ def _holiday(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
         elif rel == 1:
             day, how = (future if future > a else on_year(a.year + 1)), "next"
         else:
-            day, how = _pick(past, future, a, ctx.tense)
+            day, how = pick_by_tense(past, future, a, ctx.tense)
     if day is None:
         return None
     if "weekend" in g or "weekend_pre" in g:
@@ -247,7 +247,7 @@ def _now(c: Candidate, ctx: Context, r: TimeRules) -> Resolved | None:
     return Resolved(a, a, "day", "now") if a else None
 
 
-MORE_RESOLVERS = {
+DAY_RESOLVERS = {
     "month_numeric": _month_numeric, "month_range": _month_range, "week_of": _week_of,
     "week_of_dom": _week_of_dom, "week_number": _week_number, "nth_weekday": _nth_weekday,
     "weekday_dom": _weekday_dom, "day_of_month": _day_of_month, "after_next": _after_next,

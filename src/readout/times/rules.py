@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..knowledge import load_toml
-from .times_numbers import day_words_value, fragments, year_words_value
+from .numbers import day_words_value, fragments, year_words_value
 
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)\W*$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .times_rules import TimeRules
+from .rules import TimeRules
 
 _BOUNDARY = re.compile(r"[.!?;:\n“”\"()]")
 _MODAL_BEFORE = re.compile(r"\b(?:will|shall|'ll|’ll)\s+(?:not\s+)?$")  # lower case: not "Will" (a name)

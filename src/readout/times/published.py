@@ -15,8 +15,9 @@ import datetime as dt
 import re
 from typing import Callable
 
-from .times_resolve import Context, add_months, resolve, safe_date
-from .times_rules import Candidate, find_candidates, rules
+from .resolve import resolve
+from .resolve.calendar import Context, add_months, safe_date
+from .rules import Candidate, find_candidates, rules
 
 D = dt.date
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
@@ -37,7 +38,7 @@ def parse_published(value: str | None) -> D | None:
         return D.fromisoformat(value.strip()[:10])
     except ValueError:
         pass
-    from .times_fallback import parse_loose
+    from .fallback import parse_loose
     return parse_loose(value)
 
 
