@@ -38,10 +38,10 @@ from readout.config import load_config  # noqa: E402
 from readout.pipeline import STAGES, RawArticle, WorkItem, _load_builtin_stages  # noqa: E402
 from readout.stages.clean import document_from_raw  # noqa: E402
 from readout.stages.parse import load_model, sentences_of  # noqa: E402
-from readout.stages.quotes import quotes_for  # noqa: E402
-from readout.stages.quotes_find import find_attributions  # noqa: E402
-from readout.stages.quotes_learned import quote_model  # noqa: E402
-from readout.stages.quotes_marks import strip_span  # noqa: E402
+from readout.quotes.speakers import quotes_for  # noqa: E402
+from readout.quotes.find import find_attributions  # noqa: E402
+from readout.quotes.learned import quote_model  # noqa: E402
+from readout.quotes.marks import strip_span  # noqa: E402
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 

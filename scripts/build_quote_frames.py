@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 import polnear  # noqa: E402
 from eval_quotes import map_span, offset_map, run_pipeline, token_ids, TOKEN  # noqa: E402
 
-from readout.stages.quotes_marks import find_quote_spans  # noqa: E402
+from readout.quotes.marks import find_quote_spans  # noqa: E402
 
 OUT = ROOT / "src" / "readout" / "knowledge" / "quote_frames.toml"
 

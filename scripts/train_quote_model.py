@@ -5,7 +5,7 @@ usage: python scripts/train_quote_model.py [--limit N] [--l2 1.0] [--min-count 5
 
 Reads the PolNeAR v1.0 *train* split (../shared/data/quotes/polnear; never dev), parses
 it (parses cached like eval/eval_quotes.py), makes the candidates of
-`readout.stages.quotes_learned` and labels one positive when its tokens overlap the
+`readout.quotes.learned` and labels one positive when its tokens overlap the
 Content of a gold attribution whose Cue is the candidate's cue word with IoU >= 0.3.
 The model is L2-regularised logistic regression fitted with numpy (full-batch Adam);
 features seen in fewer than --min-count candidates and weights below --min-weight are
@@ -33,8 +33,8 @@ from readout.config import load_config  # noqa: E402
 from readout.pipeline import RawArticle, WorkItem  # noqa: E402
 from readout.stages.clean import document_from_raw  # noqa: E402
 from readout.stages.parse import sentences_of  # noqa: E402
-from readout.stages.quotes_find import Finder  # noqa: E402
-from readout.stages.quotes_learned import DocView, candidates, features, subject_kind  # noqa: E402
+from readout.quotes.find import Finder  # noqa: E402
+from readout.quotes.learned import DocView, candidates, features, subject_kind  # noqa: E402
 
 OUT = ROOT / "src" / "readout" / "knowledge" / "quote_model.json"
 CHUNK = 300   # parse cache granularity (eval_quotes.py --limit 300 caches train[:300])
@@ -166,7 +166,7 @@ def main(argv=None) -> int:
     weights, bias = fit(rows, labels, args.l2, args.min_count, args.iters)
     weights = {f: w for f, w in weights.items() if abs(w) >= args.min_weight}
     data = {
-        "about": "Attribution candidate scorer for readout's quotes stage (stages/quotes_learned.py). "
+        "about": "Attribution candidate scorer for readout's quotes stage (readout/quotes/learned.py). "
                  "Logistic weights over parse features (cue lemma, complement type, speaker kind, "
                  "span shape), trained by scripts/train_quote_model.py on the PolNeAR v1.0 train split "
                  "(Newell, Margolin & Ruths, LREC 2018; no licence file, news text for evaluation and "

@@ -10,21 +10,21 @@ stage resolves speakers afterwards). Four sources of attributions, in order:
    counted on attribution data ("backed X", "called for X", "accused X of Y");
 2. "according to X", which either names the channel of an attribution already found
    in the sentence or is the attribution itself;
-3. quoted stretches not yet covered (`quotes_quoted`): given to the nearest cue above
+3. quoted stretches not yet covered (`quoted`): given to the nearest cue above
    them in the parse ("what he called a “difficult” situation"), or continuing the
    previous direct quote; scare quotes and quoted names with no cue are left alone;
-4. learned candidates (`quotes_learned`): complements of any word, scored by a model
+4. learned candidates (`learned`): complements of any word, scored by a model
    trained on attribution data, where the rules found nothing ("backed Clinton",
    "a supporter of …", "criticized X for …").
 """
 from __future__ import annotations
 
 from ..parsed import parsed_text
-from .quotes_attribution import _EDGE, Attribution, span_chars
-from .quotes_cues import CueLexicon, cue_lexicon
-from .quotes_learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
-from .quotes_marks import QuoteSpan, find_quote_spans, strip_span
-from .quotes_quoted import QuotedStretches
+from .attribution import EDGE_CHARS, Attribution, span_chars
+from .cues import CueLexicon, cue_lexicon
+from .learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
+from .marks import QuoteSpan, find_quote_spans, strip_span
+from .quoted import QuotedStretches
 
 __all__ = ["Attribution", "Finder", "find_attributions"]
 
@@ -138,7 +138,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         cut_right = min((t.i for t in right if t.text == ","), default=10 ** 9)
         keep = [t for t in keep if cut_left < t.i < cut_right]
         s, e = span_chars(keep)
-        s, e = strip_span(self.text, s, e, _EDGE + "“”\"")
+        s, e = strip_span(self.text, s, e, EDGE_CHARS + "“”\"")
         return s, e, (head.idx, head.idx + len(head))
 
     def _through_channel(self, head):
@@ -177,7 +177,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         if not tokens:
             return None
         s, e = span_chars(tokens)
-        s, e = strip_span(self.text, s, e, _EDGE)
+        s, e = strip_span(self.text, s, e, EDGE_CHARS)
         if e - s < 2:
             return None
         att = Attribution(s, e, "indirect", how=how)

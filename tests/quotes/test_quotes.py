@@ -8,8 +8,8 @@ from readout.pipeline import RawArticle, WorkItem
 from readout.records import Actor, Document, Mention, stable_id
 from readout.stages.parse import load_model, sentences_of
 from readout.stages.quotes import QuotesStage
-from readout.stages.quotes_find import Finder
-from readout.stages.quotes_learned import QuoteModel
+from readout.quotes.find import Finder
+from readout.quotes.learned import QuoteModel
 
 ARTICLE = (
     "Ms Ardern said: “We will not back down on this, not now and not ever.”\n\n"

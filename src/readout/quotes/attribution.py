@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-_EDGE = " \n\t,;:-–—"   # trimmed off both ends of a content or speaker span
+EDGE_CHARS = " \n\t,;:-–—"   # trimmed off both ends of a content or speaker span
 
 
 @dataclass(slots=True)

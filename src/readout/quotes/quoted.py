@@ -3,14 +3,14 @@
 A quotation is given to the nearest cue above it in the parse ("what he called a
 “difficult” situation"), to a name after a dash (a vox-pop line), or continues the
 previous direct quote ("“A,” he said. “B.”" is one quote); scare quotes and quoted
-names with no cue are left alone. Mixed into `quotes_find.Finder`.
+names with no cue are left alone. Mixed into `find.Finder`.
 """
 from __future__ import annotations
 
 import re
 
-from .quotes_attribution import _EDGE, Attribution
-from .quotes_marks import QuoteSpan, strip_span
+from .attribution import EDGE_CHARS, Attribution
+from .marks import QuoteSpan, strip_span
 
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
 
@@ -96,7 +96,7 @@ class QuotedStretches:
                 holder = [c for c in cue.children if c.left_edge.i <= first <= c.right_edge.i]
                 if holder:
                     last = holder[0].right_edge
-                    _, end = strip_span(self.text, att.start, last.idx + len(last), _EDGE + ".")
+                    _, end = strip_span(self.text, att.start, last.idx + len(last), EDGE_CHARS + ".")
                     att.end = max(att.end, end)
 
     def _dash_source(self, q: QuoteSpan):

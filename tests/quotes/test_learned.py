@@ -6,9 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from readout.stages.quotes_cues import cue_lexicon
-from readout.stages.quotes_find import Finder
-from readout.stages.quotes_learned import DocView, QuoteModel, candidates, features, quote_model
+from readout.quotes.cues import cue_lexicon
+from readout.quotes.find import Finder
+from readout.quotes.learned import DocView, QuoteModel, candidates, features, quote_model
 
 # "Smith hugged Jones for governor , and Lee said the vote was close ." — two sentences'
 # worth of structure in one: a verb with object + prepositional complement, and a clause.

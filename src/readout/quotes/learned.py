@@ -23,7 +23,7 @@ import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SENT_START, TAG
 
 from ..knowledge import data_dir
-from .quotes_attribution import Attribution
+from .attribution import Attribution
 
 # Dependency labels whose subtree can be the content of its head word.
 CHILD_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "acl", "advcl", "nsubjpass", "dative",
@@ -143,7 +143,7 @@ class DocView:
         self.set_quotes(in_quote if in_quote is not None else [-1] * n)
 
     def set_quotes(self, in_quote: list[int]) -> None:
-        """Which quote span encloses each token (-1: none), as found by quotes_marks."""
+        """Which quote span encloses each token (-1: none), as found by `marks`."""
         self.in_quote = in_quote
         quoted = [0]
         for q in in_quote:

@@ -1,6 +1,6 @@
 """Quote marks without a parse: pairing, apostrophes, paragraphs."""
-from readout.stages.quotes_cues import cue_lexicon, regular_forms
-from readout.stages.quotes_marks import find_quote_spans, strip_span
+from readout.quotes.cues import cue_lexicon, regular_forms
+from readout.quotes.marks import find_quote_spans, strip_span
 
 
 def _inner(text):
