@@ -45,7 +45,7 @@ def cpu_seconds() -> float:
 
 
 def bare_spacy(texts: list[str], procs: int, model: str) -> tuple[float, float]:
-    from readout.stages.parse import load_model
+    from readout.nlp.model import load_model
     nlp = load_model(model, fast_attributes=False)   # the pipeline exactly as shipped
     t0, c0 = time.perf_counter(), cpu_seconds()
     for _ in nlp.pipe(texts, batch_size=32, n_process=procs):

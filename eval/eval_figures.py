@@ -5,7 +5,7 @@ usage: python eval/eval_figures.py [--errors FILE]
 Sources (../shared/data/numbers): quantulum3's own `quantities.json`, and the English
 Recognizers-Text specs `NumberWithUnit/CurrencyModel.json`, `DimensionModel.json` and
 `Number/PercentModel.json`. A gold quantity is right when a figure found by
-`readout.stages.figures_parse.find_quantities` overlaps its span with a value within
+`readout.figures.quantities.find_quantities` overlaps its span with a value within
 1% and the same unit code (gold unit names are mapped with the same `units.toml`).
 
 In scope: gold quantities whose unit maps to a code readout gives — money, per cent,
@@ -23,7 +23,7 @@ import json
 import sys
 from pathlib import Path
 
-from readout.stages.figures_parse import find_quantities, unit_code
+from readout.figures.quantities import find_quantities, unit_code
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "numbers"
 SUBUNITS = {"cent", "pence", "penny", "sen", "satoshi", "dime"}

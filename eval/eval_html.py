@@ -16,7 +16,7 @@ from pathlib import Path
 from readout.config import load_config
 from readout.errors import InputError
 from readout.read.html import read_html_file
-from readout.stages.clean import document_from_raw
+from readout.clean.document import document_from_raw
 
 
 def main(shared: Path) -> dict:

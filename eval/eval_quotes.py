@@ -36,8 +36,9 @@ import polnear  # noqa: E402
 
 from readout.config import load_config  # noqa: E402
 from readout.pipeline import STAGES, RawArticle, WorkItem, _load_builtin_stages  # noqa: E402
-from readout.stages.clean import document_from_raw  # noqa: E402
-from readout.stages.parse import load_model, sentences_of  # noqa: E402
+from readout.clean.document import document_from_raw  # noqa: E402
+from readout.nlp.model import load_model  # noqa: E402
+from readout.nlp.sentences import sentences_of  # noqa: E402
 from readout.quotes.speakers import quotes_for  # noqa: E402
 from readout.quotes.find import find_attributions  # noqa: E402
 from readout.quotes.learned import quote_model  # noqa: E402

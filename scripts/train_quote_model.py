@@ -31,8 +31,8 @@ from eval_quotes import TOKEN, map_span, offset_map, parse_cached  # noqa: E402
 
 from readout.config import load_config  # noqa: E402
 from readout.pipeline import RawArticle, WorkItem  # noqa: E402
-from readout.stages.clean import document_from_raw  # noqa: E402
-from readout.stages.parse import sentences_of  # noqa: E402
+from readout.clean.document import document_from_raw  # noqa: E402
+from readout.nlp.sentences import sentences_of  # noqa: E402
 from readout.quotes.find import Finder  # noqa: E402
 from readout.quotes.learned import DocView, candidates, features, subject_kind  # noqa: E402
 

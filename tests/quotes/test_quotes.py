@@ -6,7 +6,8 @@ import pytest
 from readout.config import load_config
 from readout.pipeline import RawArticle, WorkItem
 from readout.records import Actor, Document, Mention, stable_id
-from readout.stages.parse import load_model, sentences_of
+from readout.nlp.model import load_model
+from readout.nlp.sentences import sentences_of
 from readout.stages.quotes import QuotesStage
 from readout.quotes.find import Finder
 from readout.quotes.learned import QuoteModel

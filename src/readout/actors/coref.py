@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..parsed import parsed_text
+from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge
 from .mentions import Mention
 from .normalize import norm

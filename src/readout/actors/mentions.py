@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..parsed import parsed_text
+from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge
 from .normalize import norm, singular
 from .resolve import (DETERMINERS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS, Resolved,

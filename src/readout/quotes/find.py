@@ -19,7 +19,7 @@ stage resolves speakers afterwards). Four sources of attributions, in order:
 """
 from __future__ import annotations
 
-from ..parsed import parsed_text
+from ..nlp.text import parsed_text
 from .attribution import EDGE_CHARS, Attribution, span_chars
 from .cues import CueLexicon, cue_lexicon
 from .learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from readout.stages.clean import clean_text, looks_english, normalise, paragraphs_of
+from readout.clean.boilerplate import clean_text, normalise, paragraphs_of
+from readout.clean.language import looks_english
 
 BODY = "The minister said the talks would continue next week in the capital, officials said."
 

@@ -7,7 +7,8 @@ from readout.config import load_config
 from readout.pipeline import RawArticle, WorkItem
 from readout.records import Actor, Document, Mention, TimeExpression, stable_id
 from readout.stages.figures import FiguresStage
-from readout.stages.parse import load_model, sentences_of
+from readout.nlp.model import load_model
+from readout.nlp.sentences import sentences_of
 from readout.stages.quotes import QuotesStage
 
 ARTICLE = (

@@ -1,7 +1,7 @@
 """The number reader without a parse: money, per cent, fractions, ranks, physical units."""
 import pytest
 
-from readout.stages.figures_parse import find_quantities, number_value, unit_code
+from readout.figures.quantities import find_quantities, number_value, unit_code
 
 
 def _one(text):

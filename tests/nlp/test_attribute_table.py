@@ -7,9 +7,9 @@ import pytest
 from spacy.tokens import Doc
 
 from readout.config import load_config
-from readout.stages.attribute_table import (AttributeTable, Unsupported,
+from readout.nlp.attribute_table import (AttributeTable, Unsupported,
                                             replace_attribute_ruler)
-from readout.stages.parse import load_model
+from readout.nlp.model import load_model
 
 from ..conftest import REPO, SEED, SHARED
 
