@@ -17,7 +17,7 @@ import numpy as np
 from ..records import Actor, Event, Evidence, stable_id
 from .anchors import Anchors, date_range, place_record
 from .arguments import MentionIndex, PronounResolver, agent_token, object_tokens, subject_token
-from .common import LOCATION_TARGET_ROOTS, Base, Candidate, _country_name, _trigger_hashes, _cues, _is_verbal
+from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigger_hashes, status_cues, is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_status, hedged
 from .frames import FrameCoding
@@ -33,7 +33,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.doc = item.parsed
         self.document = item.document
         self.lex: Lexicon = lexicon()
-        self.cues = _cues()
+        self.cues = status_cues()
         self.index = MentionIndex(self.document.actors)
         self.resolve = PronounResolver(self.index, set(self.cues.speech_verbs))
         self.anchors = Anchors(self.doc, self.document.times, item.places, self.index)
@@ -52,14 +52,14 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if len(doc) == 0:
             return []
         arr = doc.to_array(["LEMMA", "LOWER"]).astype(np.uint64)
-        hits = np.nonzero(np.isin(arr, _trigger_hashes()).any(axis=1))[0]
+        hits = np.nonzero(np.isin(arr, trigger_hashes()).any(axis=1))[0]
         return [doc[int(i)] for i in hits]
 
     def code(self) -> list[Event]:
         toks = self.triggers()
         bases: dict[int, Base] = {}
         for t in toks:
-            if _is_verbal(t):
+            if is_verbal(t):
                 b = self.verb_base(t)
             elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.is_lower):
                 b = self.noun_base(t)     # lower-case "march" is tagged PROPN (the month) by the model
@@ -132,7 +132,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
     def _code_trigger(self, t, b: Base, carrier, cands, framed) -> None:
         status_override = None
         decided = False
-        above = self._frame_above(self._noun_head(t) if not _is_verbal(t) else t, carrier, b.code)
+        above = self._frame_above(self._noun_head(t) if not is_verbal(t) else t, carrier, b.code)
         if above is not None:
             g, (fname, spec), how = above
             code = b.code or ""
@@ -172,7 +172,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             code, swap = b.rev, True
         else:
             code, swap = b.code, False
-        if not _is_verbal(t) and carrier is None and code[:2] in ("02", "03", "10", "13"):
+        if not is_verbal(t) and carrier is None and code[:2] in ("02", "03", "10", "13"):
             op = self._outer_operator(self._noun_head(t))
             if op is not None and op[0] in ("12", "08"):
                 # "rejected an appeal from Gbagbo", "accepted demands from the rebels"
@@ -189,7 +189,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 cands.append(Candidate(v, new_code, src, tgt, status, b.strength, False,
                                        bool(src and tgt), [v, t], None, self._phrase(v, None) + " " + self._phrase(t, None), True))
                 return
-        if _is_verbal(t):
+        if is_verbal(t):
             sources, targets, direct = self.verb_roles(t, b)
             time_anchors = [t]
             anchor_tok = t
@@ -199,13 +199,13 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             anchor_tok = carrier or t
         if swap:
             sources, targets = targets, sources
-        if code == "150" and b.default and _is_verbal(t) and sources and not object_tokens(t) \
+        if code == "150" and b.default and is_verbal(t) and sources and not object_tokens(t) \
                 and all(a.sector in self._dissent_sectors for a in sources):
             code = "141"    # "opposition supporters rallied in Caracas": a demonstration, not a mobilisation
         status = clause_status(anchor_tok, self.cues)
         strength = b.strength
         phrase = self._phrase(t, carrier)
-        if status_override is None and (_is_verbal(t) or carrier is not None):
+        if status_override is None and (is_verbal(t) or carrier is not None):
             modal = self._modal_frame(anchor_tok)
             if modal is not None:
                 root, speaker = modal
@@ -323,8 +323,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         of the country it happens in; an arrest or investigation in the passive with no agent
         ("was arrested in Lebanon") is by that country's authorities."""
         t = c.trigger
-        subj, passive = subject_token(t) if _is_verbal(t) else (None, False)
-        agent = agent_token(t) if _is_verbal(t) else None
+        subj, passive = subject_token(t) if is_verbal(t) else (None, False)
+        agent = agent_token(t) if is_verbal(t) else None
         if place is None or not place[1] or len(place) < 3:
             # the place may sit with the weapon: "a bombing near the town of Samarra killed …"
             place = self.anchors.place_for(*[x for x in (t, subj, agent) if x is not None], depth=6)
@@ -334,7 +334,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             if (subj is not None and not passive and self.actors_of(subj)) or (agent is not None and self.actors_of(agent)):
                 return []
             return [self._unidentified(place[1])]
-        if root in ("09", "11", "17") and _is_verbal(t) and passive and agent is None:
+        if root in ("09", "11", "17") and is_verbal(t) and passive and agent is None:
             return self._country_actor(place[0], place[1], place[2], mention=False,
                                        avoid={a.id for a in c.targets})
         return []
@@ -342,7 +342,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
     def _unidentified(self, code: str) -> Actor:
         aid = stable_id(self.document.id, "unidentified", code)
         return self.item.actors.get(aid) or self.item.actors.add(
-            Actor(id=aid, name=f"unidentified attackers ({_country_name(code) or code})",
+            Actor(id=aid, name=f"unidentified attackers ({country_name(code) or code})",
                   country=code, sector="UAF", code=code + "UAF", kind="group", mentions=[]),
             by="events")
 
@@ -362,7 +362,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         return out
 
     def _past_perfect(self, tok) -> bool:
-        head = tok if _is_verbal(tok) else tok.head
+        head = tok if is_verbal(tok) else tok.head
         return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
     def _confidence(self, c: Candidate, src, tgt, hedge: bool) -> float:

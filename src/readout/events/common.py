@@ -50,13 +50,13 @@ class Candidate:
 
 
 @lru_cache(maxsize=1)
-def _trigger_hashes() -> np.ndarray:
+def trigger_hashes() -> np.ndarray:
     from spacy.strings import hash_string
     return np.array(sorted(hash_string(x) for x in lexicon().trigger_lemmas), dtype=np.uint64)
 
 
 @lru_cache(maxsize=512)
-def _country_name(code: str) -> str | None:
+def country_name(code: str) -> str | None:
     try:
         from ..actors.knowledge import knowledge
         return knowledge().country_name(code)
@@ -65,7 +65,7 @@ def _country_name(code: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+def demonym_table() -> dict[str, str]:
     try:
         from ..actors.knowledge import knowledge
         return dict(knowledge().demonyms)
@@ -74,15 +74,15 @@ def _demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> StatusCues:
+def status_cues() -> StatusCues:
     return StatusCues.from_rules(lexicon().rules)
 
 
-def _is_named(a: Actor) -> bool:
+def is_named(a: Actor) -> bool:
     """An actor the coder can use: not a bare number the actor stage took for a group."""
     return any(ch.isalpha() for ch in a.name or "")
 
 
-def _is_verbal(tok) -> bool:
+def is_verbal(tok) -> bool:
     return (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")) or \
         (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))

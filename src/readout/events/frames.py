@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..records import Actor
 from .arguments import object_tokens, prep_objects, subject_token
-from .common import Base, Candidate, _is_verbal
+from .common import Base, Candidate, is_verbal
 from .lexicon import frame_of, sub_code
-from .status import _clause_head, clause_status
+from .status import clause_head, clause_status
 
 
 class FrameCoding:
@@ -24,7 +24,7 @@ class FrameCoding:
             g, how = self.governor(t)
         if g is None:
             return None
-        nominal = not _is_verbal(t) and carrier is None and how == "obj"
+        nominal = not is_verbal(t) and carrier is None and how == "obj"
         fr = frame_of(g.lemma_.lower(), code, nominal)
         if fr is None:
             return None
@@ -40,8 +40,8 @@ class FrameCoding:
         tok = carrier or t
         for k in range(depth):
             g, how = self.governor(tok)
-            if g is None and k == 0 and not _is_verbal(tok):
-                g = _clause_head(tok)      # "expecting you next spring on a state visit"
+            if g is None and k == 0 and not is_verbal(tok):
+                g = clause_head(tok)      # "expecting you next spring on a state visit"
                 if g is tok:
                     return None
             if g is None:
@@ -57,7 +57,7 @@ class FrameCoding:
         return None
 
     def _has_condition(self, head) -> bool:
-        v = head if _is_verbal(head) else _clause_head(head)
+        v = head if is_verbal(head) else clause_head(head)
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cues.conditional_marks
                                          for m in c.children):
@@ -65,7 +65,7 @@ class FrameCoding:
         return False
 
     def _future_negated(self, head) -> bool:
-        v = head if _is_verbal(head) else _clause_head(head)
+        v = head if is_verbal(head) else clause_head(head)
         return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in v.children)
 
     def _future_intent(self, code: str) -> str:
@@ -119,7 +119,7 @@ class FrameCoding:
         if not code:
             return False
         emb = carrier or t
-        if spec.get("controlled") and _is_verbal(emb) and not self._controlled(g, emb):
+        if spec.get("controlled") and is_verbal(emb) and not self._controlled(g, emb):
             return False
         subj, passive = subject_token(g)
         if subj is not None and not self._same_sentence(subj, g):
@@ -148,7 +148,7 @@ class FrameCoding:
                     break
         if b.code is None and b.rev is None:
             emb_src, emb_tgt = [], []
-            if _is_verbal(t):
+            if is_verbal(t):
                 es, ep = subject_token(t)
                 if es is not None and not ep and es.i != (subj.i if subj is not None else -1):
                     emb_src = self.actors_of(es)
@@ -159,7 +159,7 @@ class FrameCoding:
                         emb_tgt = self.actors_of(ob)
                         if emb_tgt:
                             break
-        elif _is_verbal(t):
+        elif is_verbal(t):
             emb_src, emb_tgt, _ = self.verb_roles(t, b)
         else:
             emb_src, emb_tgt, _ = self.noun_roles(t, b, carrier or g)
@@ -180,7 +180,7 @@ class FrameCoding:
             targets = [a for a in emb_tgt if a not in sources]
         if not targets and spec.get("target") == "object":
             targets = [a for a in emb_src if a not in sources]
-        if not targets and _is_verbal(t):
+        if not targets and is_verbal(t):
             # "willing to send material to help defend Saudi Arabia": the first other actor
             # on the embedded action's object side
             targets = [a for a in self._fallback_target(t, sources) if a not in sources]
@@ -249,7 +249,7 @@ class FrameCoding:
         if fr is None or "root" not in fr[1] or fr[0] == "reject":
             return
         spec = fr[1]
-        comps = [c for c in g.children if c.dep_ in ("xcomp", "ccomp") and _is_verbal(c)]
+        comps = [c for c in g.children if c.dep_ in ("xcomp", "ccomp") and is_verbal(c)]
         if not comps:
             return
         if g.pos_ == "ADJ" and fr[0] != "commit":

@@ -8,16 +8,16 @@ from ..records import Actor, Mention, stable_id
 from .arguments import (PRONOUNS_FIRST, agent_token, dedupe_country, np_actors, object_tokens,
                         prep_objects, subject_token)
 from .common import (NOUN_TARGET_PREPS, NOUN_SOURCE_PREPS, CONSULT_TOPIC_PREPS, QUANTITY_HEADS,
-                     DEST_PREPS, SCENE_PREPS, Base, Candidate, _country_name, _demonyms, _is_named,
-                     _is_verbal)
-from .status import _clause_head
+                     DEST_PREPS, SCENE_PREPS, Base, Candidate, country_name, demonym_table, is_named,
+                     is_verbal)
+from .status import clause_head
 
 
 class RoleFinding:
     """Who did it to whom (mixed into DocumentCoder)."""
 
     def actors_of(self, tok) -> list[Actor]:
-        acts = [a for a in np_actors(self.index, tok, self.resolve) if _is_named(a)]
+        acts = [a for a in np_actors(self.index, tok, self.resolve) if is_named(a)]
         if not acts and tok.pos_ in ("NOUN", "PROPN"):
             acts = self._demonym_actor(tok)
         if len(acts) == 1 and acts[0].country is None and acts[0].kind != "igo":
@@ -60,7 +60,7 @@ class RoleFinding:
     def _demonym_actor(self, tok) -> list[Actor]:
         """"Palestinian prisoners", "Iraqi Kurds", "Palestinians": a group of a nationality the
         actors stage did not list — made here so the event keeps its side."""
-        demonyms = _demonyms()
+        demonyms = demonym_table()
         if not demonyms:
             return []
         code = demonyms.get(tok.lower_) if tok.tag_ in ("NNPS", "NNS") else None
@@ -94,7 +94,7 @@ class RoleFinding:
         if actor is None:
             kind = "country" if start == tok.idx and not ethnic else "group"
             actor = Actor(id=stable_id(self.document.id, *key), name=text if kind == "group" else
-                          (_country_name(code) or text), country=code or None,
+                          (country_name(code) or text), country=code or None,
                           sector="CVL" if ethnic else None, code=(code + "CVL") if ethnic else code,
                           kind=kind, mentions=[])
         actor = self.item.actors.add(actor, Mention(start, end, text, "demonym"), by="events")
@@ -163,11 +163,11 @@ class RoleFinding:
         if aid in avoid:      # the country is the other side already: its government acts
             aid = stable_id(self.document.id, "place-government", code)
             actor = self.item.actors.get(aid) or self.item.actors.add(
-                Actor(id=aid, name=f"Government of {_country_name(code) or name}", country=code,
+                Actor(id=aid, name=f"Government of {country_name(code) or name}", country=code,
                       sector="GOV", code=code + "GOV", kind="organisation", mentions=[]), by="events")
             return [actor]
         actor = self.item.actors.get(aid) or Actor(
-            id=aid, name=_country_name(code) or name, country=code, sector=None, code=code,
+            id=aid, name=country_name(code) or name, country=code, sector=None, code=code,
             kind="country", mentions=[])
         if not mention:
             return [self.item.actors.add(actor, by="events")]
@@ -187,7 +187,7 @@ class RoleFinding:
             sent = self.document.sentences[self.document.sentence_index(v.idx)]
             for t in self.doc[v.sent.start:v.i]:
                 if t.idx >= sent.start:
-                    acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if _is_named(a)]
+                    acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if is_named(a)]
                     if acts:
                         sources = acts
                         break
@@ -292,8 +292,8 @@ class RoleFinding:
                 acts = self.index.at(c.idx, c.idx + len(c))
                 if not acts and c.pos_ == "PRON":
                     acts = self.resolve.many(c)
-                if not acts and c.dep_ == "amod" and c.lower_ in _demonyms():
-                    acts = self._country_actor(c.text, _demonyms()[c.lower_], c)   # "an Australian ultimatum"
+                if not acts and c.dep_ == "amod" and c.lower_ in demonym_table():
+                    acts = self._country_actor(c.text, demonym_table()[c.lower_], c)   # "an Australian ultimatum"
                 if not acts and c.dep_ == "poss":
                     acts = self.actors_of(c)
                 put(rule.poss, acts)
@@ -393,7 +393,7 @@ class RoleFinding:
         country (its government), as CAMEO codes domestic dissent."""
         src = {a.id for a in c.sources}
         for anchor in [a for a in c.time_anchors if a is not None]:
-            v = anchor if _is_verbal(anchor) else (anchor.head if anchor.dep_ in ("dobj", "pobj") else anchor)
+            v = anchor if is_verbal(anchor) else (anchor.head if anchor.dep_ in ("dobj", "pobj") else anchor)
             for ch in v.children:
                 purpose = ch.dep_ in ("advcl", "xcomp", "acl") or (
                     ch.dep_ == "prep" and ch.lower_ in ("in", "against", "over"))
@@ -402,18 +402,18 @@ class RoleFinding:
                 for t in ch.subtree:
                     if t.pos_ == "PRON":
                         continue
-                    acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if a.id not in src and _is_named(a)]
+                    acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if a.id not in src and is_named(a)]
                     if acts:
                         return acts[:1]
         own = [a.country for a in c.sources if a.country]
         if own and all(a.kind != "country" for a in c.sources):
-            name = _country_name(own[0]) or own[0]
+            name = country_name(own[0]) or own[0]
             return self._country_actor(name, own[0], c.trigger, mention=False)
         return []
 
     def _condition_party(self, tok) -> list[Actor]:
         """"threatened to … unless Baghdad accepts": the subject of the condition."""
-        v = tok if _is_verbal(tok) else _clause_head(tok)
+        v = tok if is_verbal(tok) else clause_head(tok)
         for anchor in (v, *[c for c in v.children if c.dep_ in ("xcomp", "ccomp")]):
             for c in anchor.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cues.conditional_marks

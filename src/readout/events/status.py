@@ -26,7 +26,7 @@ class StatusCues:
             "future_aux", "modal_aux", "conditional_marks", "negators", "speech_verbs", "hedges")))
 
 
-def _clause_head(tok):
+def clause_head(tok):
     """The verb (or predicate) whose clause a token belongs to; a nominal climbs to its verb."""
     t = tok
     for _ in range(12):
@@ -94,7 +94,7 @@ def in_conditional(tok, cues: StatusCues) -> bool:
 
 def clause_status(tok, cues: StatusCues) -> str:
     """Status of the clause a trigger is in, before frames are considered."""
-    head = _clause_head(tok)
+    head = clause_head(tok)
     # a nominal trigger with its own negative determiner: "no talks"
     if tok is not head:
         for c in tok.children:
@@ -116,7 +116,7 @@ def clause_status(tok, cues: StatusCues) -> str:
 
 
 def hedged(tok, cues: StatusCues) -> bool:
-    head = _clause_head(tok)
+    head = clause_head(tok)
     for t in (head, head.head):
         if t.lemma_ in cues.hedges:
             return True

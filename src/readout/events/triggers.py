@@ -2,7 +2,7 @@
 table for event nouns, and the verb each event word depends on."""
 from __future__ import annotations
 
-from .common import CLAUSE_CHILD, STOP_POST, Base, _is_verbal
+from .common import CLAUSE_CHILD, STOP_POST, Base, is_verbal
 from .lexicon import frame_of
 from .patterns import Context, best_pattern
 
@@ -131,15 +131,15 @@ class TriggerCoding:
         h = tok.head
         if h is tok:
             return None, None
-        if _is_verbal(tok) and dep in ("xcomp", "ccomp"):
+        if is_verbal(tok) and dep in ("xcomp", "ccomp"):
             return h, "comp"
-        if _is_verbal(tok) and dep == "advcl" and frame_of(h.lemma_.lower()) is not None \
+        if is_verbal(tok) and dep == "advcl" and frame_of(h.lemma_.lower()) is not None \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
             return h, "comp"          # "have sworn to fight" parsed as a purpose clause
-        if _is_verbal(tok) and dep == "pcomp" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX", "ADJ"):
+        if is_verbal(tok) and dep == "pcomp" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX", "ADJ"):
             return h.head, "pobj:" + h.lower_
-        if _is_verbal(tok) and dep in ("acl", "xcomp", "relcl", "ccomp") and h.pos_ == "NOUN" and (
+        if is_verbal(tok) and dep in ("acl", "xcomp", "relcl", "ccomp") and h.pos_ == "NOUN" and (
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
                 or (dep in ("ccomp", "acl") and frame_of(h.lemma_.lower()) is not None)):
             return h, "comp"          # "an appeal to Belgium to extradite", "its demand that …"

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from ..config import Config, load_config
 from ..errors import StoreError
-from .stories import _stem
+from .stories import plural_stem
 
 
 def _rows(store, sql: str, params: list) -> list[dict]:
@@ -33,7 +33,7 @@ def _figure_key(f: dict) -> tuple | None:
     if not f.get("measure") and not f.get("unit"):
         return None
     words = (f.get("unit") or "").lower().split()
-    return (f.get("measure") or "", _stem(words[-1]) if words else "")
+    return (f.get("measure") or "", plural_stem(words[-1]) if words else "")
 
 
 def _figure_label(key: tuple) -> str:

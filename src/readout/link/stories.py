@@ -65,7 +65,7 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
-def _stem(word: str) -> str:
+def plural_stem(word: str) -> str:
     """Fold plain plurals together (talks/talk, casualties/casualty); nothing cleverer."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -104,7 +104,7 @@ def text_terms(text: str, weight: float, params: StoryLinkConfig, counts: Counte
             low = tok.lower().replace("’", "'")
             if low.endswith("'s"):
                 low = low[:-2]
-            term = stems[tok] = "" if len(low) < min_len or low in stop else _stem(low)
+            term = stems[tok] = "" if len(low) < min_len or low in stop else plural_stem(low)
         if not term:
             continue
         if first.isupper() and not _starts_sentence(text, m.start()):
