@@ -1,13 +1,16 @@
-"""Typed records that travel through the pipeline and their JSON form.
+"""Typed records that travel through the pipeline, and their JSON form.
 
-`Document.to_dict()` gives exactly the contract `readout.document/1`
-(shared/contract/DOCUMENT.md); extra keys are allowed by the contract and are
-kept few and named (`coder`, event `quote`, `trigger`, …).
+The dataclass fields are the one definition of a record's shape: `to_dict()` is derived
+from them (field order is key order), and so are the store's tables (`store/schema.py`)
+and the reader back from rows (`store/documents.py`); a test checks the API models
+against the tables. `Document.to_dict()` gives exactly the contract `readout.document/1`
+(shared/contract/DOCUMENT.md); extra keys are allowed by the contract and are kept few
+and named (`coder`, event `quote`, `trigger`, …).
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA = "readout.document/1"
@@ -29,6 +32,37 @@ def stable_id(*parts: Any, length: int = 16) -> str:
     return h.hexdigest()[:length]
 
 
+class Record:
+    """A record whose JSON form is its fields, in order (a field's `metadata["json"]`, when
+    given, converts its value)."""
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            convert = f.metadata.get("json")
+            out[f.name] = convert(value) if convert else _plain(value)
+        return out
+
+
+def _plain(value):
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+def _period_json(period: "DateRange | None") -> dict | None:
+    """A figure's period in the contract: both ends or nothing, no precision."""
+    if period and period.start_date and period.end_date:
+        return {"start_date": period.start_date, "end_date": period.end_date}
+    return None
+
+
 @dataclass(slots=True)
 class RawArticle:
     """What a reader gives: text and whatever metadata the input had (not yet a record)."""
@@ -44,27 +78,21 @@ class RawArticle:
 
 
 @dataclass(slots=True)
-class Sentence:
+class Sentence(Record):
     start: int
     end: int
 
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end}
-
 
 @dataclass(slots=True)
-class DateRange:
+class DateRange(Record):
     """A resolved date interval with the precision the text supports."""
     start_date: str | None
     end_date: str | None
     precision: str = "day"
 
-    def to_dict(self) -> dict:
-        return {"start_date": self.start_date, "end_date": self.end_date, "precision": self.precision}
-
 
 @dataclass(slots=True)
-class TimeExpression:
+class TimeExpression(Record):
     text: str
     start: int
     end: int
@@ -74,25 +102,17 @@ class TimeExpression:
     anchor: str | None = None      # the date it was resolved against
     method: str | None = None      # which rule resolved it (provenance, not prose)
 
-    def to_dict(self) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "start_date": self.start_date, "end_date": self.end_date,
-                "precision": self.precision, "anchor": self.anchor, "method": self.method}
-
 
 @dataclass(slots=True)
-class Mention:
+class Mention(Record):
     start: int
     end: int
     text: str
     how: str | None = None   # name | title | role | pronoun | metonymy | alias …
 
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "how": self.how}
-
 
 @dataclass(slots=True)
-class Actor:
+class Actor(Record):
     id: str
     name: str
     country: str | None
@@ -101,34 +121,23 @@ class Actor:
     kind: str
     mentions: list[Mention] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "country": self.country,
-                "sector": self.sector, "code": self.code, "kind": self.kind,
-                "mentions": [m.to_dict() for m in self.mentions]}
-
 
 @dataclass(slots=True)
-class Place:
+class Place(Record):
     name: str
     country: str | None = None
 
-    def to_dict(self) -> dict:
-        return {"name": self.name, "country": self.country}
-
 
 @dataclass(slots=True)
-class Evidence:
+class Evidence(Record):
     sentence: int
     start: int
     end: int
     text: str
 
-    def to_dict(self) -> dict:
-        return {"sentence": self.sentence, "start": self.start, "end": self.end, "text": self.text}
-
 
 @dataclass(slots=True)
-class Event:
+class Event(Record):
     id: str
     type: str
     mode: str | None
@@ -145,18 +154,9 @@ class Event:
     trigger: str | None = None     # the word or phrase that triggered the coding
     quote: str | None = None       # id of the quote the event was reported in
 
-    def to_dict(self) -> dict:
-        return {"id": self.id, "type": self.type, "mode": self.mode, "cameo": self.cameo,
-                "source": self.source, "target": self.target, "status": self.status,
-                "date": self.date.to_dict() if self.date else None,
-                "place": self.place.to_dict() if self.place else None,
-                "goldstein": self.goldstein, "quad_class": self.quad_class,
-                "confidence": self.confidence, "evidence": self.evidence.to_dict(),
-                "trigger": self.trigger, "quote": self.quote}
-
 
 @dataclass(slots=True)
-class Quote:
+class Quote(Record):
     id: str
     speaker: str | None
     speaker_text: str | None
@@ -167,46 +167,35 @@ class Quote:
     start: int
     end: int
 
-    def to_dict(self) -> dict:
-        return {"id": self.id, "speaker": self.speaker, "speaker_text": self.speaker_text,
-                "text": self.text, "kind": self.kind, "cue": self.cue, "via": self.via,
-                "start": self.start, "end": self.end}
-
 
 @dataclass(slots=True)
-class Figure:
+class Figure(Record):
     id: str
     text: str
     value: float | None
     unit: str | None
     measure: str | None
-    period: DateRange | None
+    period: DateRange | None = field(metadata={"json": _period_json})
     claimant: str | None
     start: int
     end: int
 
-    def to_dict(self) -> dict:
-        period = None
-        if self.period and self.period.start_date and self.period.end_date:
-            period = {"start_date": self.period.start_date, "end_date": self.period.end_date}
-        return {"id": self.id, "text": self.text, "value": self.value, "unit": self.unit,
-                "measure": self.measure, "period": period, "claimant": self.claimant,
-                "start": self.start, "end": self.end}
-
 
 @dataclass(slots=True)
-class Document:
+class Document(Record):
+    """One article's record. Fields are in the contract's key order; those between `id` and
+    `text` are keyword-only, so `Document(id, text)` still reads naturally."""
     id: str
+    input_id: str | None = field(default=None, kw_only=True)
+    url: str | None = field(default=None, kw_only=True)
+    outlet: str | None = field(default=None, kw_only=True)
+    title: str | None = field(default=None, kw_only=True)
+    published: str | None = field(default=None, kw_only=True)
+    published_source: str | None = field(default=None, kw_only=True)
+    dateline: str | None = field(default=None, kw_only=True)
+    credits: list[str] = field(default_factory=list, kw_only=True)
+    caption: str | None = field(default=None, kw_only=True)
     text: str
-    title: str | None = None
-    input_id: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    published_source: str | None = None
-    dateline: str | None = None
-    credits: list[str] = field(default_factory=list)
-    caption: str | None = None
     removed: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
@@ -217,20 +206,7 @@ class Document:
     coder: dict = field(default_factory=dict)   # readout version + data hash that made it
 
     def to_dict(self) -> dict:
-        return {
-            "schema": SCHEMA, "id": self.id, "input_id": self.input_id, "url": self.url,
-            "outlet": self.outlet, "title": self.title, "published": self.published,
-            "published_source": self.published_source, "dateline": self.dateline,
-            "credits": list(self.credits), "caption": self.caption, "text": self.text,
-            "removed": list(self.removed),
-            "sentences": [s.to_dict() for s in self.sentences],
-            "times": [t.to_dict() for t in self.times],
-            "actors": [a.to_dict() for a in self.actors],
-            "events": [e.to_dict() for e in self.events],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "figures": [f.to_dict() for f in self.figures],
-            "coder": dict(self.coder),
-        }
+        return {"schema": SCHEMA, **Record.to_dict(self)}
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding a character offset (-1 when none does)."""

@@ -1,4 +1,5 @@
-"""Documents back from a shard's record tables (the inverse of `store.schema.document_rows`).
+"""Documents back from a shard's record tables (the inverse of `store.schema.document_rows`,
+derived from the same `TABLE_SPECS`).
 
 The driver never holds the workers' Document objects; the cross-article hook
 (the after-write step of ingest: story clustering and event linking) gets them rebuilt from the
@@ -8,12 +9,14 @@ part of the contract either) nor a second mention of one actor at the same span 
 """
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections import defaultdict
 
 import pyarrow as pa
 
-from ..records import (Actor, DateRange, Document, Event, Evidence, Figure, Mention, Place, Quote,
-                       Sentence, TimeExpression)
+from ..records import Document, Mention
+from .schema import TABLE_SPECS, TableSpec
 
 
 def _rows_by_article(table: pa.Table | None) -> dict[str, list[dict]]:
@@ -24,10 +27,47 @@ def _rows_by_article(table: pa.Table | None) -> dict[str, list[dict]]:
     return out
 
 
-def _date(start, end, precision) -> DateRange | None:
-    if start is None and end is None and precision is None:
-        return None
-    return DateRange(start, end, precision or "day")
+def _unoptional(tp):
+    args = typing.get_args(tp)
+    rest = [a for a in args if a is not type(None)]
+    return rest[0] if type(None) in args and len(rest) == 1 else tp
+
+
+def _with_defaults(cls) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)
+            if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
+
+
+def record_from_row(spec: TableSpec, row: dict, **more):
+    """The record a row describes, from the spec's path columns (`more`: fields the row
+    does not hold, e.g. an actor's mentions). A nested record whose columns are all null is
+    None; a null where the field has a default takes the default."""
+    cls = spec.record
+    flat: dict = {}
+    nested: dict[str, dict] = defaultdict(dict)
+    for c in spec.columns:
+        if c.path is None:
+            continue
+        head, _, rest = c.path.partition(".")
+        if rest:
+            nested[head][rest] = row[c.name]
+        else:
+            flat[head] = row[c.name]
+    hints = typing.get_type_hints(cls)
+    for name, parts in nested.items():
+        tp = _unoptional(hints[name])
+        if tp is dict:
+            flat[name] = parts
+        elif all(v is None for v in parts.values()):
+            flat[name] = None
+        else:
+            keep = _with_defaults(tp)
+            flat[name] = tp(**{k: v for k, v in parts.items() if v is not None or k not in keep})
+    for name, value in list(flat.items()):
+        if value is None and typing.get_origin(_unoptional(hints[name])) is list:
+            flat[name] = []
+    flat.update(more)
+    return cls(**flat)
 
 
 def documents_from_tables(tables: dict[str, pa.Table]) -> list[Document]:
@@ -37,34 +77,21 @@ def documents_from_tables(tables: dict[str, pa.Table]) -> list[Document]:
     mentions_of: dict[str, list[Mention]] = defaultdict(list)
     for rows in by["mentions"].values():
         for m in rows:
-            mentions_of[m["actor_id"]].append(Mention(m["start"], m["end"], m["text"], m["how"]))
+            mentions_of[m["actor_id"]].append(record_from_row(TABLE_SPECS["mentions"], m))
     docs = []
     for a in tables["articles"].to_pylist():
         aid = a["id"]
+
+        def records(name: str) -> list:
+            return [record_from_row(TABLE_SPECS[name], r) for r in by[name][aid]]
+
         sentences = sorted(by["sentences"][aid], key=lambda r: r["idx"])
-        doc = Document(
-            id=aid, text=a["text"], title=a["title"], input_id=a["input_id"], url=a["url"],
-            outlet=a["outlet"], published=a["published"], published_source=a["published_source"],
-            dateline=a["dateline"], credits=list(a["credits"] or []), caption=a["caption"],
-            removed=list(a["removed"] or []),
-            sentences=[Sentence(s["start"], s["end"]) for s in sentences],
-            times=[TimeExpression(t["text"], t["start"], t["end"], t["start_date"], t["end_date"],
-                                  t["precision"], t["anchor"], t["method"]) for t in by["times"][aid]],
-            actors=[Actor(r["id"], r["name"], r["country"], r["sector"], r["code"], r["kind"],
-                          mentions_of.get(r["id"], [])) for r in by["actors"][aid]],
-            events=[Event(e["id"], e["type"], e["mode"], e["cameo"], e["source"], e["target"],
-                          e["status"], _date(e["date_start"], e["date_end"], e["date_precision"]),
-                          Place(e["place_name"], e["place_country"])
-                          if e["place_name"] is not None or e["place_country"] is not None else None,
-                          e["goldstein"], e["quad_class"], e["confidence"],
-                          Evidence(e["sentence"], e["start"], e["end"], e["evidence"]),
-                          e["trigger"], e["quote_id"]) for e in by["events"][aid]],
-            quotes=[Quote(q["id"], q["speaker"], q["speaker_text"], q["text"], q["kind"], q["cue"],
-                          q["via"], q["start"], q["end"]) for q in by["quotes"][aid]],
-            figures=[Figure(f["id"], f["text"], f["value"], f["unit"], f["measure"],
-                            _date(f["period_start"], f["period_end"], None), f["claimant"],
-                            f["start"], f["end"]) for f in by["figures"][aid]],
-            coder={"readout": a["readout_version"], "data": a["data_hash"]},
-        )
+        doc = record_from_row(
+            TABLE_SPECS["articles"], a,
+            sentences=[record_from_row(TABLE_SPECS["sentences"], s) for s in sentences],
+            times=records("times"),
+            actors=[record_from_row(TABLE_SPECS["actors"], r, mentions=mentions_of.get(r["id"], []))
+                    for r in by["actors"][aid]],
+            events=records("events"), quotes=records("quotes"), figures=records("figures"))
         docs.append(doc)
     return docs
