@@ -65,8 +65,7 @@ def readout_ingest(path: Path, work: Path, procs: int, stages, shard_size: int) 
 
 def stage_profile(path: Path, n: int) -> list[tuple[str, float]]:
     """Seconds per stage over the first n articles, in this process."""
-    from readout.api import batched
-    from readout.pipeline import build_pipeline
+    from readout.pipeline import batched, build_pipeline
     from readout.work import WorkItem
     from readout.read import read_inputs
     config = load_config()

@@ -35,7 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import polnear  # noqa: E402
 
 from readout.config import load_config  # noqa: E402
-from readout.pipeline import STAGES, RawArticle, WorkItem, _load_builtin_stages  # noqa: E402
+from readout.records import RawArticle  # noqa: E402
+from readout.stages import stage_factory  # noqa: E402
+from readout.work import WorkItem  # noqa: E402
 from readout.clean.document import document_from_raw  # noqa: E402
 from readout.nlp.model import load_model  # noqa: E402
 from readout.nlp.sentences import sentences_of  # noqa: E402
@@ -116,7 +118,6 @@ def parse_cached(texts: list[str], model: str, cache: Path) -> list:
 def run_pipeline(arts, cache: Path, stages=("times", "actors")):
     """Items after clean, parse (cached), times, actors; quotes are found by the caller."""
     config = load_config()
-    _load_builtin_stages()
     items = []
     for a in arts:
         raw = RawArticle(text=a.text, input_name=a.name, title_in_text=True)
@@ -129,7 +130,7 @@ def run_pipeline(arts, cache: Path, stages=("times", "actors")):
         it.document.sentences = sentences_of(d)
     for name in stages:
         try:
-            STAGES[name]().run(items, config)
+            stage_factory(name)().run(items, config)
         except Exception as exc:  # a stage still being built must not stop the quotes eval
             print(f"warning: stage {name} failed ({type(exc).__name__}: {exc}); going on without it",
                   file=sys.stderr)

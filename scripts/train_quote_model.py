@@ -30,7 +30,8 @@ import polnear  # noqa: E402
 from eval_quotes import TOKEN, map_span, offset_map, parse_cached  # noqa: E402
 
 from readout.config import load_config  # noqa: E402
-from readout.pipeline import RawArticle, WorkItem  # noqa: E402
+from readout.records import RawArticle  # noqa: E402
+from readout.work import WorkItem  # noqa: E402
 from readout.clean.document import document_from_raw  # noqa: E402
 from readout.nlp.sentences import sentences_of  # noqa: E402
 from readout.quotes.find import Finder  # noqa: E402

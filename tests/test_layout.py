@@ -127,3 +127,14 @@ def test_dependencies_point_one_way():
 def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
     assert cycles({"a": {"b"}, "b": {"c"}}) == []
+
+
+def test_stages_are_adapters_and_subsystems_are_packages():
+    """A stage module only adapts its package: short, and every subsystem is a package."""
+    for path in (ROOT / "stages").glob("*.py"):
+        n = len(path.read_text("utf-8").splitlines())
+        assert n <= 100, f"stages/{path.name} has {n} lines"
+    for pkg in ("clean", "nlp", "times", "times/resolve", "actors", "quotes", "events", "figures"):
+        assert (ROOT / pkg / "__init__.py").is_file(), pkg
+    helpers = [p.name for p in (ROOT / "stages").glob("*_*.py") if not p.name.startswith("__")]
+    assert not helpers, f"helpers of a stage belong in its package: {helpers}"
