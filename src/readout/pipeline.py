@@ -22,9 +22,11 @@ log = logging.getLogger(__name__)
 DECLARABLE = WORK_FIELDS | DOCUMENT_FIELDS
 
 
-def build_pipeline(names: Iterable[str]) -> list[Stage]:
+def build_pipeline(names: Iterable[str], given: Iterable[str] = ("raw",)) -> list[Stage]:
+    """The named stages, checked: every declared name is a real field, and what a stage
+    requires is `given` (the raw article, by default) or added by an earlier stage."""
     stages: list[Stage] = []
-    available: set[str] = {"raw"}
+    available: set[str] = set(given)
     for name in names:
         factory = stage_factory(name)
         if factory is None:

@@ -21,6 +21,7 @@ from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigge
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_status, hedged
 from .frames import FrameCoding
+from .gate import candidate_features, gate_model, probability
 from .roles import RoleFinding
 from .triggers import TriggerCoding
 
@@ -46,6 +47,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._dated_possessors = frozenset(self.lex.rules.get("noun_requirements", {}).get("dated_possessors", ()))
         self._stative = frozenset(self.lex.rules.get("roles", {}).get("stative_passives", ()))
         self._operators = frozenset(v for vs in self.lex.rules.get("frame_operators", {}).values() for v in vs)
+        self.gate = gate_model()
+        self.features: dict[str, dict[str, float]] = {}   # event id → the gate's features
 
     def triggers(self) -> list:
         doc = self.doc
@@ -299,6 +302,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             hedge = hedged(c.trigger, self.cues)
             for src, tgt in pairs:
                 conf = self._confidence(c, src, tgt, hedge)
+                feats = candidate_features(c, src, tgt, conf, hedge, q is not None)
+                if self.gate is not None:
+                    conf = round(probability(feats, self.gate), 3)
                 code = c.code
                 ev = Event(
                     id=stable_id(document.id, c.trigger.idx, code, src.id if src else None,
@@ -315,6 +321,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 old = events.get(key)
                 if old is None or ev.confidence > old.confidence:
                     events[key] = ev
+                    self.features[ev.id] = feats
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
 
     def _agentless_source(self, c: Candidate, root: str, place) -> list[Actor]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .common import CLAUSE_CHILD, STOP_POST, Base, is_verbal
 from .lexicon import frame_of
 from .patterns import Context, best_pattern
+from .senses import sense_code
 
 
 class TriggerCoding:
@@ -18,6 +19,12 @@ class TriggerCoding:
             for c in tok.children:
                 if c.dep_ in excl or f"{c.dep_}:{c.lower_}" in excl:
                     return None
+        sense = sense_code(tok, lex.rules)
+        if sense is not None:
+            if not sense:
+                return None
+            a, b = (sense.split(":") + [None])[:2] if ":" in sense else (sense, None)
+            return Base(a or None, b or None, 0.8, symmetric=bool(a) and a == b)
         objs = lex.verb_phrases.get(lemma)
         if objs:
             for c in tok.children:

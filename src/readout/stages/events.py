@@ -10,11 +10,14 @@ The stage may add actors to `document.actors` (mention `how` says why): a countr
 as a destination or scene of a coded act ("a state visit to Russia" → Russia, how "place"),
 a nationality group the actors stage did not list ("Palestinian prisoners", how "demonym")
 and a country-less group located by its phrase ("demonstrators in Baghdad", how "located").
+With the learned gate (`events/gate.py`), an event's confidence is the gate's probability and
+events below `min_confidence` are not kept.
 """
 from __future__ import annotations
 
 from ..config import Config
 from ..events.coder import code_item
+from ..events.gate import gate_model
 from ..work import WorkItem
 from .registry import register_stage
 
@@ -28,4 +31,5 @@ class EventsStage:
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:
-            item.document.events = code_item(item)
+            item.document.events = [e for e in code_item(item) if e.confidence >= config.min_confidence
+                                    or gate_model() is None]

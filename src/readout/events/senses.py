@@ -1,0 +1,57 @@
+"""Verb senses chosen by their arguments: "struck a deal" is an agreement, "struck the
+village" an attack; "fired his chief of staff" is a dismissal (no CAMEO event), "fired back"
+is criticism; "clash over tariffs" is a dispute, "clashed with police" a fight.
+
+The data (knowledge/events/coding_rules.toml, `[verb_senses.<lemma>]` and `[object_classes]`)
+maps, for a lemma, a particle, an object's head word or class (`@person`, `@agreement`, …) or
+a preposition to the code of that sense; "" means the verb is no event in that sense. The
+first match wins, in that order; no match leaves the verb to the dictionary.
+"""
+from __future__ import annotations
+
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def object_classes(tok, classes: dict) -> set[str]:
+    """The classes (`@name`) an object head belongs to: by word, and by entity label where
+    the class lists one (`ENT:PERSON`)."""
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    out = set()
+    for name, members in classes.items():
+        if word in members or lemma in members or (tok.ent_type_ and f"ENT:{tok.ent_type_}" in members):
+            out.add("@" + name)
+    return out
+
+
+def sense_code(tok, rules: dict) -> str | None:
+    """The code of `tok`'s sense given its arguments ("" = no event), or None when no sense
+    listed for its lemma applies."""
+    senses = rules.get("verb_senses", {}).get(tok.lemma_.lower())
+    if not senses:
+        return None
+    classes = rules.get("object_classes", {})
+    particles = senses.get("particles", {})
+    objects = senses.get("objects", {})
+    preps = senses.get("preps", {})
+    for c in tok.children:
+        if c.dep_ in ("prt", "advmod") and c.lower_ in particles:
+            return particles[c.lower_]
+    objects_of = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    if not objects_of:             # "the deal struck …", parsed with the deal as subject
+        objects_of = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        objects_of.append(tok.head)    # "the deal struck between Iran and the US"
+    for c in objects_of:
+        for key in (c.lower_, c.lemma_.lower()):
+            if key in objects:
+                return objects[key]
+        for cls in sorted(object_classes(c, classes)):
+            if cls in objects:
+                return objects[cls]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            if pobj and all(p.ent_type_ not in TIME_ENTITIES for p in pobj):
+                return preps[c.lower_]
+    return None
