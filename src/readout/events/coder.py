@@ -19,7 +19,7 @@ from .anchors import Anchors, date_range, place_record
 from .arguments import MentionIndex, PronounResolver, agent_token, object_tokens, subject_token
 from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigger_hashes, status_cues, is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
-from .status import clause_status, hedged
+from .status import clause_head, clause_status, hedged
 from .frames import FrameCoding
 from .gate import candidate_features, gate_model, probability
 from .roles import RoleFinding
@@ -219,7 +219,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             elif status == "intended":
                 code = self._future_intent(code)
             elif status == "hypothetical" and code[:2] in self.lex.rules.get("conditional_threat", {}).get("roots", ()) \
-                    and self._has_condition(anchor_tok):
+                    and self._has_condition(anchor_tok) and sources and not self._second_person(anchor_tok):
                 code = sub_code("13", code)
                 status = "occurred"   # "may halt mediation if …": the threat is made
             elif status == "negated" and self._future_negated(anchor_tok) and code[:2] in ("03", "04", "05", "06", "07", "08"):
@@ -227,6 +227,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 status = "occurred"   # "will not accept refugees": a refusal
         if status == "occurred" and status_override:
             status = status_override
+        if status == "occurred" and self._second_person(anchor_tok):
+            status = "hypothetical"    # "you'd be fighting Syria", "you bomb them": rhetoric
         elif status_override == "negated" and status == "intended":
             status = "negated"
         if decided:
@@ -367,6 +369,11 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 out.append((s, t))
         # a source whose own country is the target's is usually a pair seen from inside
         return out
+
+    def _second_person(self, tok) -> bool:
+        """The clause's subject is "you": rhetoric or an address, not a reported act."""
+        v = tok if is_verbal(tok) else clause_head(tok)
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "ya", "y'all") for c in v.children)
 
     def _past_perfect(self, tok) -> bool:
         head = tok if is_verbal(tok) else tok.head
