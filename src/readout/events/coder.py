@@ -358,7 +358,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
     def _pairs(self, c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
         srcs, tgts = list(c.sources), list(c.targets)
         if len(srcs) >= 2 and not tgts and (c.symmetric or c.code[:2] in ("03", "04", "05", "06")):
-            return [(srcs[0], t) for t in srcs[1:]]
+            # "the US, Russia and Switzerland met": every pair among them
+            return [(a, b) for k, a in enumerate(srcs) for b in srcs[k + 1:] if a.id != b.id]
         out = []
         for s in srcs or [None]:
             for t in tgts or [None]:
