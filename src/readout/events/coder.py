@@ -292,7 +292,12 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             if not pairs:
                 continue
             date = date_range(tx)
-            if date is None and c.status == "occurred" and pub is not None and not self._past_perfect(c.trigger):
+            reported_act = is_verbal(c.trigger) or c.from_frame or any(
+                a is not None and a is not c.trigger and is_verbal(a) for a in c.time_anchors)
+            if date is None and c.status == "occurred" and pub is not None and reported_act \
+                    and not self._past_perfect(c.trigger):
+                # the report's day only for an act reported by a verb ("met", "held talks");
+                # an event noun with no time of its own ("the lawsuit", "the deal") may be old
                 iso = pub.isoformat()
                 from ..records import DateRange
                 date = DateRange(iso, iso, "day")
