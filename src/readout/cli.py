@@ -118,10 +118,13 @@ def export(ctx: typer.Context,
            table: str = typer.Option("events", "--table", help="Table to export (articles, events, quotes, figures …)."),
            fmt: str = typer.Option("parquet", "--format", help="parquet | csv | jsonl | gdelt | icews | plover."),
            output: Path = typer.Option(..., "-o", "--output", help="Output file."),
+           complete_only: Optional[bool] = typer.Option(
+               None, "--complete-only/--all-events",
+               help="Event formats: only events with both source and target (default for gdelt and icews)."),
            ) -> None:
     """Export a table (or events in GDELT/ICEWS/PLOVER columns) to a file."""
     from .store.export import export_table
-    n = _read_store(db, lambda store: export_table(store, table, fmt, output))
+    n = _read_store(db, lambda store: export_table(store, table, fmt, output, complete_only))
     out.print(f"wrote {n} row(s) to {output}")
 
 

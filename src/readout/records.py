@@ -153,6 +153,7 @@ class Event(Record):
     evidence: Evidence
     trigger: str | None = None     # the word or phrase that triggered the coding
     quote: str | None = None       # id of the quote the event was reported in
+    incomplete: bool = False       # a side (source or target) is not in the text
 
 
 @dataclass(slots=True)

@@ -29,3 +29,11 @@ def test_second_person_rhetoric_is_no_threat():
     d = readout.extract_text("If you elect her, you'd be fighting Syria and Russia at the same time.",
                              published="2016-03-01")
     assert not any(e.type == "THREATEN" for e in d.events)
+
+
+def test_an_event_missing_a_side_says_so():
+    d = readout.extract_text("Senator Jones attacked the Republican plan. Russia met China in Moscow.",
+                             published="2016-03-01")
+    by_type = {e.type: e for e in d.events}
+    assert by_type["ACCUSE"].incomplete and by_type["ACCUSE"].target is None
+    assert not by_type["CONSULT"].incomplete

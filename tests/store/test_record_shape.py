@@ -106,7 +106,8 @@ API_MODELS = {
     models.QuoteOut: ("quotes", {"article_id", "coder"}, set()),
     models.FigureOut: ("figures", {"article_id", "coder"}, set()),
 }
-PY_OF_ARROW = {pa.string(): str, pa.int32(): int, pa.float64(): float, pa.list_(pa.string()): list[str]}
+PY_OF_ARROW = {pa.string(): str, pa.int32(): int, pa.float64(): float, pa.bool_(): bool,
+               pa.list_(pa.string()): list[str]}
 
 
 @pytest.mark.parametrize("model", list(API_MODELS), ids=lambda m: m.__name__)

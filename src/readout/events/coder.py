@@ -321,7 +321,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                     status=c.status, date=date, place=place_record(place),
                     goldstein=info.goldstein, quad_class=info.quad, confidence=conf,
                     evidence=Evidence(sent_i, s.start, s.end, document.text[s.start:s.end]),
-                    trigger=c.phrase or c.trigger.text, quote=q.id if q else None)
+                    trigger=c.phrase or c.trigger.text, quote=q.id if q else None,
+                    incomplete=src is None or tgt is None)
                 when = (date.start_date, date.end_date) if date else None
                 key = (sent_i, code[:2], when, *sorted([ev.source or "", ev.target or ""])) if c.symmetric \
                     else (sent_i, code[:2], when, ev.source or "", ev.target or "")

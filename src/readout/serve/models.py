@@ -52,6 +52,7 @@ class EventOut(BaseModel):
     evidence: Optional[str] = None
     trigger: Optional[str] = None
     quote_id: Optional[str] = None
+    incomplete: Optional[bool] = Field(None, description="A side (source or target) is not in the text.")
     published: Optional[str] = None
     url: Optional[str] = None
     outlet: Optional[str] = None

@@ -17,10 +17,17 @@ def _quote_path(path: str) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def export_table(store: Store, table: str, fmt: str, out: str | os.PathLike) -> int:
-    """Write one table to `out`; returns the number of rows."""
+# Event exports that keep only events with both sides unless told otherwise: GDELT- and
+# ICEWS-style rows are dyads, and a row with an empty side counts as noise in a dyad count.
+COMPLETE_ONLY_BY_DEFAULT = frozenset({"gdelt", "icews"})
+
+
+def export_table(store: Store, table: str, fmt: str, out: str | os.PathLike,
+                 complete_only: bool | None = None) -> int:
+    """Write one table to `out`; returns the number of rows. For event formats,
+    `complete_only` (default: on for gdelt and icews) leaves out events missing a side."""
     if fmt in EVENT_FORMATS:
-        return export_events(store, fmt, out)
+        return export_events(store, fmt, out, complete_only)
     if fmt not in TABLE_FORMATS:
         raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(TABLE_FORMATS + EVENT_FORMATS)}")
     if table not in store.tables():
@@ -36,9 +43,12 @@ def export_table(store: Store, table: str, fmt: str, out: str | os.PathLike) -> 
     return n
 
 
-def export_events(store: Store, fmt: str, out: str | os.PathLike) -> int:
+def export_events(store: Store, fmt: str, out: str | os.PathLike, complete_only: bool | None = None) -> int:
     from . import export_events as ev
-    rows = store.query('SELECT * FROM events ORDER BY published, article_id, start')
+    if complete_only is None:
+        complete_only = fmt in COMPLETE_ONLY_BY_DEFAULT
+    where = " WHERE source IS NOT NULL AND target IS NOT NULL" if complete_only else ""
+    rows = store.query(f'SELECT * FROM events{where} ORDER BY published, article_id, start')
     if fmt == "plover":
         with open(out, "w", encoding="utf-8") as fh:
             for row in ev.plover_rows(store, rows):

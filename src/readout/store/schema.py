@@ -154,7 +154,7 @@ TABLE_SPECS: dict[str, TableSpec] = {t.name: t for t in (
         col("place_country", "place.country"), col("goldstein"), col("quad_class"), col("confidence"),
         col("sentence", "evidence.sentence"), col("start", "evidence.start"),
         col("end", "evidence.end"), col("evidence", "evidence.text"), col("trigger"),
-        col("quote_id", "quote"), added("published", S), added("url", S), added("outlet", S),
+        col("quote_id", "quote"), col("incomplete"), added("published", S), added("url", S), added("outlet", S),
         added("coder", S),
     ), _event_items),
     TableSpec("quotes", Quote, (

@@ -57,6 +57,11 @@ class Store:
         `readout.link.schema`)."""
         for name, schema in TABLES.items():
             self.con.execute(create_sql(name, schema))
+            have = {r[0] for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
+            for f in schema:          # a store made by an earlier version gains the new columns
+                if f.name not in have:
+                    self.con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{f.name}" {_DUCK_TYPES[f.type]}')
 
     def close(self) -> None:
         self.con.close()
