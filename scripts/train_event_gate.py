@@ -89,21 +89,31 @@ def _overlaps(actor, span: tuple[int, int] | None) -> bool:
     return any(m.start < span[1] and span[0] < m.end for m in actor.mentions)
 
 
-def plv_examples(config, limit: int | None = None) -> list[tuple[str, dict, int, float]]:
-    rows = list(csv.DictReader(open(PLV, encoding="utf-8"), delimiter="\t"))[:limit]
-    items, marks = [], {}
-    for r in rows:
-        text = r["sentence"].strip()
-        aid = f"plv{r['sentence_id']}"
-        spans = []
-        for key in ("source", "target"):
-            i = text.find(r[key].strip()) if r[key].strip() else -1
-            spans.append((i, i + len(r[key].strip())) if i >= 0 else None)
-        marks[aid] = (r["gold_root"], spans[0], spans[1])
-        items.append(_item(aid, text, published=None))
+def plv_rows(limit: int | None = None) -> list[dict]:
+    with open(PLV, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))[:limit]
+
+
+def _marks(r: dict) -> tuple[str, tuple | None, tuple | None]:
+    text = r["sentence"].strip()
+    spans = []
+    for key in ("source", "target"):
+        part = r[key].strip()
+        i = text.find(part) if part else -1
+        spans.append((i, i + len(part)) if i >= 0 else None)
+    return r["gold_root"], spans[0], spans[1]
+
+
+def plv_from_proposed(rows: list[dict], proposed: dict) -> list[tuple[str, dict, int, float]]:
+    """Labelled examples for PLV rows from their proposed events (doc id → (item, events,
+    features)): events on the marked pair only, 1 when of the marked root."""
     out = []
-    for it, events, feats in proposed(items, config):
-        root, s_span, t_span = marks[it.document.id]
+    for r in rows:
+        got = proposed.get(f"plv{r['sentence_id']}")
+        if got is None:
+            continue
+        it, events, feats = got
+        root, s_span, t_span = _marks(r)
         actors = {a.id: a for a in it.document.actors}
         for ev in events:
             src, tgt = actors.get(ev.source), actors.get(ev.target)
@@ -114,6 +124,13 @@ def plv_examples(config, limit: int | None = None) -> list[tuple[str, dict, int,
             right = ev.type == root or (root == "YIELD" and ev.type in YIELD)
             out.append(("plv", feats[ev.id], int(right), 1.0))
     return out
+
+
+def plv_examples(config, limit: int | None = None) -> list[tuple[str, dict, int, float]]:
+    rows = plv_rows(limit)
+    items = [_item(f"plv{r['sentence_id']}", r["sentence"].strip()) for r in rows]
+    proposed_ = {it.document.id: (it, evs, feats) for it, evs, feats in proposed(items, config)}
+    return plv_from_proposed(rows, proposed_)
 
 
 def vectorise(examples, vocab: dict[str, int] | None = None):
