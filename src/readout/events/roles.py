@@ -176,6 +176,13 @@ class RoleFinding:
         self.index.add(actor, start, end)
         return [actor]
 
+    @staticmethod
+    def _own_forces(actor: Actor, sources: list[Actor]) -> bool:
+        """A group of the source's own (its troops, police, forces), not another party."""
+        own = {a.country for a in sources}
+        return actor.kind == "group" and actor.sector in (None, "MIL", "COP", "GOV") \
+            and (actor.country is None or actor.country in own)
+
     def verb_roles(self, v, base: Base) -> tuple[list[Actor], list[Actor], bool]:
         subj, passive = subject_token(v)
         sources: list[Actor] = []
@@ -207,6 +214,14 @@ class RoleFinding:
             for o in object_tokens(v):
                 targets = self.actors_of(o) or self.place_actor(o)
                 if targets:
+                    break
+        if targets and sources and all(self._own_forces(t, sources) for t in targets):
+            # "send troops to Uganda", "withdraw its troops from Iraq": the source's own forces
+            # are what moves; the country they go to or leave is the other side
+            for p, o in prep_objects(v, ("to", "into", "toward", "towards", "from")):
+                other = [a for a in self.actors_of(o) or self.place_actor(o) if a not in sources]
+                if other:
+                    targets = other
                     break
         if not targets and (base.code or "")[:2] in ("16", "17"):
             # "froze the assets of X", "banned imports of Japanese seafood / from Pakistan":
