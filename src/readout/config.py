@@ -136,7 +136,7 @@ class Config:
     title_from_first_line: bool = True
     language: str = "en"
     encoding: str = "utf-8"
-    min_confidence: float = 0.5        # events whose gate probability is below are not kept
+    min_confidence: float = 0.0        # events whose gate probability is below are not kept
     link: LinkConfig = field(default_factory=shipped_link_config)
 
     def with_overrides(self, **overrides: Any) -> "Config":
