@@ -147,3 +147,19 @@ def test_actors_knowledge_organisations_known_by_acronym_carry_it_in_the_name():
     # an acronym that is the name, or no all-capital alias: unchanged
     assert resolve_actor("BRICS").name == "BRICS"
     assert resolve_actor("the Ministry of Defence").name == "Ministry of Defence"
+
+
+def test_actors_domestic_news_gives_its_country_to_actors_without_one():
+    """An article that names one country in most sentences is that country's news: "the police"
+    and a person the tables do not know take its country; a mixed article decides nothing."""
+    from readout.actors.context import article_country
+    assert article_country({0: {"USA"}, 1: {"USA"}, 2: {"USA"}, 3: {"USA", "MEX"}}) == "USA"
+    assert article_country({0: {"USA"}, 1: {"MEX"}, 2: {"USA"}, 3: {"MEX"}}) is None
+    assert article_country({0: {"USA"}, 1: {"USA"}}) is None     # too little to go on
+    import readout
+    d = readout.extract_text(
+        "President Obama spoke in Washington on Monday. The White House said Congress would vote. "
+        "Senator Ted Cruz of Texas criticised the plan. Police arrested two protesters outside the Capitol.",
+        published="2016-03-01")
+    police = [a for a in d.actors if a.name.lower() == "police"]
+    assert police and police[0].country == "USA"

@@ -121,13 +121,35 @@ def assign_context_countries(actors: list[Actor], places, sentences, k: ActorKno
         return
     starts = [s.start for s in sentences]
     by_sentence = sentence_countries(actors, places, starts, k)
+    article = article_country(by_sentence)
     for a in actors:
         if not wants_context(a):
             continue
-        c = context_country(a, by_sentence, starts)
+        c = context_country(a, by_sentence, starts) or article
         if c:
             a.country = c
             a.code = c + (a.code or a.sector or "")
+
+
+# An article whose sentences name one country this much more than all others together is
+# domestic news of that country: its actors with no country of their own ("the police", a
+# candidate the tables do not know) are that country's, as a human coder reads them.
+ARTICLE_COUNTRY_SHARE = 0.75
+ARTICLE_COUNTRY_MIN_SENTENCES = 3
+
+
+def article_country(by_sentence: dict[int, set]) -> str | None:
+    """The country most sentences of the article name, when it dominates (else None)."""
+    counts: dict[str, int] = {}
+    for cs in by_sentence.values():
+        for c in cs:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n >= ARTICLE_COUNTRY_MIN_SENTENCES and n >= ARTICLE_COUNTRY_SHARE * sum(counts.values()):
+        return top
+    return None
 
 
 def split_ethnic_groups(actors: list[Actor], places, doc, doc_id: str, k: ActorKnowledge) -> list[Actor]:
