@@ -22,6 +22,10 @@ CASES = [
     ("Microsoft released a patch for the browser.", ("RETREAT", "08"), None),
     ("Mr Cruz beat Donald Trump in the Iowa caucuses.", ("ASSAULT", "19"), None),
     ("The Senate killed the immigration bill on Thursday.", ("ASSAULT", "19"), ("REJECT", "12")),
+    ("Jeb Bush called Donald Trump unhinged.", ("CONSULT", "04"), ("ACCUSE", "111")),
+    ("The president called the meeting productive.", ("CONSULT", "04"), None),
+    ("Mr Putin called Mr Xi on Friday.", ("ACCUSE", "11"), ("CONSULT", "041")),
+    ("Clinton called on the United States to step up the fight.", ("CONSULT", "04"), ("REQUEST", "02")),
 ]
 
 

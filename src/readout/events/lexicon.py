@@ -152,7 +152,8 @@ def lexicon() -> Lexicon:
             requires=tuple(spec.get("requires", ())), poss=spec.get("poss", "source"),
             of=spec.get("of", "target"), symmetric=bool(spec.get("symmetric", False)),
             preps=dict(spec.get("preps", {})))
-    triggers = set(verbs) | set(verb_codes) | set(nouns) | set(verb_phrases) | set(rules.get("modal_frames", {}))
+    triggers = set(verbs) | set(verb_codes) | set(nouns) | set(verb_phrases) | set(rules.get("modal_frames", {})) \
+        | set(rules.get("verb_senses", {}))
     for group in rules["frames"].values():
         triggers.update(group["lemmas"])
     not_events = {k: tuple(v) for k, v in rules.get("not_events", {}).items()}

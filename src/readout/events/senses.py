@@ -3,14 +3,16 @@ village" an attack; "fired his chief of staff" is a dismissal (no CAMEO event), 
 is criticism; "clash over tariffs" is a dispute, "clashed with police" a fight.
 
 The data (knowledge/events/coding_rules.toml, `[verb_senses.<lemma>]` and `[object_classes]`)
-maps, for a lemma, a particle, an object's head word or class (`@person`, `@agreement`, …) or
-a preposition to the code of that sense; "" means the verb is no event in that sense. The
-first match wins, in that order; no match leaves the verb to the dictionary.
+maps, for a lemma, a complement's class ("called Trump unhinged": `@negative`), a particle,
+an object's head word or class (`@person`, `@agreement`, …) or a preposition to the code of
+that sense; "" means the verb is no event in that sense. The first match wins, in that
+order; no match leaves the verb to the dictionary (or to its `[not_events]` rule).
 """
 from __future__ import annotations
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+COMPLEMENT_DEPS = ("oprd", "xcomp", "acomp", "ccomp", "attr")
 
 
 def object_classes(tok, classes: dict) -> set[str]:
@@ -34,6 +36,14 @@ def sense_code(tok, rules: dict) -> str | None:
     particles = senses.get("particles", {})
     objects = senses.get("objects", {})
     preps = senses.get("preps", {})
+    complements = senses.get("complements", {})
+    for c in tok.children:      # "called Trump unhinged", "branded the plan a disgrace"
+        if complements and c.dep_ in COMPLEMENT_DEPS:
+            words = [c] + [g for g in c.children if g.dep_ in ("amod", "advmod", "compound")]
+            for w in words:
+                for cls in sorted(object_classes(w, classes)):
+                    if cls in complements:
+                        return complements[cls]
     for c in tok.children:
         if c.dep_ in ("prt", "advmod") and c.lower_ in particles:
             return particles[c.lower_]

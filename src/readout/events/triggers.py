@@ -14,17 +14,17 @@ class TriggerCoding:
     def verb_base(self, tok) -> Base | None:
         lemma = tok.lemma_.lower()
         lex = self.lex
-        excl = lex.not_events.get(lemma)
-        if excl:
-            for c in tok.children:
-                if c.dep_ in excl or f"{c.dep_}:{c.lower_}" in excl:
-                    return None
         sense = sense_code(tok, lex.rules)
         if sense is not None:
             if not sense:
                 return None
             a, b = (sense.split(":") + [None])[:2] if ":" in sense else (sense, None)
             return Base(a or None, b or None, 0.8, symmetric=bool(a) and a == b)
+        excl = lex.not_events.get(lemma)
+        if excl:
+            for c in tok.children:
+                if c.dep_ in excl or f"{c.dep_}:{c.lower_}" in excl:
+                    return None
         objs = lex.verb_phrases.get(lemma)
         if objs:
             for c in tok.children:
