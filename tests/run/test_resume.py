@@ -57,18 +57,22 @@ def committed(db) -> int:
     return len(list(shards.glob("*/_meta.json"))) if shards.exists() else 0
 
 
-def kill_during_run(cmd, db, rng: random.Random, early: bool) -> bool:
+def kill_during_run(cmd, db, rng: random.Random, early: bool, n_shards: int) -> bool:
     """Start ingest and SIGKILL its driver: early (start-up, first shards) or after a few
-    more shards are committed, at a random moment of the commit/load cycle. True if the
-    process was still running when killed."""
+    more shards are committed (never waiting past the last few shards, so that a fast
+    machine cannot finish the run before the kill), at a random moment of the commit/load
+    cycle. True if the process was still running when killed."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    limit = n_shards - 4
     if early:
-        time.sleep(rng.uniform(0.2, 2.0))
+        deadline = time.time() + rng.uniform(0.2, 2.0)
+        target = limit
     else:
-        target = committed(db) + rng.randint(1, 5)
         deadline = time.time() + 60
-        while proc.poll() is None and committed(db) < target and time.time() < deadline:
-            time.sleep(0.01)
+        target = min(committed(db) + rng.randint(1, 5), limit)
+    while proc.poll() is None and committed(db) < target and time.time() < deadline:
+        time.sleep(0.005)
+    if not early and committed(db) < limit:
         time.sleep(rng.uniform(0.0, 0.3))
     running = proc.poll() is None
     if running:
@@ -94,7 +98,7 @@ def test_resume_after_sigkill_equals_uninterrupted_run(tmp_path):
     rng.shuffle(kinds)
     mid_run, progress = 0, []
     for early in kinds:
-        mid_run += kill_during_run(ingest_cmd(corpus, db, config_file), db, rng, early)
+        mid_run += kill_during_run(ingest_cmd(corpus, db, config_file), db, rng, early, n_shards)
         deadline = time.time() + 5
         while leftover_processes(db) and time.time() < deadline:
             time.sleep(0.1)
