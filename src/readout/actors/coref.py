@@ -28,7 +28,9 @@ from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge
 from .mentions import Mention
 from .normalize import norm
-from .resolve import HONORIFICS
+from .resolve import FORMER_WORDS, HONORIFICS, Cues, entry_actor, same_given_name, surname_match
+
+FORMER_KEYS = FORMER_WORDS
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -45,6 +47,11 @@ class Person:
     gender: str
     tokens: set[str] = field(default_factory=set)
     last: int = -1
+    name: list[str] = field(default_factory=list)     # the words of its fullest name
+
+    @property
+    def surname(self) -> str:
+        return self.name[-1] if self.name else ""
 
 
 def richness(r) -> int:
@@ -83,8 +90,11 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 class Linker:
-    def __init__(self, doc, k: ActorKnowledge, date: dt.date | None):
+    def __init__(self, doc, k: ActorKnowledge, date: dt.date | None, article_country: str | None = None):
         self.doc = doc
+        self.article_country = article_country
+        self.bare: dict[str, list[str]] = {}             # one-word unknown organisations by word
+        self.resolved_as: dict[str, object] = {}         # keys made by resolve_bare_surnames
         self.k = k
         self.date = date
         self.persons: dict[str, Person] = {}
@@ -105,6 +115,8 @@ class Linker:
         for i in range(m.start, m.end):
             self.by_token[i] = m.key
         if r.kind != "person":
+            if r.entry is None and m.needs == "surname" and m.end - m.start == 1 and r.kind == "organisation":
+                self.bare.setdefault(norm(self.doc[m.start].text), []).append(m.key)
             return
         p = self.persons.get(m.key)
         gender = r.gender or self._honorific_gender(m)
@@ -114,7 +126,10 @@ class Linker:
             p.gender = gender
         if m.how in ("name", "title"):
             p.tokens.update(norm(r.name).split())
-            p.tokens.update(norm(t.text) for t in self.doc[m.start:m.end] if t.text[:1].isupper())
+            p.tokens.update(t for t in self._name_tokens(m) if t not in self.k.places)
+            words = norm(r.name).split() if r.entry is not None else self._name_tokens(m)
+            if len(words) > len(p.name):
+                p.name = words
         p.last = m.start
         self.history.append((m.start, m.key, self.sent_start[m.start]))
 
@@ -144,36 +159,102 @@ class Linker:
             out.append(m)
         return out
 
-    def _link_surname(self, m: Mention) -> None:
+    def _name_tokens(self, m: Mention) -> list[str]:
         k = self.k
-        toks = [key for key in (norm(t.text) for t in self.doc[m.start:m.end] if t.text[:1].isupper())
+        return [key for key in (norm(t.text) for t in self.doc[m.start:m.end] if t.text[:1].isupper())
                 if key not in HONORIFICS and key not in k.roles and key not in k.demonyms
-                and key not in k.country_names]
+                and key not in k.country_names and key not in FORMER_KEYS]
+
+    def _link_surname(self, m: Mention) -> None:
+        """A short name → the person named in full before it in the article. The article's
+        person wins over a namesake in the knowledge: after "Chris Christie", "Christie" is
+        him, not a Bahamian prime minister; after "Bernie Sanders", "Bernie" is Sanders (a
+        given name alone never names someone else's surname). A full name links to an
+        earlier person only when their given names agree ("Ruth Bader Ginsburg" is not an
+        earlier "Luis Liberman Ginsburg")."""
+        toks = self._name_tokens(m)
         if not toks:
             return
         last = toks[-1]
+        r = m.resolved
+        known_here = r is not None and r.entry is not None
+        full_here = len(toks) > 1
+        full_name = norm(r.name).split() if known_here else toks
         best = None
         for p in self.persons.values():
-            if last in p.tokens and (best is None or p.last > best.last):
-                if m.resolved is not None and m.resolved.entry is not None and p.mention.resolved.entry is not None \
-                        and p.key != m.resolved.key and len(toks) > 1:
+            if p.key == m.key:
+                continue
+            if full_here:
+                if not (last == p.surname or (len(p.name) == 1 and p.name[0] in (toks[0], last))):
+                    continue
+                if len(p.name) > 1 and not same_given_name(p.name[0], full_name[0]):
+                    continue   # another person who shares the surname
+                pr = p.mention.resolved
+                if known_here and pr.entry is not None and p.key != r.key:
                     continue   # a different known person who shares a name
+            elif last not in p.tokens:
+                continue
+            if best is None or p.last > best.last:
                 best = p
         if best is None:
+            if full_here and last in self.bare:
+                # "Sanders" (read as an organisation) before "Bernie Sanders": the same one
+                for key in self.bare.pop(last):
+                    self.merged[key] = r.key if r is not None else m.key
             return
-        known_here = m.resolved is not None and m.resolved.entry is not None
         known_there = best.mention.resolved.entry is not None
-        if known_here and not known_there:
-            # "Clinton" (unknown) earlier, "Hillary Clinton" (known) now: the earlier one is this one
-            self.merged[best.key] = m.resolved.key
+        pr = best.mention.resolved
+        if full_here and len(best.name) == 1:
+            # "Clinton" earlier, "Hillary Clinton" now: the earlier one is this one
+            if known_here:
+                self.merged[best.key] = r.key
+                self.persons.pop(best.key, None)
+                return
+            m.key = best.key
+            if richness(r) >= richness(pr):
+                best.mention = m
+                r.key = pr.key
+            else:
+                m.resolved = pr
+            pr.name = r.name          # the actor is called by its full name
+            best.name = toks
+            return
+        if full_here and known_here and not known_there:
+            self.merged[best.key] = r.key
             self.persons.pop(best.key, None)
             return
-        if not known_here or m.end - m.start <= 2:
-            m.key = best.key
-            if richness(m.resolved) > richness(best.mention.resolved):
-                best.mention = m          # "Sen. Elizabeth Warren" tells more than "Elizabeth Warren"
+        m.key = best.key
+        if known_here and r.entry is not pr.entry and not full_here:
+            m.resolved = pr            # a namesake in the knowledge: the article's person wins
+        elif richness(r) > richness(pr) and (known_here or not known_there):
+            best.mention = m          # "Sen. Elizabeth Warren" tells more than "Elizabeth Warren"
+            if not known_here and len(best.name) > len(toks):
+                r.name, r.key = pr.name, pr.key
+        else:
+            if not known_there and not known_here and r is not None and (r.country or r.sector) \
+                    and not (pr.country or pr.sector):
+                best.mention = m
+                r.name, r.key = pr.name, pr.key
             else:
-                m.resolved = best.mention.resolved
+                m.resolved = pr
+
+    def resolve_bare_surnames(self, mentions: list[Mention]) -> None:
+        """Surnames alone that no one in the article carries in full: the knowledge person of
+        the article's country, if there is one (strong context), else they stay unknown."""
+        if not self.article_country:
+            return
+        for m in mentions:
+            r = m.resolved
+            if r is None or not r.cands or m.key in self.merged:
+                continue
+            if self.persons.get(m.key) is None or len(self.persons[m.key].name) != 1:
+                continue
+            e = surname_match(list(r.cands), r.cues or Cues(), self.date, self.k, self.article_country)
+            if e is None:
+                continue
+            new = entry_actor(e, self.k, self.date, r.cues, how=r.how)
+            self.merged[m.key] = new.key
+            self.resolved_as[new.key] = new
 
     def _link_role(self, m: Mention) -> None:
         """A role phrase → the person named in the article who holds that role."""
@@ -319,14 +400,17 @@ class Linker:
         return None
 
 
-def link(doc, mentions: list[Mention], k: ActorKnowledge, date: dt.date | None) -> list[Mention]:
+def link(doc, mentions: list[Mention], k: ActorKnowledge, date: dt.date | None,
+         article_country: str | None = None) -> list[Mention]:
     """Mentions with their final actor keys, pronouns added."""
-    linker = Linker(doc, k, date)
+    linker = Linker(doc, k, date, article_country)
     named = linker.link_mentions(mentions)
     pronouns = linker.link_pronouns(named)
+    linker.resolve_bare_surnames(named)
     out = sorted(named + pronouns, key=lambda m: m.start)
     if linker.merged:
         final = {m.key: m.resolved for m in out if m.key not in linker.merged}
+        final.update(linker.resolved_as)
         for m in out:
             key = m.key
             while key in linker.merged:

@@ -295,6 +295,19 @@ def of_country_end(doc, head: int, end: int, geo) -> int:
     return 0
 
 
+def names_person_by_apposition(doc, head: int, k: ActorKnowledge) -> bool:
+    """"a spokesman, Adrian Edwards," / "Adrian Edwards, a spokesman": a name in apposition to
+    a person's role word is a person's name, whatever label the entity tagger gave it."""
+    t = doc[head]
+    others = [t.head] if t.dep_ == "appos" else []
+    others += [c for c in t.children if c.dep_ == "appos"]
+    for o in others:
+        row = k.roles.get(o.lower_) or k.roles.get(o.lemma_.lower())
+        if row is not None and row[1] == "person" and o.pos_ == "NOUN":
+            return True
+    return False
+
+
 def person_gate(doc, m: Match, k: ActorKnowledge) -> bool:
     """A one-word person name ("Xi", "Putin") counts only in a person context."""
     t = doc[m.start]
@@ -372,10 +385,11 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
         if men.how == "entity:PERSON":
             hint = "person"
         elif men.how == "entity:ORG":
-            hint = "organisation"
+            hint = "person" if names_person_by_apposition(doc, men.head, k) else "organisation"
         r = resolve_words(words, date, k, kind_hint=hint)
         drop = r is None
-        if not drop and men.how == "entity:ORG" and r.entry is None and r.country is None and r.sector is None:
+        if not drop and men.how == "entity:ORG" and r.entry is None and r.country is None and r.sector is None \
+                and r.kind != "person":
             # an unknown organisation with no cue and no agent role: not kept
             drop = doc[men.head].dep_ not in ("nsubj", "nsubjpass", "agent")
         if not drop and r.how == "role" and r.entry is None and men.how.startswith("entity"):
@@ -407,6 +421,29 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
         if r.kind == "person" and men.end - men.start <= 2:
             men.needs = men.needs or "surname"
         found.mentions.append(men)
+
+    # -- surnames of persons named in full, where the tagger saw no name ("Aaviksoo said")
+    surnames: dict[str, int] = {}
+    for men in found.mentions:
+        r = men.resolved
+        if r is not None and r.kind == "person" and men.how in ("name", "title"):
+            last = doc[men.end - 1]
+            if men.end - men.start >= 2 and last.text[:1].isupper() and last.pos_ == "PROPN":
+                surnames.setdefault(last.text, men.end)
+    if surnames:
+        for t in doc:
+            after = surnames.get(t.text)
+            if after is None or t.i < after or t.i in taken or t.ent_type_ in ("PERSON",) \
+                    or t.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():
+                continue   # part of a longer name
+            r = resolve_words([t.text], date, k, kind_hint="person")
+            if r is None or r.kind != "person":
+                continue
+            found.mentions.append(Mention(t.i, t.i + 1, "name", r, needs="surname", head=t.i))
+            taken.add(t.i)
+        found.mentions.sort(key=lambda x: x.start)
 
     # -- role phrases without a name
     geo_tokens = {i for g in geo for i in range(g.start, g.end)}

@@ -76,6 +76,10 @@ class Resolved:
     flags: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
     state: str = ""
+    # a bare surname left unresolved for want of context: the knowledge persons it may be,
+    # and the cues read around it (the article stage decides with the article's country)
+    cands: tuple[Entry, ...] = ()
+    cues: Cues | None = None
 
     def to_actor(self, doc_id: str = "") -> Actor:
         return Actor(id=stable_id(doc_id, self.key), name=self.name, country=self.country,
@@ -352,6 +356,44 @@ def pick_entry(cands: list[Entry], cues: Cues, date: dt.date | None, k: ActorKno
     return best
 
 
+def entry_countries(e: Entry, k: ActorKnowledge) -> set[str]:
+    return {c for c in (split_code(r.code, k.regions)[0] for r in e.roles) if c}
+
+
+def title_fits(e: Entry, cues: Cues, k: ActorKnowledge) -> bool:
+    """Whether the title read before a surname fits an office the person held: an office of
+    the title ("President Ford": a president), else its sector ("Sen. X": a legislator)."""
+    if not cues.role:
+        return False
+    offices = set(cues.role[2] or ())
+    if offices and any(r.office in offices for r in e.roles if r.office):
+        return True
+    sector = (cues.role[0] or "")[:3]
+    return bool(sector) and any(split_code(r.code, k.regions)[1] == sector for r in e.roles)
+
+
+def surname_match(cands: list[Entry], cues: Cues, date: dt.date | None, k: ActorKnowledge,
+                  country: str | None = None) -> Entry | None:
+    """The knowledge person a surname alone names, only with strong context: the country the
+    text gives ("Russian Foreign Minister Lavrov") or `country` (the article's), else a title
+    that fits the person's office when every such person is of one country. A surname alone
+    never crosses countries: a US article's "Ginsburg" is not a Costa Rican namesake."""
+    want = cues.country or country
+    if want and not k.is_region(want):
+        fit = [e for e in cands if want in entry_countries(e, k)]
+        if cues.role:
+            fit = [e for e in fit if title_fits(e, cues, k)] or ([] if cues.country is None else fit)
+    elif cues.role:
+        fit = [e for e in cands if title_fits(e, cues, k)]
+        if len({frozenset(entry_countries(e, k)) for e in fit}) != 1:
+            return None     # "President Ford": a Panamanian and an American fit; the article decides
+    else:
+        return None
+    if not fit:
+        return None
+    return pick_entry(fit, cues, date, k)
+
+
 def role_actor(a: Analysis, words: list[str], k: ActorKnowledge, date: dt.date | None) -> Resolved | None:
     """A phrase naming an office or a group without a name ("the Chinese leader", "police")."""
     cues = a.cues
@@ -468,19 +510,20 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
         # a surname alone ("Mr Lavrov") or a name spelt differently ("Sergei Lavrov")
         toks = a.name_tokens
         if toks:
-            cands = k.entries_with_surname(toks[-1])
-            first = toks[0] if len(toks) > 1 else ""
-            cands = [e for e in cands if e.kind == "person"]
-            if cands and (len(toks) == 1 or first):
+            cands = [e for e in k.entries_with_surname(toks[-1]) if e.kind == "person"]
+            if cands and len(toks) > 1:
+                first = toks[0]
                 e = pick_entry(cands, cues, date, k, first_name=first)
                 full = e.name_tokens if e is not None else []
-                if e is not None and (len(toks) == 1 or (same_given_name(full[0], first)
-                                                         and len(full) == len(toks))):
-                    if len(toks) == 1 and not (cues.honorific or cues.role or cues.country) \
-                            and len(cands) > 1:
-                        pass   # a bare ambiguous surname: leave it unknown
-                    else:
-                        return entry_actor(e, k, date, cues, how="title" if cues.role else "name")
+                if e is not None and same_given_name(full[0], first) and len(full) == len(toks):
+                    return entry_actor(e, k, date, cues, how="title" if cues.role else "name")
+            elif cands:
+                e = surname_match(cands, cues, date, k)
+                if e is not None:
+                    return entry_actor(e, k, date, cues, how="title" if cues.role else "name")
+                r = unknown_actor(a, k, kind_hint)
+                r.cands, r.cues = tuple(cands), cues
+                return r
         return unknown_actor(a, k, kind_hint)
     if cues.role is not None:
         return role_actor(a, words, k, date)
