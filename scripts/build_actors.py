@@ -10,16 +10,30 @@ Inputs (all named with their sources in the output's `sources` field):
     Phoenix.International.actors.txt (IGOs, NGOs, media, companies),
     Phoenix.MilNonState.actors.txt (armed groups), Phoenix.agents.txt (generic agents).
 
+  - public data sets (see knowledge/actors/SOURCES.md), copied once out of git mirrors of their
+    repositories into a local folder (default ../shared/data/actors/datasets/) with
+        python scripts/build_actors.py --extract everypolitician=MIRROR --extract partyfacts=MIRROR
+    which writes the files and a MANIFEST.tsv (repository, commit, path, licence, sha256):
+    EveryPolitician (legislators with their terms, and the names of legislatures) and Party
+    Facts (parties with their abbreviations and years);
+  - institutions.tsv (named national institutions: legislatures, courts, militaries and
+    branches, police, intelligence services, central banks, state media, electoral bodies) and
+    sectors.tsv (institution types and offices → CAMEO sectors, also used to code the data sets).
+
 The package only ever reads the compiled JSON; run this script again after editing a table:
-    python scripts/build_actors.py [--phoenix DIR]
-Without the Phoenix folder the build still works from the hand-written tables alone.
+    python scripts/build_actors.py [--phoenix DIR] [--datasets DIR]
+Without the Phoenix or data-set folders the build still works from the hand-written tables.
+Hand tables win over Phoenix, and both win over the data sets (they are newer or checked).
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -29,6 +43,7 @@ from readout.actors.normalize import norm, plural, variants  # noqa: E402
 
 KNOW = ROOT / "src" / "readout" / "knowledge" / "actors"
 PHOENIX_DEFAULT = ROOT.parent / "shared" / "data" / "actors"
+DATASETS_DEFAULT = PHOENIX_DEFAULT / "datasets"
 OUT = KNOW / "actors.json"
 FORMAT_VERSION = 1
 PHOENIX_HORIZON = "2016-06-30"      # Phoenix roles left open are trusted up to this day
@@ -47,6 +62,17 @@ station website outlet broadcaster""".split())
 SECTORS = set("""GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI HLH LAB LEG REF MOD RAD AGR
 DEV ENV HRI IGO NGO UAF INS SEP REL MUS CHR JEW HIN BUD CTH PRO SHI SUN ALE ATH DRZ ITH JAN MOS
 NGM SET UNO""".split())
+HONORIFIC_PREFIXES = set("""hon hon, honourable honorable dr prof mr mrs ms sen senator rep rt
+sir dame dato datuk tan sri dr, engr eng alhaji chief""".split())
+# words of a legislature's name that do not make it distinctive ("National Assembly")
+GENERIC_BODY_WORDS = set("""national assembly house of the representatives senate parliament chamber
+deputies congress people's peoples people legislative council states federal supreme grand
+consultative general legislature assembleia nacional asamblea camara de diputados senado
+assemblee nationale lower upper popular consultive provincial state islamic majlis
+national-assembly island islands legislatif senat parlament parlamento landtag shura al-shura
+delegates council""".split())
+PARTY_GENERIC = {"independent", "independents", "others", "other", "non-partisan", "nonpartisan",
+                 "no party", "vacant"}
 STOP_SURNAMES = set("""the of and al el bin ibn de da di del van von der la le ben abu mr president
 king queen prince minister general jr sr ii iii""".split())
 
@@ -228,7 +254,12 @@ class Builder:
 
     # -- helpers
     def add_name(self, key_src: str, idx: int, upper: bool = False) -> None:
-        for k in variants(key_src):
+        keys = variants(key_src)
+        # the resolver splits possessive endings off words ("People's" → People 's,
+        # "Workers'" → Workers 's): index those names the way the words are read too
+        keys |= {re.sub(r"(?<=\w)(?:'s|s')(?= |$)", lambda m: " 's" if m.group(0) == "'s" else "s 's", k)
+                 for k in keys if "'" in k}
+        for k in keys:
             lst = self.names.setdefault(k, [])
             if idx not in lst:
                 lst.append(idx)
@@ -463,11 +494,188 @@ class Builder:
         return (first in self.title_words or first in self.demonyms or first in self.country_names
                 or first in ("former", "the", "then", "ex"))
 
+    # -- public data sets (read from the local folder written by --extract)
+    def read_sectors(self, path: Path) -> dict[str, str]:
+        """sectors.tsv: institution types and offices → CAMEO sector. Rows become role phrases
+        (unless roles.tsv already has the phrase) and code the data sets' rows by their type."""
+        types: dict[str, str] = {}
+        for _, (phrase, sector, kind, flags, used_for) in self.rows(path, 5):
+            for t in filter(None, used_for.split("|")):
+                types[t] = sector
+            if kind == "-":
+                continue
+            row = [sector, kind, [], [f for f in flags.split("|") if f], 1]
+            forms = variants(phrase)
+            words = norm(phrase).split()
+            if len(words) == 2:
+                forms.add("-".join(words))
+            for k in forms:
+                self.roles.setdefault(k, row)
+        return types
+
+    def taken(self, key: str) -> bool:
+        """A key that already means something else: a country, people, capital, seat, place or role."""
+        return (key in self.country_names or key in self.demonyms or key in self.capitals
+                or key in self.seats or key in self.roles or key in self.places)
+
+    @staticmethod
+    def person_name(raw: str) -> str:
+        """'Hon. KAMAU John' → 'John Kamau'; honorifics off, all-capital surnames last, title case."""
+        s = re.sub(r"\s+", " ", raw.replace("\u00a0", " ")).strip()
+        s = re.sub(r"\s*\([^)]*\)", "", s).strip()
+        words = s.split()
+        while words and norm(words[0]).rstrip(",") in HONORIFIC_PREFIXES:
+            words.pop(0)
+        caps = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
+        if caps and len(caps) < len(words):
+            words = [w for w in words if w not in caps] + caps
+        return " ".join(w.capitalize() if (w.isupper() and len(w) > 1) else w for w in words)
+
+    def person_key_ok(self, key: str) -> bool:
+        toks = key.split()
+        return (len(toks) >= 2 and all(len(t) >= 2 or t.isalpha() for t in toks)
+                and not self.taken(key) and not any(t in self.country_names for t in toks[:1]))
+
+    def read_everypolitician(self, folder: Path, sector: str) -> dict:
+        """Legislators with their terms (EveryPolitician countries.json and term CSVs)."""
+        counts = {"persons": 0, "roles": 0, "merged": 0, "legislatures": 0, "skipped_countries": 0}
+        index = json.loads((folder / "countries.json").read_text("utf-8"))
+        by_name: dict[tuple[str, str], int] = {}
+        legis_names: dict[str, set[str]] = {}
+        for c in index:
+            alt = re.findall(r"\(([^)]*)\)", c["country"])      # "Congo-Kinshasa (DRC)"
+            code = next((self.country_names[k] for k in map(norm, [c["country"], c["name"], *alt])
+                         if k in self.country_names), None)
+            if not code or code not in self.countries or self.countries[code][1] != "country":
+                counts["skipped_countries"] += 1
+                continue
+            for leg in c["legislatures"]:
+                legis_names.setdefault(norm(leg["name"]), set()).add(code)
+                periods = sorted(leg["legislative_periods"], key=lambda p: p.get("start_date", ""),
+                                 reverse=True)
+                for per in periods:
+                    f = folder / per["csv"]
+                    if not f.exists():
+                        continue
+                    pstart, pend = iso_day(per.get("start_date", "")), iso_day(per.get("end_date", ""))
+                    with open(f, encoding="utf-8", newline="") as fh:
+                        for row in csv.DictReader(fh):
+                            name = self.person_name(row.get("name", ""))
+                            key = norm(name)
+                            if not self.person_key_ok(key):
+                                continue
+                            start = iso_day(row.get("start_date", "")) or pstart
+                            end = iso_day(row.get("end_date", "")) or pend
+                            role = [code + sector, start, end, "legislator", 0, 0 if end else 1]
+                            gender = {"male": "m", "female": "f"}.get(row.get("gender", ""), "")
+                            idx = by_name.get((key, code))
+                            if idx is None:
+                                existing = [i for i in self.names.get(key, ())
+                                            if self.entries[i]["kind"] == "person"]
+                                if existing:      # a hand-written or Phoenix person: theirs win
+                                    ent = self.entries[existing[0]]
+                                    starts = [r[1] for r in ent["roles"] if r[1]]
+                                    if end and (not starts or end <= min(starts)) and role not in ent["roles"]:
+                                        ent["roles"].append(role)
+                                        counts["merged"] += 1
+                                    continue
+                                idx = self.new_entry(f"ep:{key}:{code}", name, "person", [], gender)
+                                self.entries[idx]["nosurname"] = True
+                                self.add_name(name, idx)
+                                by_name[(key, code)] = idx
+                                counts["persons"] += 1
+                            ent = self.entries[idx]
+                            same = [r for r in ent["roles"] if r[0] == role[0]]
+                            merged = False
+                            for r in same:     # one row per term: join a term to the next
+                                if r[1] and end and r[1] <= end and (not r[2] or r[2] >= start):
+                                    r[1] = min(r[1], start) if start else r[1]
+                                    if not end or not r[2]:
+                                        r[2], r[5] = "", 1 if not (r[2] and end) else 0
+                                    else:
+                                        r[2] = max(r[2], end)
+                                    merged = True
+                                    break
+                            if not merged:
+                                ent["roles"].append(role)
+                                counts["roles"] += 1
+        # legislatures with a name of their own ("Bundestag", "Knesset") are institutions
+        for key, codes in legis_names.items():
+            if len(codes) != 1 or set(key.replace("'", " ").split()) <= GENERIC_BODY_WORDS:
+                continue
+            code = next(iter(codes))
+            if key in self.names or self.taken(key):
+                continue
+            name = " ".join(w[:1].upper() + w[1:] for w in key.split())
+            idx = self.new_entry(f"ep-legislature:{key}", name, "organisation", [[code + sector, "", ""]])
+            self.add_name(key, idx)
+            counts["legislatures"] += 1
+        return counts
+
+    def read_partyfacts(self, path: Path, sector: str, stop: set[str]) -> dict:
+        """Parties with abbreviations and years (Party Facts core parties)."""
+        counts = {"parties": 0, "names": 0}
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh) if not r.get("technical")]
+        def share(r):
+            try:
+                return float(r.get("share") or 0)
+            except ValueError:
+                return 0.0
+        rows.sort(key=lambda r: (-share(r), r["partyfacts_id"]))
+        for r in rows:
+            code = r["country"].strip()
+            if code not in self.countries or self.countries[code][1] != "country":
+                continue
+            sh = share(r)
+            full = (r.get("name_english") or r.get("name") or "").strip()
+            if not full or norm(full) in PARTY_GENERIC:
+                continue
+            start = f"{r['year_first']}-01-01" if r.get("year_first", "").isdigit() else ""
+            end = f"{int(r['year_last']) + 1}-01-01" if r.get("year_last", "").isdigit() else ""
+            forms: list[tuple[str, bool]] = []
+            for n in {full, (r.get("name") or "").strip()} - {""}:
+                for part in n.split(" / "):
+                    part = part.strip()
+                    words = norm(part).split()
+                    if len(words) >= 2 and len(part) >= 8:
+                        forms.append((part, False))
+                    elif len(words) == 1 and sh >= 5 and norm(part) not in stop and part[:1].isupper():
+                        forms.append((part, False))
+            short = (r.get("name_short") or "").strip()
+            letters = re.sub(r"[^A-Za-z]", "", short)
+            if short and norm(short) not in stop and letters:
+                if letters.isupper() and (len(letters) >= 3 or (len(letters) == 2 and sh >= 10)):
+                    forms.append((short, True))
+                    if len(letters) >= 5 and short.isalpha() and sh >= 5:   # SYRIZA is written Syriza
+                        forms.append((short.capitalize(), False))
+                elif not letters.isupper() and sh >= 5 and (len(letters) >= 4 or
+                                                            any(ch.isupper() for ch in letters[1:])):
+                    forms.append((short, False))      # "Podemos", "PiS", "AfD"
+            keep = []
+            for f, upper in forms:
+                k = norm(f)
+                if self.taken(k) or any(self.entries[i]["kind"] != "organisation" or
+                                        not self.entries[i]["key"].startswith("pf:")
+                                        for i in self.names.get(k, ())):
+                    continue   # the hand tables and Phoenix win; never shadow a country or role
+                keep.append((f, upper))
+            if not keep:
+                continue
+            idx = self.new_entry(f"pf:{r['partyfacts_id']}", display_name(full, [short]),
+                                 "organisation", [[code + sector, start, end]],
+                                 aliases=[f for f, _ in keep if f != full])
+            for f, upper in keep:
+                self.add_name(f, idx, upper=upper)
+                counts["names"] += 1
+            counts["parties"] += 1
+        return counts
+
     # -- indexes that depend on everything
     def index_surnames(self) -> None:
         for idx, ent in enumerate(self.entries):
-            if ent["kind"] != "person":
-                continue
+            if ent["kind"] != "person" or ent.get("nosurname"):
+                continue   # data-set persons are found by their full names only
             country = next((split_code(r[0])[0] for r in ent["roles"]), None)
             forms = [ent["name"], *ent["aliases"]]
             for f in forms:
@@ -517,6 +725,64 @@ class Builder:
         }
 
 
+# ---------------------------------------------------------------------------- data-set copies
+
+DATASET_LICENCES = {
+    "everypolitician": "CC0 1.0 (EveryPolitician data, everypolitician.org; the snapshot's README has no licence line)",
+    "partyfacts": "MIT (LICENSE.md of hdigital/partyfactsdata; Party Facts, Döring & Regel 2019)",
+}
+
+
+def git_show(gitdir: Path, rev_path: str) -> bytes:
+    return subprocess.run(["git", "--git-dir", str(gitdir), "show", rev_path], check=True,
+                          capture_output=True).stdout
+
+
+def extract(name: str, gitdir: Path, dest: Path, terms: int = 2) -> list[list[str]]:
+    """Copy the files a data set needs out of a git mirror into dest/name/; manifest rows back."""
+    commit = subprocess.run(["git", "--git-dir", str(gitdir), "rev-parse", "HEAD"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    repo = gitdir.parent.name.replace("+", "/") if gitdir.name in ("repo", ".git") else gitdir.name
+    if gitdir.name == ".git":
+        repo = gitdir.parent.parent.name.replace("+", "/")
+    paths: list[str] = []
+    if name == "everypolitician":
+        index = json.loads(git_show(gitdir, f"{commit}:countries.json"))
+        paths.append("countries.json")
+        for c in index:
+            for leg in c["legislatures"]:
+                periods = sorted(leg["legislative_periods"], key=lambda p: p.get("start_date", ""),
+                                 reverse=True)
+                paths += [p["csv"] for p in periods[:terms] if p.get("csv")]
+    elif name == "partyfacts":
+        paths.append("import/elecglob/partyfacts-core-parties.csv")
+    else:
+        raise SystemExit(f"unknown data set {name!r} (everypolitician, partyfacts)")
+    rows = []
+    for path in paths:
+        out = dest / name / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            data = git_show(gitdir, f"{commit}:{path}")
+        except subprocess.CalledProcessError:
+            continue
+        out.write_bytes(data)
+        rows.append([name, repo, commit, path, DATASET_LICENCES[name], hashlib.sha256(data).hexdigest()[:12]])
+    return rows
+
+
+def iso_day(s: str) -> str:
+    """'2013' → '2013-01-01', '2013-09' → '2013-09-01', '2013-09-07' unchanged; '' when unreadable."""
+    s = (s or "").strip()
+    if re.fullmatch(r"\d{4}", s):
+        return s + "-01-01"
+    if re.fullmatch(r"\d{4}-\d{2}", s):
+        return s + "-01"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        return s
+    return ""
+
+
 def file_digest(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()[:12]
 
@@ -525,8 +791,25 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--phoenix", type=Path, default=PHOENIX_DEFAULT,
                     help="folder with the Phoenix dictionaries (default: ../shared/data/actors)")
+    ap.add_argument("--datasets", type=Path, default=DATASETS_DEFAULT,
+                    help="folder of data-set copies with MANIFEST.tsv (default: ../shared/data/actors/datasets)")
+    ap.add_argument("--extract", action="append", default=[], metavar="NAME=GITDIR",
+                    help="copy a data set (everypolitician, partyfacts) out of a git mirror into --datasets, then build")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
+
+    if args.extract:
+        manifest = args.datasets / "MANIFEST.tsv"
+        old = [l.split("\t") for l in manifest.read_text("utf-8").splitlines()[1:]] if manifest.exists() else []
+        names = {spec.split("=", 1)[0] for spec in args.extract}
+        rows = [r for r in old if r and r[0] not in names]
+        for spec in args.extract:
+            name, _, gitdir = spec.partition("=")
+            rows += extract(name, Path(gitdir), args.datasets)
+        args.datasets.mkdir(parents=True, exist_ok=True)
+        manifest.write_text("dataset\trepository\tcommit\tpath\tlicence\tsha256\n"
+                            + "".join("\t".join(r) + "\n" for r in rows), "utf-8")
+        print(f"copied {len(rows)} files into {args.datasets}", file=sys.stderr)
 
     b = Builder()
     hand = {name: KNOW / name for name in ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv",
@@ -536,6 +819,14 @@ def main(argv=None) -> int:
     org_keys = b.read_organisations(hand["organisations.tsv"])
     leader_keys = b.read_leaders(hand["leaders.tsv"])
     b.read_roles(hand["roles.tsv"])
+    hand["institutions.tsv"] = KNOW / "institutions.tsv"
+    hand["sectors.tsv"] = KNOW / "sectors.tsv"
+    hand["stop_names.txt"] = KNOW / "stop_names.txt"
+    org_keys.update({k: v for k, v in b.read_organisations(hand["institutions.tsv"]).items()
+                     if k not in org_keys})
+    dataset_sectors = b.read_sectors(hand["sectors.tsv"])
+    stop = {norm(l) for l in hand["stop_names.txt"].read_text("utf-8").splitlines()
+            if l.strip() and not l.startswith("#")}
     for name, p in hand.items():
         b.sources[name] = f"readout hand-written table (public record), sha256 {file_digest(p)}"
 
@@ -554,6 +845,25 @@ def main(argv=None) -> int:
     else:
         print(f"note: no Phoenix folder at {args.phoenix}; building from the hand tables only",
               file=sys.stderr)
+    manifest = args.datasets / "MANIFEST.tsv"
+    if manifest.exists():
+        rows = [l.split("\t") for l in manifest.read_text("utf-8").splitlines()[1:] if l.strip()]
+        sets = {}
+        for name, repo, commit, path, licence, sha in rows:
+            sets.setdefault(name, []).append((repo, commit, path, licence, sha))
+        if "everypolitician" in sets:
+            counts["everypolitician"] = b.read_everypolitician(args.datasets / "everypolitician",
+                                                               dataset_sectors["legislator"])
+        if "partyfacts" in sets:
+            p = args.datasets / "partyfacts" / "import/elecglob/partyfacts-core-parties.csv"
+            counts["partyfacts"] = b.read_partyfacts(p, dataset_sectors["party"], stop)
+        for name, files in sorted(sets.items()):
+            repo, commit, _, licence, _ = files[0]
+            digest = hashlib.sha256("".join(f[4] for f in files).encode()).hexdigest()[:12]
+            shown = files[0][2] if len(files) == 1 else f"{len(files)} files (countries.json and term CSVs)"
+            b.sources[f"dataset:{name}"] = f"{repo} @ {commit[:12]}: {shown}; {licence}; sha256 of files {digest}"
+    else:
+        print(f"note: no data sets at {args.datasets}; building without them", file=sys.stderr)
     b.index_surnames()
     b.drop_shadowed_names()
     data = b.dump()
