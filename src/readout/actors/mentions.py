@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge
 from .normalize import norm, singular
-from .resolve import (DETERMINERS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS, Resolved,
-                      case_ok, country_actor, entry_actor, government_actor, resolve_words)
+from .resolve import (DETERMINERS, DOCUMENT_HEADS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS,
+                      Resolved, case_ok, country_actor, entry_actor, government_actor, resolve_words)
 
 MOTION_LEMMAS = frozenset("""visit trip travel go come fly return arrive move journey flee head tour
 relocate escape land sail drive walk march deploy evacuate""".split())
@@ -211,6 +211,28 @@ def title_words(k: ActorKnowledge) -> TitleWords:
     return tw
 
 
+def multiword_title_at(doc, j: int, k: ActorKnowledge, taken: set[int]) -> int:
+    """Length (2-4 tokens) of the longest demonym, country, seat, role or organisation name
+    ending at token j, in capitals or as a role, else 0."""
+    for L in (4, 3, 2):
+        s = j - L + 1
+        if s < 0 or any(i in taken for i in range(s, j + 1)):
+            continue
+        toks = doc[s:j + 1]
+        if any(t.is_punct and t.text != "-" or "\n" in t.text_with_ws[:-1] for t in toks):
+            continue
+        key = norm(" ".join(t.text for t in toks)).replace(" - ", "-")
+        if key in k.roles and (k.roles[key][1] == "person" or toks[0].text[:1].isupper()):
+            return L
+        if not toks[0].text[:1].isupper():
+            continue
+        if key in k.demonyms or key in k.country_names or key in k.seats:
+            return L
+        if key in k.names and all(e.kind != "person" for e in k.entries_named(key)):
+            return L
+    return 0
+
+
 def extend_title(doc, start: int, k: ActorKnowledge, taken: set[int]) -> int:
     """Move `start` left over the title, nationality and honorific words before a name."""
     tw = title_words(k)
@@ -220,6 +242,13 @@ def extend_title(doc, start: int, k: ActorKnowledge, taken: set[int]) -> int:
         t = doc[j]
         key = norm(t.text)
         cap = t.text[:1].isupper()
+        L = multiword_title_at(doc, j, k, taken)
+        if L:
+            # "North Korean", "Attorney General", "Supreme Court": the whole phrase, never its
+            # last word alone ("Korean" flips the country, "General" makes a soldier)
+            new_start = j - L + 1
+            j -= L
+            continue
         if t.text in ("'s", "’s") and j - 1 >= 0:
             prev = norm(doc[j - 1].text)
             if doc[j - 1].text[:1].isupper() and (prev in k.country_names or prev in k.capitals
@@ -295,6 +324,21 @@ def of_country_end(doc, head: int, end: int, geo) -> int:
     return 0
 
 
+DOCUMENT_LABELS = frozenset(("LAW",))
+
+
+def names_document(doc, start: int, end: int, ent_of: dict) -> bool:
+    """Whether tokens [start, end) open the name of a document: followed by a document noun
+    ("Paris Agreement", "Iran deal", "Minsk agreements") or inside a longer LAW entity."""
+    j = end
+    if j < len(doc) and doc[j].text in ("'s", "’s"):
+        return False      # "Iran's deal": Iran is who made it
+    if j < len(doc) and norm(doc[j].text) in DOCUMENT_HEADS and doc[j].pos_ in ("NOUN", "PROPN"):
+        return True
+    span = ent_of.get(start)
+    return span is not None and span[2] in DOCUMENT_LABELS and (span[1] - span[0]) > (end - start)
+
+
 def names_person_by_apposition(doc, head: int, k: ActorKnowledge) -> bool:
     """"a spokesman, Adrian Edwards," / "Adrian Edwards, a spokesman": a name in apposition to
     a person's role word is a person's name, whatever label the entity tagger gave it."""
@@ -331,6 +375,9 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
 
     # -- known names (persons, organisations), with their titles
     for m in matches:
+        if names_document(doc, m.start, m.end, ent_of):
+            taken.update(range(m.start, m.end))
+            continue    # "the Paris Agreement", "the Minsk agreements": a document, not an actor or place
         if m.table == "name":
             entries = k.entries_named(m.key)
             single_person = m.end - m.start == 1 and all(e.kind == "person" for e in entries)
@@ -354,6 +401,8 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in ENTITY_LABELS_PERSON or ent.label_ in ENTITY_LABELS_ORG:
+            if names_document(doc, ent.start, ent.end, ent_of):
+                continue
             if not ent.text[:1].isupper():
                 continue
             if any(g.start >= ent.start and g.end <= ent.end and g.end - g.start == ent.end - ent.start
@@ -433,7 +482,7 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
     if surnames:
         for t in doc:
             after = surnames.get(t.text)
-            if after is None or t.i < after or t.i in taken or t.ent_type_ in ("PERSON",) \
+            if after is None or t.i < after or t.i in taken or t.ent_type_ in ("PERSON", "DATE", "TIME") \
                     or t.pos_ not in ("PROPN", "NOUN"):
                 continue
             if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():

@@ -26,12 +26,46 @@ FORMER_WORDS = frozenset("former ex then late erstwhile onetime one-time".split(
 SKIP_WORDS = frozenset("""acting interim incumbent current new newly elected incoming outgoing top
 senior veteran longtime long-time embattled powerful hardline hardliner influential
 sitting serving""".split())
+# Words that make a role someone else's: a deputy minister is not the minister, and an acting
+# or interim holder need not be the person the knowledge lists for the office. A compound with
+# its own row in roles.tsv ("vice president", "deputy prime minister") keeps that row.
+DEPUTY_WORDS = frozenset("deputy vice acting interim assistant under associate".split())
 POST_HEAD_STOP = frozenset("to in at for from with on by who which that said says".split())
 MAX_WORDS = 7
 ORG_HINT_WORDS = frozenset("""ministry party council agency committee front movement bank court union
 organisation organization office department commission service corps brigade army forces police
 group fund foundation institute university company corporation network news times post daily
 tv radio""".split())
+# Names that are never actors (issue 14): days and months (a calendar), social networks and
+# messaging services (the platform a statement was posted on, not who made it; "a Twitter
+# spokesman" is the company's), and documents: a name whose head is one of DOCUMENT_HEADS
+# ("the Paris Agreement", "the Constitution", "the Minsk agreements", "the Second Amendment").
+# Sources: the Gregorian calendar; the platforms most cited in news (Wikipedia, "List of social
+# platforms with at least 100 million active users", 2024); CAMEO codes actors, not documents.
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+thu thur thurs fri sat sun january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+PLATFORMS = frozenset("""twitter facebook instagram youtube tiktok whatsapp telegram snapchat linkedin
+reddit wechat weibo tumblr pinterest periscope vine threads bluesky mastodon gab parler rumble
+twitch discord viber vkontakte douyin qq kuaishou""".split()) | frozenset(("truth social",))
+DOCUMENT_HEADS = frozenset("""agreement agreements accord accords treaty treaties constitution amendment
+amendments act acts protocol protocols charter declaration convention conventions pact deal
+doctrine manifesto memorandum communique communiqué resolution resolutions statute bill""".split())
+# ambiguous as a calendar word when it opens a name ("May" is also a surname, "Sun" a newspaper)
+CALENDAR_NAMES = frozenset("may sun sat mar jan".split())
+
+
+def non_actor_name(keys: list[str]) -> bool:
+    """Whether the normalised words of a name are a day, month, platform or document."""
+    if not keys:
+        return False
+    if keys[-1] in DOCUMENT_HEADS:
+        return True
+    if all(w in CALENDAR_WORDS or w.isdigit() for w in keys):
+        return not (len(keys) == 1 and keys[0] in CALENDAR_NAMES)
+    return " ".join(keys) in PLATFORMS
+
+
 TOKEN_RE = re.compile(r"[\w][\w.\-'’]*|,")
 LOCATIVE_PREPS = frozenset("""in at near inside within throughout across around outside into onto
 through via""".split())
@@ -48,7 +82,9 @@ class Cues:
     former: bool = False
     honorific: str = ""
     possessive_pronoun: str = ""
+    platform: str = ""                  # "a Twitter spokesman": the platform's company
     seat: str = ""                      # a seat/capital standing alone ("the Kremlin")
+    deputy: str = ""                    # "deputy", "vice", "acting" … before a role without a row of its own
 
 
 @dataclass(slots=True)
@@ -178,6 +214,15 @@ def analyse(words: list[str], k: ActorKnowledge | None = None) -> Analysis:
             if cues.org is None and sub.name_entries and sub.name_entries[0].kind == "igo":
                 cues.org = sub.name_entries[0]
             break
+        if key in PLATFORMS and _capitalised(w) and not a.name_words and i + 1 < n:
+            cues.platform = w
+            i += 1
+            continue
+        if key in DEPUTY_WORDS and i + 1 < n and not _role_compound(keys, i, k) \
+                and _role_follows(keys, i + 1, k):
+            cues.deputy = key
+            i += 1
+            continue
         matched = _match_at(words, keys, i, k, a)
         if matched:
             i += matched[0]
@@ -189,6 +234,8 @@ def analyse(words: list[str], k: ActorKnowledge | None = None) -> Analysis:
         if _capitalised(w):
             a.name_words.append(w)
             seen_head = True
+        elif a.name_words and key in NAME_PARTICLES and i + 1 < n and _capitalised(words[i + 1]):
+            a.name_words.append(w)      # "Bill de Blasio", "Ursula von der Leyen"
         elif seen_head:
             break
         i += 1
@@ -198,6 +245,36 @@ def analyse(words: list[str], k: ActorKnowledge | None = None) -> Analysis:
         if cues.country and cues.country_how in ("name", "demonym"):
             a.country_only = cues.country
     return a
+
+
+NAME_PARTICLES = frozenset("de da das do dos du del della di van von der den ter bin ibn al el le la abu".split())
+
+
+def _name_continues(words, keys, j: int, k: ActorKnowledge) -> bool:
+    """Whether a name goes on at word j (a capitalised word or a particle before one) that is
+    not a role, country or demonym."""
+    if j < len(words) and keys[j] in NAME_PARTICLES and j + 1 < len(words):
+        j += 1
+    if j >= len(words) or not words[j][:1].isupper():
+        return False
+    key = keys[j]
+    return not (key in k.roles or key in k.demonyms or key in k.country_names or key in POST_HEAD_STOP
+                or key in HONORIFICS)
+
+
+def _role_follows(keys, i: int, k: ActorKnowledge) -> bool:
+    """Whether a role word comes at word i, past nationality words ("acting US president")."""
+    while i < len(keys) and (keys[i] in k.demonyms or keys[i] in k.country_names or keys[i] == "'s"):
+        i += 1
+    return i < len(keys) and (keys[i] in k.roles or singular(keys[i]) in k.roles or _role_compound(keys, i, k))
+
+
+def _role_compound(keys, i: int, k: ActorKnowledge) -> bool:
+    """Whether a role phrase of two or more words starts at word i."""
+    for L in (4, 3, 2):
+        if i + L <= len(keys) and " ".join(keys[i:i + L]) in k.roles:
+            return True
+    return False
 
 
 def _match_at(words, keys, i, k: ActorKnowledge, a: Analysis):
@@ -216,6 +293,8 @@ def _match_at(words, keys, i, k: ActorKnowledge, a: Analysis):
                 pass  # countries are read below
             elif a.name_words and all(e.kind == "person" for e in entries):
                 pass  # "Tara Reid": a known surname inside an unknown full name is not that person
+            elif all(e.kind == "person" for e in entries) and _name_continues(words, keys, i + L + (1 if poss else 0), k):
+                pass  # "Bill de Blasio": a known one-word name opening a longer name is not that person
             else:
                 rest = i + L + (1 if poss else 0)
                 if rest < n and all(e.kind != "person" for e in entries) and keys[rest] not in (",", "of") \
@@ -399,15 +478,19 @@ def role_actor(a: Analysis, words: list[str], k: ActorKnowledge, date: dt.date |
     cues = a.cues
     sector_code, kind, offices, flags = cues.role[:4]
     country = cues.country
+    if cues.deputy:
+        # "the deputy foreign minister", "the acting president": nobody the office table names
+        offices, flags = (), [f for f in flags if f not in ("top", "counterpart", "body")]
     if cues.org is not None and country is None:
         org = entry_actor(cues.org, k, date)
-        if kind == "person" and date is not None and ("top" in flags or offices or cues.role_phrase in ("chief", "head")):
+        if kind == "person" and date is not None and not cues.deputy and ("top" in flags or offices or cues.role_phrase in ("chief", "head")):
             holders = k.holders(org.code or "", (), False, date)
             if holders:
                 return entry_actor(holders[0], k, date, cues, how="role")
         if kind != "person":
             return org
-        return Resolved(key=f"role:{org.code}:{cues.role_phrase}", name=f"{org.name} {role_name(cues.role_phrase)}",
+        phrase = (cues.deputy + " " if cues.deputy else "") + role_name(cues.role_phrase)
+        return Resolved(key=f"role:{org.code}:{phrase}", name=f"{org.name} {phrase}",
                         country=org.country, sector=org.sector, code=org.code, kind="person", how="role",
                         flags=tuple(flags), offices=tuple(offices))
     if "pair" in flags:
@@ -420,6 +503,8 @@ def role_actor(a: Analysis, words: list[str], k: ActorKnowledge, date: dt.date |
         holders = k.holders(country, tuple(offices), "top" in flags, date)
         if holders:
             return entry_actor(holders[0], k, date, cues, how="role")
+    if cues.platform:
+        sector_code = "BUS"     # "a Twitter spokesman" speaks for the company
     sector = sector_code[:3]
     if cues.former:
         sector = "ELI"
@@ -429,6 +514,10 @@ def role_actor(a: Analysis, words: list[str], k: ActorKnowledge, date: dt.date |
     if country and k.is_region(country) and "body" in flags:
         return country_actor(country, k, how="role")
     phrase = role_name(cues.role_phrase)
+    if cues.deputy:
+        phrase = f"{cues.deputy} {phrase}"
+    if cues.platform:
+        phrase = f"{cues.platform} {phrase}"
     cname = (k.demonym(country) + " ") if country else ""
     if kind == "person":
         key = f"role:{country}:{sector_code}:{phrase}"
@@ -491,6 +580,14 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
     k = k or knowledge()
     a = analyse_cached(words, k)
     cues = a.cues
+    last = next((norm_word(w) for w in reversed(words) if norm_word(w) not in ("", ",", "'s")), "")
+    if last in DOCUMENT_HEADS and last not in k.roles and not (a.name_entries and a.name_key.endswith(last)):
+        return None     # "the Minsk agreements", "the Iran deal": a document
+    if not a.name_entries and a.name_tokens and non_actor_name(a.name_tokens):
+        return None     # "Twitter", "Monday", "the Paris Agreement": never actors
+    if a.name_entries and not a.name_words and not cues.role and (
+            a.name_key in PLATFORMS or a.name_key in CALENDAR_WORDS and a.name_key not in CALENDAR_NAMES):
+        return None
     if a.name_entries:
         e = pick_entry(a.name_entries, cues, date, k, first_name="")
         if e is not None and e.kind == "person" and cues.country and not k.is_region(cues.country) \

@@ -1,0 +1,100 @@
+"""Titles and spans kept whole; deputies, acting holders and former officials kept distinct;
+days, months, platforms and documents never actors (issue 14)."""
+from __future__ import annotations
+
+import pytest
+
+from readout.actors import resolve_actor
+from readout.actors.knowledge import knowledge
+
+from .test_actors import run_actors
+
+ARTICLE = ("2019-06-12", (
+    "North Korean leader Kim Jong Un met South Korean President Moon Jae-in at the border on Sunday.\n\n"
+    "Attorney General Joan Halvorsen said the department would appeal. Inspector General Paul Dorrit "
+    "opened an inquiry, and Solicitor General Mary Quist defended the rule. Secretary General Tom Brask "
+    "of the alliance called for calm.\n\n"
+    "The Paris Agreement was criticised by the senator on Twitter on Monday. The Minsk agreements "
+    "were signed in February, and the Constitution protects speech. He wrote on Facebook in April "
+    "that the Second Amendment was safe."))
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return run_actors({"a": ARTICLE})["a"].document
+
+
+def actor_of(doc, text):
+    for a in doc.actors:
+        if any(m.text == text for m in a.mentions):
+            return a
+    return None
+
+
+def test_resolution_demonym_of_two_words_is_read_whole(doc):
+    kim = actor_of(doc, "North Korean leader Kim Jong Un")
+    assert kim is not None and kim.country == "PRK", [(a.name, [m.text for m in a.mentions]) for a in doc.actors]
+    moon = actor_of(doc, "South Korean President Moon Jae-in")
+    assert moon is not None and moon.country == "KOR"
+
+
+@pytest.mark.parametrize("title,name", [("Attorney General", "Joan Halvorsen"),
+                                        ("Inspector General", "Paul Dorrit"),
+                                        ("Solicitor General", "Mary Quist"),
+                                        ("Secretary General", "Tom Brask")])
+def test_resolution_titles_ending_in_general_are_not_soldiers(doc, title, name):
+    a = actor_of(doc, f"{title} {name}")
+    assert a is not None, [m.text for x in doc.actors for m in x.mentions]
+    row = knowledge().roles[title.lower()]
+    assert a.sector == row[0][:3] != "MIL", a
+
+
+@pytest.mark.parametrize("text", ["Paris", "Paris Agreement", "The Paris Agreement", "Twitter", "Facebook",
+                                  "Monday", "February", "April", "Minsk", "Constitution", "the Constitution",
+                                  "Second Amendment", "the Second Amendment"])
+def test_resolution_documents_platforms_and_dates_are_not_actors_in_an_article(doc, text):
+    assert actor_of(doc, text) is None, actor_of(doc, text)
+
+
+NOT_ACTORS = ["Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "Monday", "Friday",
+              "September", "the Paris Agreement", "the Constitution", "the Minsk agreements",
+              "the Good Friday Agreement", "the Second Amendment", "the Affordable Care Act",
+              "the Geneva Conventions", "the Treaty of Rome"]
+
+
+@pytest.mark.parametrize("text", NOT_ACTORS)
+def test_resolution_documents_platforms_and_dates_are_not_actors(text):
+    assert resolve_actor(text, date="2019-01-01") is None, resolve_actor(text)
+
+
+# phrase, date, country, sector, name must not contain / must contain
+DEPUTIES = [
+    ("Russia's deputy foreign minister", "2020-01-01", "RUS", "GOV", "Lavrov", "deputy"),
+    ("the Russian foreign minister", "2020-01-01", "RUS", "GOV", "", "Lavrov"),
+    ("the acting US president", "2020-01-01", "USA", "GOV", "Trump", "acting"),
+    ("the US president", "2020-01-01", "USA", "GOV", "", "Trump"),
+    ("the Chinese vice foreign minister", "2020-01-01", "CHN", "GOV", "Wang Yi", "vice"),
+    ("the interim Chinese premier", "2020-01-01", "CHN", "GOV", "Li", "interim"),
+    ("a deputy minister", None, None, "GOV", "", "deputy"),
+    ("the former mayor", None, None, "ELI", "", "mayor"),
+    ("former Mayor Bill de Blasio", "2023-01-01", None, "ELI", "", "Blasio"),
+    ("former Kenyan minister Zawadi Otieno", None, "KEN", "ELI", "", "Otieno"),
+    ("the former British prime minister", "2021-01-01", "GBR", "ELI", "Johnson", "prime minister"),
+]
+
+
+@pytest.mark.parametrize("case", DEPUTIES, ids=[c[0] for c in DEPUTIES])
+def test_resolution_deputies_acting_and_former_are_not_the_office_holder(case):
+    text, date, country, sector, not_in, in_name = case
+    a = resolve_actor(text, date=date)
+    assert a is not None, text
+    assert (a.country, a.sector) == (country, sector), a
+    if not_in:
+        assert not_in not in a.name, a
+    assert in_name in a.name, a
+
+
+def test_resolution_deputy_is_another_actor_than_the_minister():
+    a = resolve_actor("the Russian deputy foreign minister", date="2020-01-01")
+    b = resolve_actor("the Russian foreign minister", date="2020-01-01")
+    assert a.id != b.id
