@@ -63,7 +63,8 @@ SECTORS = set("""GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI HLH LAB
 DEV ENV HRI IGO NGO UAF INS SEP REL MUS CHR JEW HIN BUD CTH PRO SHI SUN ALE ATH DRZ ITH JAN MOS
 NGM SET UNO""".split())
 HONORIFIC_PREFIXES = set("""hon hon, honourable honorable dr prof mr mrs ms sen senator rep rt
-sir dame dato datuk tan sri dr, engr eng alhaji chief""".split())
+sir dame dato datuk tan sri dr, engr eng alhaji chief lady lord mr, mrs, ms, hon, ratu awang haji
+pehin datin dato' yb""".split())
 # words of a legislature's name that do not make it distinctive ("National Assembly")
 GENERIC_BODY_WORDS = set("""national assembly house of the representatives senate parliament chamber
 deputies congress people's peoples people legislative council states federal supreme grand
@@ -251,6 +252,7 @@ class Builder:
         self.roles: dict[str, list] = {}
         self.successions: dict[str, list] = {}
         self.sources: dict[str, str] = {}
+        self.hand_persons: set[int] = set()
 
     # -- helpers
     def add_name(self, key_src: str, idx: int, upper: bool = False) -> None:
@@ -523,6 +525,10 @@ class Builder:
         """'Hon. KAMAU John' → 'John Kamau'; honorifics off, all-capital surnames last, title case."""
         s = re.sub(r"\s+", " ", raw.replace("\u00a0", " ")).strip()
         s = re.sub(r"\s*\([^)]*\)", "", s).strip()
+        s = re.sub(r",?\s*\b(M\.?P|MP|MHA|MNA|OBE|MBE|CBE|QC|SC|JP)\.?$", "", s).strip()
+        if s.count(",") == 1:                     # "Bana, Tibor" → "Tibor Bana"
+            last, first = (p.strip() for p in s.split(","))
+            s = f"{first} {last}"
         words = s.split()
         while words and norm(words[0]).rstrip(",") in HONORIFIC_PREFIXES:
             words.pop(0)
@@ -571,11 +577,19 @@ class Builder:
                             idx = by_name.get((key, code))
                             if idx is None:
                                 existing = [i for i in self.names.get(key, ())
-                                            if self.entries[i]["kind"] == "person"]
-                                if existing:      # a hand-written or Phoenix person: theirs win
+                                            if self.entries[i]["kind"] == "person"
+                                            and any(r[0][:3] == code for r in self.entries[i]["roles"])]
+                                if existing:      # a hand-written or Phoenix person of that country
                                     ent = self.entries[existing[0]]
                                     starts = [r[1] for r in ent["roles"] if r[1]]
-                                    if end and (not starts or end <= min(starts)) and role not in ent["roles"]:
+                                    ends = [r[2] for r in ent["roles"] if r[2]]
+                                    open_ = any(not r[2] for r in ent["roles"])
+                                    earlier = end and (not starts or end <= min(starts))
+                                    # Phoenix: a term begun after its last dated role is news to it;
+                                    # hand-written rows are newer than the data set and win
+                                    later = (existing[0] not in self.hand_persons and start and not open_
+                                             and ends and start >= max(ends))
+                                    if (earlier or later) and role not in ent["roles"]:
                                         ent["roles"].append(role)
                                         counts["merged"] += 1
                                     continue
@@ -628,13 +642,13 @@ class Builder:
             if code not in self.countries or self.countries[code][1] != "country":
                 continue
             sh = share(r)
-            full = (r.get("name_english") or r.get("name") or "").strip()
+            full = clean_party_name(r.get("name_english") or r.get("name") or "")
             if not full or norm(full) in PARTY_GENERIC:
                 continue
             start = f"{r['year_first']}-01-01" if r.get("year_first", "").isdigit() else ""
             end = f"{int(r['year_last']) + 1}-01-01" if r.get("year_last", "").isdigit() else ""
             forms: list[tuple[str, bool]] = []
-            for n in {full, (r.get("name") or "").strip()} - {""}:
+            for n in {full, clean_party_name(r.get("name") or "")} - {""}:
                 for part in n.split(" / "):
                     part = part.strip()
                     words = norm(part).split()
@@ -771,6 +785,14 @@ def extract(name: str, gitdir: Path, dest: Path, terms: int = 2) -> list[list[st
     return rows
 
 
+def clean_party_name(s: str) -> str:
+    """'The Republic Onwards!' → 'Republic Onwards!'; bracketed glosses and quotes dropped."""
+    s = re.sub(r"\s*[\(\[][^\)\]]*[\)\]]", "", s or "")
+    s = s.replace('"', "").replace("“", "").replace("”", "")
+    s = re.sub(r"^(The|the)\s+", "", " ".join(s.split()))
+    return s.strip()
+
+
 def iso_day(s: str) -> str:
     """'2013' → '2013-01-01', '2013-09' → '2013-09-01', '2013-09-07' unchanged; '' when unreadable."""
     s = (s or "").strip()
@@ -818,6 +840,7 @@ def main(argv=None) -> int:
     b.read_successions(hand["successions.tsv"])
     org_keys = b.read_organisations(hand["organisations.tsv"])
     leader_keys = b.read_leaders(hand["leaders.tsv"])
+    b.hand_persons = set(leader_keys.values())
     b.read_roles(hand["roles.tsv"])
     hand["institutions.tsv"] = KNOW / "institutions.tsv"
     hand["sectors.tsv"] = KNOW / "sectors.tsv"

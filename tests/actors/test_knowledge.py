@@ -14,7 +14,9 @@ from readout.knowledge import data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 PHOENIX = REPO.parent / "shared" / "data" / "actors"
-TABLES = ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv", "successions.tsv")
+DATASETS = PHOENIX / "datasets"
+TABLES = ("countries.tsv", "organisations.tsv", "leaders.tsv", "roles.tsv", "successions.tsv",
+          "institutions.tsv", "sectors.tsv")
 
 
 def test_actors_knowledge_tables_name_source_and_version():
@@ -43,7 +45,8 @@ def test_actors_knowledge_loads_once_and_quickly():
     assert len(a.names) > 10000 and "putin" in a.names
 
 
-@pytest.mark.skipif(not PHOENIX.is_dir(), reason="Phoenix dictionaries not present")
+@pytest.mark.skipif(not (DATASETS / "MANIFEST.tsv").exists() or not PHOENIX.is_dir(),
+                    reason="Phoenix dictionaries or the data-set copies not present")
 def test_actors_knowledge_compiled_file_is_up_to_date(tmp_path):
     out = tmp_path / "actors.json"
     subprocess.run([sys.executable, str(REPO / "scripts" / "build_actors.py"), "--out", str(out)],
@@ -163,3 +166,49 @@ def test_actors_domestic_news_gives_its_country_to_actors_without_one():
         published="2016-03-01")
     police = [a for a in d.actors if a.name.lower() == "police"]
     assert police and police[0].country == "USA"
+
+
+def test_actors_knowledge_records_each_data_set_with_commit_and_licence():
+    k = knowledge()
+    for name in ("dataset:everypolitician", "dataset:partyfacts"):
+        src = k.sources[name]
+        assert " @ " in src and ("CC0" in src or "MIT" in src), src
+    notes = (data_dir() / "actors" / "SOURCES.md").read_text("utf-8")
+    assert "tijmenb/everypolitician-data" in notes and "hdigital/partyfactsdata" in notes
+
+
+def test_actors_knowledge_data_set_persons_are_found_by_full_name_only():
+    k = knowledge()
+    e = [x for x in k.entries_named("achim post") if x.kind == "person"]
+    assert e and e[0].roles[0].code == "DEULEG" and e[0].roles[0].office == "legislator"
+    assert e[0].index not in k.surnames.get("post", [])
+    assert k.code_at(e[0], dt.date(2015, 1, 1)).state == "current"
+    assert k.code_at(e[0], dt.date(2020, 1, 1)).state == "stale"   # an open term after the horizon
+
+
+def test_actors_knowledge_parties_institutions_and_sector_table():
+    k = knowledge()
+    spd = k.entries_named("syriza")
+    assert spd and split_code(spd[0].roles[0].code) == ("GRC", "PTY")
+    assert "sejm" in k.names and "pla navy" in k.names
+    assert "people 's liberation army" in k.names      # the resolver splits the possessive off
+    assert k.roles["national assembly"][0] == "LEG" and k.roles["central bank"][0] == "BUS"
+    for stop in ("us", "eu", "pm"):
+        assert all(not k.entry(i).name.endswith(f"({stop.upper()})") or k.entry(i).kind == "igo"
+                   or split_code(k.entry(i).roles[0].code)[1] != "PTY" for i in k.names.get(stop, []))
+
+
+def test_actors_knowledge_mauritius_and_muslim_codes_are_told_apart():
+    assert split_code("MUSLEG") == ("MUS", "LEG") and split_code("MUSPTY") == ("MUS", "PTY")
+    assert split_code("MUS") == (None, "MUS") and split_code("MUSSHI") == (None, "MUS")
+
+
+def test_actors_knowledge_person_names_from_data_sets_are_cleaned():
+    sys.path.insert(0, str(REPO / "scripts"))
+    import build_actors
+    pn = build_actors.Builder.person_name
+    assert pn("Bana, Tibor") == "Tibor Bana"
+    assert pn("Hon. KAMAU John") == "John Kamau"
+    assert pn("Mr. James D. Paul, M.P.") == "James D. Paul"
+    assert build_actors.clean_party_name("The Republic Onwards! (LREM)") == "Republic Onwards!"
+    assert build_actors.iso_day("2013") == "2013-01-01" and build_actors.iso_day("x") == ""

@@ -19,6 +19,9 @@ REGION_KIND = "country"
 # sector codes a CAMEO code may carry after its country part
 SECTORS = frozenset("""GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI HLH LAB LEG REF MOD
 RAD AGR DEV ENV HRI IGO NGO UAF INS SEP REL MUS CHR JEW HIN BUD""".split())
+# a sector code that is also a country's ISO code: MUS is Muslim alone ("MUS", "MUSSHI") and
+# Mauritius before a sector ("MUSGOV", "MUSLEG", "MUSPTY")
+COUNTRY_CLASH = frozenset({"MUS"})
 
 
 def split_code(code: str | None, regions: frozenset = frozenset()) -> tuple[str | None, str | None]:
@@ -36,7 +39,7 @@ def split_code(code: str | None, regions: frozenset = frozenset()) -> tuple[str 
         return (c if len(c) == 3 else None), "BUS"
     if first == "IMG":
         return None, "REB"
-    if first in SECTORS:
+    if first in SECTORS and not (first in COUNTRY_CLASH and rest[:3] in SECTORS):
         return None, first
     sector = rest[:3] or None
     return first, (sector if sector in SECTORS else None)
