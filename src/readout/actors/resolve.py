@@ -633,13 +633,47 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
     return None
 
 
+MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september "
+                                         "october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_MONTH_YEAR = re.compile(r"([a-z]+)\.?,?\s+(\d{4})")
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[t ][\d:.]+(?:z|[+-][\d:]+)?)?")
+
+
 def _parse_date(date) -> dt.date | None:
-    if date is None or isinstance(date, dt.date):
+    """A date in a common written form: a date or datetime, "2022-04-12" (also with a time),
+    "2022/04/12", "12 April 2022", "April 12, 2022", "Apr 12 2022", "April 2022" (the 15th),
+    "2022" (1 July: the middle of the year). Anything else raises ValueError naming it."""
+    if date is None:
+        return None
+    if isinstance(date, dt.datetime):
+        return date.date()
+    if isinstance(date, dt.date):
         return date
+    text = " ".join(str(date).strip().lower().split()) if isinstance(date, (str, int)) else None
     try:
-        return dt.date.fromisoformat(str(date)[:10])
+        if text:
+            m = _ISO.fullmatch(text)
+            if m:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            if re.fullmatch(r"\d{4}", text):
+                return dt.date(int(text), 7, 1)
+            m = _DAY_MONTH_YEAR.fullmatch(text)
+            if m and m[2] in MONTHS:
+                return dt.date(int(m[3]), MONTHS[m[2]], int(m[1]))
+            m = _MONTH_DAY_YEAR.fullmatch(text)
+            if m and m[1] in MONTHS:
+                return dt.date(int(m[3]), MONTHS[m[1]], int(m[2]))
+            m = _MONTH_YEAR.fullmatch(text)
+            if m and m[1] in MONTHS:
+                return dt.date(int(m[2]), MONTHS[m[1]], 15)
     except ValueError:
-        raise ValueError(f"date must be YYYY-MM-DD, got {date!r}") from None
+        pass    # "31 February 2022": a form we read, but no such day
+    raise ValueError(f"date not understood: {date!r} (use a date, '2022-04-12', '12 April 2022', "
+                     f"'April 12, 2022', 'April 2022' or '2022')") from None
 
 
 def _is_place_in(text: str, context: str | None) -> bool:
@@ -676,7 +710,9 @@ def resolve_actor(text: str, context: str | None = None, date=None) -> Actor | N
     """The actor a phrase names, or None ("Chinese President Xi Jinping" → Xi Jinping, CHN, GOV).
 
     `context` is the sentence the phrase was taken from (a place "met in Beijing" is not an
-    actor); `date` (date or ISO string) picks the office held then. Usable without an article.
+    actor); `date` picks the office held then: a date, or a string in a common written form
+    ("2022-04-12", "12 April 2022", "April 12, 2022", "April 2022", "2022"; see `_parse_date`),
+    else ValueError. Usable without an article.
     The returned Actor has no mentions; its id depends only on the canonical actor.
     """
     date = _parse_date(date)
