@@ -49,6 +49,16 @@ def time_load() -> tuple[float, float]:
     return float(a), float(b)
 
 
+def rss_mb() -> float:
+    """This process's resident memory now (MB), from /proc (0 where there is none)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            import os
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
@@ -57,7 +67,9 @@ def main(argv=None) -> int:
     load_alone, load_total = time_load()
     from readout.actors.knowledge import knowledge
     from readout.actors.resolve import resolve_actor, resolve_words, words_of
+    rss0 = rss_mb()
     k = knowledge()
+    rss_loaded = rss_mb()
     items = phrases(args.n)
     words = [(words_of(p), d) for p, d in items]
 
@@ -73,6 +85,7 @@ def main(argv=None) -> int:
         resolve_actor(p, date=d)
     cached, cached_cpu = time.perf_counter() - t, time.process_time() - c
 
+    rss_after = rss_mb()
     budget = 2.0 * args.n / 100_000
     rows = [
         ("load actor tables (knowledge())", load_alone, 1.0, 0),
@@ -91,6 +104,13 @@ def main(argv=None) -> int:
         per = f"{secs / count * 1e6:.1f} µs" if count else ""
         print(f"{name:52} {secs:9.3f} {bud if bud else '-':>7} {ratio}   {per}")
     print(f"resolved {resolved:,} of {args.n:,} phrases to an actor (the rest are places or noise)")
+    grow = rss_after - rss0
+    print(f"resident memory: {rss0:.0f} MB before loading, +{rss_loaded - rss0:.0f} MB loaded, "
+          f"+{grow:.0f} MB after {2 * args.n:,} resolutions (budget 200 MB, ratio {grow / 200:.2f})")
+    size = sum(p.stat().st_size for p in (Path(__file__).resolve().parents[1] / "src" / "readout"
+                                          / "knowledge" / "actors").glob("actors.json*"))
+    print(f"compiled actor file: {size / 1e6:.2f} MB, {len(k._raw_entries):,} entries, "
+          f"{len(k.names):,} names")
     return 0
 
 
