@@ -72,11 +72,6 @@ consultative general legislature assembleia nacional asamblea camara de diputado
 assemblee nationale lower upper popular consultive provincial state islamic majlis
 national-assembly island islands legislatif senat parlament parlamento landtag shura al-shura
 delegates council""".split())
-GENERIC_PARTY_WORDS = set("""party parties communist socialist social democratic democrat democrats
-liberal liberals conservative conservatives labour labor green greens national people's peoples
-people popular union front movement alliance coalition republican republicans progressive
-workers workers' worker list bloc left right centre center christian new united independent
-independents federal of the and for""".split())
 PARTY_GENERIC = {"independent", "independents", "others", "other", "non-partisan", "nonpartisan",
                  "no party", "vacant"}
 STOP_SURNAMES = set("""the of and al el bin ibn de da di del van von der la le ben abu mr president
@@ -643,7 +638,7 @@ class Builder:
                 return 0.0
         rows.sort(key=lambda r: (-share(r), r["partyfacts_id"]))
         # a name used by parties of several countries ("Communist Party", "Labour Party") names
-        # none of them on its own; nor does one made only of generic words
+        # none of them on its own
         spread: dict[str, set[str]] = {}
         for r in rows:
             for n in (r.get("name_english"), r.get("name")):
@@ -664,7 +659,7 @@ class Builder:
                 for part in n.split(" / "):
                     part = part.strip()
                     words = norm(part).split()
-                    if len(spread.get(norm(part), ())) > 1 or set(words) <= GENERIC_PARTY_WORDS:
+                    if len(spread.get(norm(part), ())) > 1:
                         continue
                     if len(words) >= 2 and len(part) >= 8:
                         forms.append((part, False))
