@@ -324,6 +324,70 @@ def of_country_end(doc, head: int, end: int, geo) -> int:
     return 0
 
 
+HEADLINE_BREAKS = TITLE_STOP | frozenset("""over after before against amid as into from about says said
+vs versus but so than""".split())
+
+
+def title_case_lines(doc) -> list[tuple[int, int]]:
+    """Token ranges of lines written in title case ("Ben Carson Slams Hillary And The Media"):
+    at least four words, nearly all capitalised. Headlines glue names to verbs there."""
+    out, start = [], 0
+    n = len(doc)
+    for i in range(n + 1):
+        if i == n or "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1 if i < n and "\n" in doc[i].whitespace_ else i
+            words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in HEADLINE_BREAKS]
+            if len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.85 * len(words):
+                out.append((start, end))
+            start = i + 1
+    return out
+
+
+def split_headline_entities(doc, ents, k: ActorKnowledge):
+    """Person and organisation entities of a title-case line cut where the name ends: at the
+    longest part named the same way in the body ("Ben Carson" of "Ben Carson Slams Hillary"),
+    else before the first small word ("With", "Of") or a word the body writes in lower case;
+    what follows becomes its own entity when it starts with a known name ("Hillary")."""
+    lines = title_case_lines(doc)
+    if not lines:
+        return ents
+    in_line = set()
+    for s, e in lines:
+        in_line.update(range(s, e))
+    body_names, lower = set(), set()
+    for ent in ents:
+        if ent.start not in in_line and ent.label_ in ("PERSON", "ORG"):
+            body_names.add(norm(ent.text))
+            body_names.update(norm(t.text) for t in ent)
+    for t in doc:
+        if t.i not in in_line and t.is_alpha and t.text.islower():
+            lower.add(t.lower_)
+    from spacy.tokens import Span
+    out = []
+    for ent in ents:
+        if ent.start not in in_line or ent.label_ not in ("PERSON", "ORG") or len(ent) < 2:
+            out.append(ent)
+            continue
+        i, end = ent.start, ent.end
+        while i < end:
+            cut = None
+            for j in range(end, i + 1, -1):     # the longest part the body names
+                if norm(doc[i:j].text) in body_names or norm(doc[i:j].text) in k.names:
+                    cut = j
+                    break
+            if cut is None:
+                cut = i + 1
+                while cut < end and doc[cut].lower_ not in HEADLINE_BREAKS and doc[cut].lower_ not in lower:
+                    cut += 1
+            if i == ent.start or norm(doc[i:cut].text) in body_names or norm(doc[i:cut].text) in k.names:
+                out.append(Span(doc, i, cut, label=ent.label_))
+            i = cut
+            while i < end and (doc[i].lower_ in HEADLINE_BREAKS or doc[i].lower_ in lower) \
+                    and norm(doc[i].text) not in k.names:
+                i += 1
+    return out
+
+
 DOCUMENT_LABELS = frozenset(("LAW",))
 
 
@@ -367,7 +431,7 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
     """All candidate mentions and places of an article (before coreference)."""
     found = Found()
     taken: set[int] = set()
-    ents = list(doc.ents)
+    ents = split_headline_entities(doc, list(doc.ents), k)
     ent_of = entity_map(ents)
     matches = gazetteer_scan(doc, k)
     name_spans: list[Mention] = []
