@@ -128,6 +128,9 @@ def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
                 if key in tables[table] and case_ok(k, key, surface):
                     if t.lower_ == "the" and table not in ("country", "name"):
                         continue
+                    if t.lower_ == "the" and not all(x.text[:1].isupper() or not x.is_alpha
+                                                     for x in toks[i + 1:j + 1]):
+                        continue    # "the party" in lower case is not a party called "The Party"
                     best = Match(i, j + 1, table, key)
                     break
             j += 1
@@ -616,6 +619,10 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
             r = entry_actor(k.entry(int(target.split(":", 1)[1])), k, date, how="metonymy")
         found.mentions.append(Mention(g.start, g.end, "metonymy", r, head=head))
 
+    # -- one institution, one actor: "the department" and "Justice" after "the Justice Department"
+    found.mentions.sort(key=lambda x: x.start)
+    institution_references(doc, found, k, taken)
+
     # -- unknown places named by spaCy ("in Bali" when Bali is not listed)
     covered = set(taken)
     for p in found.places:
@@ -632,6 +639,66 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
     found.mentions.sort(key=lambda x: x.start)
     found.places.sort(key=lambda p: p.start)
     return found
+
+
+# A definite "the <noun>" refers back to the last institution named with that noun (or a
+# near synonym) in its name: "the department" → the Justice Department, "the agency" → the FBI
+# (Federal Bureau of Investigation), "the party" → the Republican Party.
+INSTITUTION_NOUNS = {
+    "department": ("department", "ministry"), "ministry": ("ministry", "department"),
+    "agency": ("agency", "bureau", "administration", "service", "authority", "organisation",
+               "organization", "commission"),
+    "bureau": ("bureau", "agency"), "commission": ("commission",), "committee": ("committee",),
+    "council": ("council",), "court": ("court", "tribunal"), "tribunal": ("tribunal", "court"),
+    "party": ("party",), "company": ("company", "corporation", "inc", "corp", "group", "ltd"),
+    "firm": ("company", "corporation", "inc", "corp", "group", "ltd"), "bank": ("bank",),
+    "service": ("service",), "office": ("office",), "board": ("board",), "authority": ("authority",),
+    "organisation": ("organisation", "organization"), "organization": ("organisation", "organization"),
+    "alliance": ("alliance", "organisation", "organization"), "union": ("union",),
+    "network": ("network",), "newspaper": ("times", "post", "journal", "herald", "daily", "news"),
+}
+GENERIC_NAME_WORDS = frozenset("""the of and for department ministry agency bureau office service
+commission committee council court party company national federal state united us u s""".split())
+
+
+def institution_references(doc, found: Found, k: ActorKnowledge, taken: set[int]) -> None:
+    """Point references to an institution named before at it: "the department" (a bare definite
+    noun) and a distinctive word of its name standing alone ("Justice" after "the Justice
+    Department"), so one institution is one actor."""
+    orgs = [m for m in found.mentions if m.resolved is not None and m.resolved.kind in ("organisation", "igo")
+            and m.resolved.entry is not None]
+    if not orgs:
+        return
+    def words_of_org(r):
+        return set(norm(r.name).replace("(", " ").replace(")", " ").split())
+    # a distinctive word alone, read as an unknown organisation or person
+    for m in found.mentions:
+        r = m.resolved
+        if r is None or r.entry is not None or m.end - m.start != 1 or r.kind != "organisation":
+            continue
+        w = norm(doc[m.start].text)
+        if w in GENERIC_NAME_WORDS or not doc[m.start].text[:1].isupper():
+            continue
+        for o in reversed(orgs):
+            if o.start >= m.start:
+                continue
+            if w in words_of_org(o.resolved):
+                m.resolved, m.needs = o.resolved, ""
+                break
+    # "the department", "the agency"
+    added = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        syn = INSTITUTION_NOUNS.get(root.lower_)
+        if syn is None or chunk.end - chunk.start != 2 or doc[chunk.start].lower_ != "the" \
+                or any(i in taken for i in range(chunk.start, chunk.end)):
+            continue
+        for o in reversed(orgs):
+            if o.start < chunk.start and words_of_org(o.resolved) & set(syn):
+                added.append(Mention(chunk.start, chunk.end, "role", o.resolved, head=root.i))
+                taken.update(range(chunk.start, chunk.end))
+                break
+    found.mentions.extend(added)
 
 
 def role_key_at(doc, chunk, k: ActorKnowledge) -> tuple[int, str] | None:
