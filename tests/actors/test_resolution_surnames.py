@@ -135,3 +135,34 @@ def test_resolution_title_that_fits_only_one_country_resolves_a_surname():
         break
     else:
         pytest.skip("no surname shared across countries")
+
+
+def foreign_short_party():
+    """An acronym or one-word name the knowledge gives only to a party of one non-US country."""
+    k = knowledge()
+    for key, idxs in sorted(k.names.items()):
+        if " " in key or not key.isalpha() or len(idxs) != 1 or key in k.country_names or key in k.demonyms:
+            continue
+        e = k.entry(idxs[0])
+        codes = {r.code for r in e.roles}
+        if e.kind != "organisation" or not codes or not all(split_code(c, k.regions)[1] == "PTY" for c in codes):
+            continue
+        cs = {split_code(c, k.regions)[0] for c in codes}
+        if len(cs) == 1 and None not in cs and "USA" not in cs and not (cs & k.regions):
+            surface = key.upper() if key in k.upper_only else key.capitalize()
+            return surface, cs.pop()
+    pytest.skip("no one-word party name in the knowledge")
+
+
+def test_resolution_short_party_name_of_a_country_the_article_never_names_is_not_that_party():
+    surface, country = foreign_short_party()
+    k = knowledge()
+    other = {"text": (f"The {surface} spokesman spoke in Ohio on Monday. Voters in Texas said the {surface} "
+                      f"was wrong, and the {surface} said it would appeal in the United States."),
+             "home": (f"The {surface} said in {k.country_name(country)} on Monday that it would "
+                      f"appeal, and the {surface} won votes in {k.country_name(country)}.")}
+    docs = {n: it.document for n, it in run_actors({n: ("2016-06-01", t) for n, t in other.items()}).items()}
+    assert not any(a.country == country for a in docs["text"].actors), \
+        [(a.name, a.code) for a in docs["text"].actors]
+    home = [a for a in docs["home"].actors if any(m.text == surface for m in a.mentions)]
+    assert home and home[0].country == country, [(a.name, a.code) for a in docs["home"].actors]

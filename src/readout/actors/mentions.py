@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..nlp.text import parsed_text
-from .knowledge import ActorKnowledge
+from .knowledge import ActorKnowledge, split_code
 from .normalize import norm, singular
 from .resolve import (DETERMINERS, DOCUMENT_HEADS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS,
                       Resolved, case_ok, country_actor, entry_actor, government_actor, resolve_words)
@@ -374,7 +374,7 @@ def split_headline_entities(doc, ents, k: ActorKnowledge):
         i, end = ent.start, ent.end
         while i < end:
             cut = None
-            for j in range(end, i + 1, -1):     # the longest part the body names
+            for j in range(end, i, -1):     # the longest part the body names
                 if norm(doc[i:j].text) in body_names or norm(doc[i:j].text) in k.names:
                     cut = j
                     break
@@ -699,6 +699,29 @@ def institution_references(doc, found: Found, k: ActorKnowledge, taken: set[int]
                 taken.update(range(chunk.start, chunk.end))
                 break
     found.mentions.extend(added)
+
+
+def drop_foreign_short_party_names(doc, found: Found, k: ActorKnowledge) -> None:
+    """A party named by one word or an acronym ("PAC", "AM", "Democratic", "Right") of a
+    country the article never names is not that party: short names collide across countries
+    as surnames do, and the text gives no cue for the foreign one."""
+    def short_party(m):
+        r = m.resolved
+        if r is None or r.entry is None or r.kind != "organisation" or m.how not in ("name", "title"):
+            return False
+        words = [t for t in doc[m.start:m.end] if t.is_alpha]
+        if len(words) != 1:
+            return False
+        return any((split_code(ro.code, k.regions)[1] or "") == "PTY" for ro in r.entry.roles)
+    suspects = [m for m in found.mentions if short_party(m)]
+    if not suspects:
+        return
+    named = {m.resolved.country for m in found.mentions if m.resolved is not None and m.resolved.country
+             and not short_party(m)}
+    named |= {p.country for p in found.places if p.country}
+    drop = {id(m) for m in suspects if m.resolved.country and m.resolved.country not in named}
+    if drop:
+        found.mentions[:] = [m for m in found.mentions if id(m) not in drop]
 
 
 def role_key_at(doc, chunk, k: ActorKnowledge) -> tuple[int, str] | None:

@@ -293,7 +293,7 @@ def _match_at(words, keys, i, k: ActorKnowledge, a: Analysis):
                 pass  # countries are read below
             elif a.name_words and all(e.kind == "person" for e in entries):
                 pass  # "Tara Reid": a known surname inside an unknown full name is not that person
-            elif all(e.kind == "person" for e in entries) and _name_continues(words, keys, i + L + (1 if poss else 0), k):
+            elif not poss and all(e.kind == "person" for e in entries) and _name_continues(words, keys, i + L, k):
                 pass  # "Bill de Blasio": a known one-word name opening a longer name is not that person
             else:
                 rest = i + L + (1 if poss else 0)

@@ -23,7 +23,7 @@ import datetime as dt
 from ..actors.context import apply_successions, article_country, assign_context_countries, split_ethnic_groups
 from ..actors.coref import link, richness
 from ..actors.knowledge import knowledge
-from ..actors.mentions import find_mentions
+from ..actors.mentions import drop_foreign_short_party_names, find_mentions
 from ..config import Config
 from ..work import PlaceMention, WorkItem
 from .registry import register_stage
@@ -64,6 +64,7 @@ def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
     k = knowledge()
     date = article_date(item)
     found = find_mentions(doc, k, date)
+    drop_foreign_short_party_names(doc, found, k)
     mentions = link(doc, found.mentions, k, date, named_country(doc, found, k))
     text = item.document.text
     best: dict[str, object] = {}
