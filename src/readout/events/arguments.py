@@ -14,6 +14,7 @@ from bisect import bisect_left
 from ..records import Actor
 
 SUBJ = ("nsubj", "csubj")
+RELATIVE_TAGS = ("WP", "WDT")         # who, which, that as the subject of a relative clause
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "dative", "iobj", "obj", "attr", "oprd")
 # Prepositions that introduce the target of a verb, in order of preference.
@@ -179,12 +180,12 @@ def _np_actor(index: MentionIndex, head, resolver, owner: bool = False) -> list[
 
 def subject_token(tok, depth: int = 0):
     """(subject token, passive?) of a verb or predicate, inherited through xcomp/advcl/conj."""
-    for c in tok.children:
-        if c.dep_ in SUBJ:
-            return c, False
-    for c in tok.children:
-        if c.dep_ in PASS_SUBJ:
-            return c, True
+    for deps, passive in ((SUBJ, False), (PASS_SUBJ, True)):
+        for c in tok.children:
+            if c.dep_ in deps:
+                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head is not tok:
+                    return tok.head, passive      # "Beck, who supported Cruz" → Beck
+                return c, passive
     if depth >= 4:
         return None, False
     dep = tok.dep_
