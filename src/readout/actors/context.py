@@ -152,6 +152,22 @@ def article_country(by_sentence: dict[int, set]) -> str | None:
     return None
 
 
+def named_country(doc, found, k) -> str | None:
+    """The country the article's sentences name most, when it dominates (context.py's
+    `article_country`), read from the mentions and places before coreference: the strong
+    context a surname alone needs ("Christie" in American news is an American)."""
+    by_sentence: dict[int, set] = {}
+    for m in found.mentions:
+        r = m.resolved
+        if r is None or not r.country or k.is_region(r.country) or r.sector == "MED" or r.cands:
+            continue
+        by_sentence.setdefault(doc[m.start].sent.start, set()).add(r.country)
+    for p in found.places:
+        if p.country and not k.is_region(p.country):
+            by_sentence.setdefault(doc[p.start].sent.start, set()).add(p.country)
+    return article_country(by_sentence)
+
+
 def split_ethnic_groups(actors: list[Actor], places, doc, doc_id: str, k: ActorKnowledge) -> list[Actor]:
     """Rule 1 above: each mention of an ethnic community becomes a group actor of the
     country it lives in (None when the text does not say; rule 2 may then fill it in).

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..actors.context import apply_successions, article_country, assign_context_countries, split_ethnic_groups
+from ..actors.context import apply_successions, assign_context_countries, named_country, split_ethnic_groups
 from ..actors.coref import link, richness
 from ..actors.knowledge import knowledge
 from ..actors.mentions import drop_foreign_short_party_names, find_mentions
@@ -40,22 +40,6 @@ def article_date(item: WorkItem) -> dt.date | None:
         except ValueError:
             return None
     return None
-
-
-def named_country(doc, found, k) -> str | None:
-    """The country the article's sentences name most, when it dominates (context.py's
-    `article_country`), read from the mentions and places before coreference: the strong
-    context a surname alone needs ("Christie" in American news is an American)."""
-    by_sentence: dict[int, set] = {}
-    for m in found.mentions:
-        r = m.resolved
-        if r is None or not r.country or k.is_region(r.country) or r.sector == "MED" or r.cands:
-            continue
-        by_sentence.setdefault(doc[m.start].sent.start, set()).add(r.country)
-    for p in found.places:
-        if p.country and not k.is_region(p.country):
-            by_sentence.setdefault(doc[p.start].sent.start, set()).add(p.country)
-    return article_country(by_sentence)
 
 
 def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
