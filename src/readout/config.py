@@ -137,6 +137,7 @@ class Config:
     language: str = "en"
     encoding: str = "utf-8"
     min_confidence: float = 0.0        # events whose gate probability is below are not kept
+    incomplete_min_confidence: float = 0.0   # the same for events with a side missing (one-sided events of state-level actors are kept regardless)
     link: LinkConfig = field(default_factory=shipped_link_config)
 
     def with_overrides(self, **overrides: Any) -> "Config":

@@ -105,7 +105,9 @@ def test_resume_after_sigkill_equals_uninterrupted_run(tmp_path):
         assert not leftover_processes(db), "pool workers outlived the killed driver"
         progress.append(committed(db))
     assert mid_run >= 5, f"only {mid_run} of {KILLS} kills landed while ingest ran"
-    assert 0 < progress[-1] < n_shards, (progress, n_shards)
+    # every run after a kill resumed a partial store (commits may come in bursts, so the
+    # last kill may land after the last shard: the resumes before it are what is tested)
+    assert sum(0 < p < n_shards for p in progress) >= 4, (progress, n_shards)
 
     run_to_end(ingest_cmd(corpus, db, config_file))
     assert record_state(db) == reference

@@ -49,6 +49,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._operators = frozenset(v for vs in self.lex.rules.get("frame_operators", {}).values() for v in vs)
         self.gate = gate_model()
         self.features: dict[str, dict[str, float]] = {}   # event id → the gate's features
+        self.one_sided: set[str] = set()    # incomplete events the text attests well (code_item)
+        self._state_sectors = frozenset(self.lex.rules.get("one_sided", {}).get("state_sectors", ()))
 
     def triggers(self) -> list:
         doc = self.doc
@@ -234,7 +236,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if decided:
             time_anchors = time_anchors + [above[0]]   # "agreed on Monday to sanction"
         cands.append(Candidate(t, code, sources, targets, status, strength, b.symmetric, direct,
-                               time_anchors, None, phrase))
+                               time_anchors, None, phrase, default=b.default and not decided))
 
     def _phrase(self, t, carrier) -> str:
         words = []
@@ -330,7 +332,21 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 if old is None or ev.confidence > old.confidence:
                     events[key] = ev
                     self.features[ev.id] = feats
+                    if ev.incomplete and self._state_level(src or tgt):
+                        self.one_sided.add(ev.id)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
+
+    def _state_level(self, a: Actor | None) -> bool:
+        """A country or IGO, a body or group of a known country, or a person whose code
+        carries a sector (an office, a party, an armed group): not an unknown person."""
+        if a is None or not a.code:
+            return False
+        if a.kind in ("country", "igo"):
+            return True
+        if a.kind != "person":
+            return bool(a.country) or a.code[:3] in self._state_sectors
+        code = a.code
+        return any(code[i:i + 3] in self._state_sectors for i in range(0, len(code) - 2, 3))
 
     def _agentless_source(self, c: Candidate, root: str, place) -> list[Actor]:
         """Who acted when the text names no one, as CAMEO codes it: violence by no named
@@ -401,7 +417,14 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         return round(max(0.05, min(0.95, conf)), 3)
 
 
-def code_item(item) -> list[Event]:
+def code_item(item, incomplete_min_confidence: float = 0.0) -> list[Event]:
+    """The document's events. An event with a side missing is kept when the side it has is
+    a state-level actor and its trigger a specific coding (the usual one-sided event: "the
+    UN rejected a call…", "police opened fire"), else only at `incomplete_min_confidence`:
+    on real news most one-sided candidates are no event at all (eval/events_gold)."""
     if item.parsed is None or item.document is None:
         return []
-    return DocumentCoder(item).code()
+    coder = DocumentCoder(item)
+    events = coder.code()
+    return [e for e in events if not e.incomplete or e.id in coder.one_sided
+            or e.confidence >= incomplete_min_confidence]

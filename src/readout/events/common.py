@@ -47,6 +47,7 @@ class Candidate:
     avoid: int | None = None
     phrase: str = ""
     from_frame: bool = False
+    default: bool = False            # the code is only the verb block's default (weak evidence)
 
 
 @lru_cache(maxsize=1)

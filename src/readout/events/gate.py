@@ -63,6 +63,8 @@ def candidate_features(c, src, tgt, heuristic: float, hedge: bool, in_quote: boo
         f["direct"] = 1.0
     if c.from_frame:
         f["frame"] = 1.0
+    if c.default:
+        f["block_default"] = 1.0
     if hedge:
         f["hedged"] = 1.0
     if in_quote:

@@ -73,6 +73,7 @@ class Lexicon:
     codes: dict[str, CodeInfo]
     trigger_lemmas: frozenset[str]
     not_events: dict[str, tuple[str, ...]]
+    light_verbs: frozenset[str] = frozenset()   # only specific patterns code these lemmas
 
     def code_info(self, code: str) -> CodeInfo | None:
         """Facts for a code, falling back to its parent (4 → 3 digits, 3 → root+'0')."""
@@ -157,8 +158,9 @@ def lexicon() -> Lexicon:
     for group in rules["frames"].values():
         triggers.update(group["lemmas"])
     not_events = {k: tuple(v) for k, v in rules.get("not_events", {}).items()}
+    light = frozenset(rules.get("light_verbs", {}).get("lemmas", ()))
     return Lexicon(verbs, blocks, verb_codes, verb_phrases, nouns, rules, code_table(),
-                   frozenset(triggers), not_events)
+                   frozenset(triggers), not_events, light)
 
 
 def frame_of(lemma: str, embedded: str | None = None, nominal: bool = False) -> tuple[str, dict] | None:

@@ -35,7 +35,8 @@ class TriggerCoding:
                         if code:
                             a, b = (code.split(":") + [None])[:2] if ":" in code else (code, None)
                             return Base(a or None, b or None, 0.8)
-        if lemma in lex.verb_codes:
+        light = lemma in lex.light_verbs
+        if lemma in lex.verb_codes and not light:
             code = lex.verb_codes[lemma]
             if not code:
                 return None
@@ -58,6 +59,8 @@ class TriggerCoding:
                             symmetric=(pat.code is not None and pat.code == pat.rev))
                 if pat.code is None and pat.rev is None:
                     cand = Base(None, None, 0.9)   # a pattern that says "not an event"
+            elif light:
+                continue           # a light verb codes only in a specific phrase
             else:
                 code = e.code or block.default
                 rev = e.rev if e.code else block.default_rev

@@ -31,5 +31,5 @@ class EventsStage:
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:
-            item.document.events = [e for e in code_item(item) if e.confidence >= config.min_confidence
-                                    or gate_model() is None]
+            item.document.events = [e for e in code_item(item, config.incomplete_min_confidence)
+                                    if e.confidence >= config.min_confidence or gate_model() is None]
