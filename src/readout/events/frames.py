@@ -146,6 +146,11 @@ class FrameCoding:
                 targets = self.actors_of(o)
                 if targets:
                     break
+            if not targets and is_verbal(g):
+                for _p, o in prep_objects(g, tuple(spec.get("target_preps", ()))):
+                    targets = [a for a in self.actors_of(o) if a not in sources]
+                    if targets:
+                        break
         if b.code is None and b.rev is None:
             emb_src, emb_tgt = [], []
             if is_verbal(t):
