@@ -626,6 +626,88 @@ class Builder:
             counts["legislatures"] += 1
         return counts
 
+    def read_uscongress(self, folder: Path, sector: str) -> dict:
+        """Members of the US Congress with their terms (unitedstates/congress-legislators,
+        CC0): snapshots of legislators-current.yaml copied as TSV by `extract` give every
+        member serving at a snapshot with all their dated terms; legislators-historical.csv
+        adds earlier members (last term only, undated: their role ends before the first
+        snapshot). Merged like EveryPolitician rows: a hand-written or Phoenix person of the
+        same name keeps its entry and gains only earlier closed terms."""
+        counts = {"persons": 0, "roles": 0, "merged": 0}
+        terms: dict[str, dict] = {}
+        for f in sorted(folder.glob("terms-*.tsv")):
+            with open(f, encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh, delimiter="\t"):
+                    p = terms.setdefault(row["bioguide"], {"names": row["names"].split("|"),
+                                                           "known_as": row["known_as"],
+                                                           "gender": row["gender"], "terms": set()})
+                    p["terms"].add((row["type"], row["start"], row["end"]))
+        first_snapshot = min((t[1] for p in terms.values() for t in p["terms"] if t[1]), default="")
+        hist = folder / "legislators-historical.csv"
+        if hist.exists():
+            cutoff = min(f.stem.split("-", 1)[1] for f in folder.glob("terms-*.tsv")) if terms else ""
+            with open(hist, encoding="utf-8", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+            # a name several members have borne ("John Smith") names nobody in particular
+            seen = {}
+            for row in rows:
+                k = norm(f"{row['first_name']} {row['last_name']}")
+                seen[k] = seen.get(k, 0) + 1
+            for row in rows:
+                if row["bioguide_id"] in terms or (row.get("birthday") or "0") < "1925" \
+                        or seen[norm(f"{row['first_name']} {row['last_name']}")] > 1:
+                    continue
+                names = [n for n in (row["full_name"], f"{row['first_name']} {row['last_name']}",
+                                     f"{row['nickname']} {row['last_name']}" if row["nickname"] else "")
+                         if n.strip()]
+                terms[row["bioguide_id"]] = {"names": names, "gender": row["gender"].lower(),
+                                             "known_as": names[-1] if row["nickname"] else names[0],
+                                             "terms": {(row["type"], "", cutoff)}}
+        office = {"sen": "senator", "rep": "representative"}
+        for bid, p in sorted(terms.items()):
+            known = self.person_name(p["known_as"]) if p.get("known_as") else ""
+            names = list(dict.fromkeys([known] * bool(known) + [self.person_name(n) for n in p["names"] if n.strip()]))
+            keys = [norm(n) for n in names if self.person_key_ok(norm(n))]
+            if not keys:
+                continue
+            roles = []
+            for typ, start, end in sorted(p["terms"], key=lambda t: (t[1], t[2], t[0])):
+                role = [f"USA{sector}", start, end, office.get(typ, "legislator"), 0, 0]
+                if roles and roles[-1][3] == role[3] and roles[-1][2] and start and start <= roles[-1][2][:4] + "-12-31" \
+                        and roles[-1][2] <= start:
+                    roles[-1][2] = end          # consecutive terms in one office are one role
+                else:
+                    roles.append(role)
+            existing = [i for k in keys for i in self.names.get(k, ())
+                        if self.entries[i]["kind"] == "person"
+                        and any(r[0][:3] == "USA" for r in self.entries[i]["roles"])]
+            if existing:
+                ent = self.entries[existing[0]]
+                starts = [r[1] for r in ent["roles"] if r[1]]
+                for role in roles:
+                    if role[2] and starts and role[2] <= min(starts) and role not in ent["roles"]:
+                        ent["roles"].append(role)
+                        counts["merged"] += 1
+                if not ent.get("gender") and p["gender"] in ("m", "f"):
+                    ent["gender"] = p["gender"]
+                if ent["key"].startswith("ep:") and known and norm(known) != norm(ent["name"]):
+                    ent["name"] = known      # EveryPolitician's "Bernard Sanders" is known as Bernie
+                for n in names:        # "Bernie Sanders" for EveryPolitician's "Bernard Sanders"
+                    if self.person_key_ok(norm(n)) and existing[0] not in self.names.get(norm(n), ()):
+                        self.add_name(n, existing[0])
+                        counts["names"] = counts.get("names", 0) + 1
+                continue
+            gender = p["gender"] if p["gender"] in ("m", "f") else ""
+            idx = self.new_entry(f"usc:{bid}", names[0], "person", roles, gender)
+            self.entries[idx]["nosurname"] = True
+            for n in names:
+                if self.person_key_ok(norm(n)):
+                    self.add_name(n, idx)
+            counts["persons"] += 1
+            counts["roles"] += len(roles)
+        counts["first_snapshot_term"] = first_snapshot
+        return counts
+
     def read_partyfacts(self, path: Path, sector: str, stop: set[str]) -> dict:
         """Parties with abbreviations and years (Party Facts core parties)."""
         counts = {"parties": 0, "names": 0}
@@ -753,7 +835,33 @@ class Builder:
 DATASET_LICENCES = {
     "everypolitician": "CC0 1.0 (EveryPolitician data, everypolitician.org; the snapshot's README has no licence line)",
     "partyfacts": "MIT (LICENSE.md of hdigital/partyfactsdata; Party Facts, Döring & Regel 2019)",
+    "uscongress": "CC0 1.0 (unitedstates/congress-legislators README and LICENSE: public domain dedication)",
 }
+# unitedstates/congress-legislators: the current members file at these dates (each holds every
+# term of the members serving then), and the last commit that still had the historical CSV.
+USCONGRESS_SNAPSHOTS = ("2013-03-01", "2015-03-01", "2017-03-01", "2019-03-01", "2021-03-01",
+                        "2023-03-01", "2025-03-01", "HEAD")
+USCONGRESS_HISTORICAL = ("8112283f16931e4a378067b77b9cad4edb09e2e5", "legislators-historical.csv")
+
+
+def uscongress_terms_tsv(yaml_bytes: bytes) -> bytes:
+    """legislators-current.yaml → one row per term (bioguide, names, gender, type, start, end)."""
+    import yaml   # PyYAML, only needed to copy this data set
+    out = io.StringIO()
+    w = csv.writer(out, delimiter="\t", lineterminator="\n")
+    w.writerow(["bioguide", "names", "known_as", "gender", "type", "start", "end"])
+    for p in yaml.safe_load(yaml_bytes):
+        n = p.get("name", {})
+        names = [n.get("official_full", ""), f"{n.get('first', '')} {n.get('last', '')}"]
+        if n.get("nickname"):
+            names.append(f"{n['nickname']} {n.get('last', '')}")
+        names = [" ".join(x.split()) for x in names if x and x.strip()]
+        known_as = names[-1] if n.get("nickname") else names[0]
+        gender = (p.get("bio", {}).get("gender") or "").lower()
+        for t in p.get("terms", []):
+            w.writerow([p["id"]["bioguide"], "|".join(dict.fromkeys(names)), known_as, gender, t.get("type", ""),
+                        str(t.get("start", "")), str(t.get("end", ""))])
+    return out.getvalue().encode("utf-8")
 
 
 def git_show(gitdir: Path, rev_path: str) -> bytes:
@@ -779,8 +887,29 @@ def extract(name: str, gitdir: Path, dest: Path, terms: int = 2) -> list[list[st
                 paths += [p["csv"] for p in periods[:terms] if p.get("csv")]
     elif name == "partyfacts":
         paths.append("import/elecglob/partyfacts-core-parties.csv")
+    elif name == "uscongress":
+        rows = []
+        for when in USCONGRESS_SNAPSHOTS:
+            rev = commit if when == "HEAD" else subprocess.run(
+                ["git", "--git-dir", str(gitdir), "rev-list", "-1", f"--before={when}", commit, "--",
+                 "legislators-current.yaml"], check=True, capture_output=True, text=True).stdout.strip()
+            if not rev:
+                continue
+            data = uscongress_terms_tsv(git_show(gitdir, f"{rev}:legislators-current.yaml"))
+            day = subprocess.run(["git", "--git-dir", str(gitdir), "log", "-1", "--format=%cs", rev],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+            out = dest / name / f"terms-{day}.tsv"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(data)
+            rows.append([name, repo, rev, f"legislators-current.yaml → {out.name}", DATASET_LICENCES[name],
+                         hashlib.sha256(data).hexdigest()[:12]])
+        rev, path = USCONGRESS_HISTORICAL
+        data = git_show(gitdir, f"{rev}:{path}")
+        (dest / name / path).write_bytes(data)
+        rows.append([name, repo, rev, path, DATASET_LICENCES[name], hashlib.sha256(data).hexdigest()[:12]])
+        return rows
     else:
-        raise SystemExit(f"unknown data set {name!r} (everypolitician, partyfacts)")
+        raise SystemExit(f"unknown data set {name!r} (everypolitician, partyfacts, uscongress)")
     rows = []
     for path in paths:
         out = dest / name / path
@@ -889,10 +1018,12 @@ def main(argv=None) -> int:
         if "partyfacts" in sets:
             p = args.datasets / "partyfacts" / "import/elecglob/partyfacts-core-parties.csv"
             counts["partyfacts"] = b.read_partyfacts(p, dataset_sectors["party"], stop)
+        if "uscongress" in sets:
+            counts["uscongress"] = b.read_uscongress(args.datasets / "uscongress", dataset_sectors["legislator"])
         for name, files in sorted(sets.items()):
             repo, commit, _, licence, _ = files[0]
             digest = hashlib.sha256("".join(f[4] for f in files).encode()).hexdigest()[:12]
-            shown = files[0][2] if len(files) == 1 else f"{len(files)} files (countries.json and term CSVs)"
+            shown = files[0][2] if len(files) == 1 else f"{len(files)} files ({files[0][2]} …)"
             b.sources[f"dataset:{name}"] = f"{repo} @ {commit[:12]}: {shown}; {licence}; sha256 of files {digest}"
     else:
         print(f"note: no data sets at {args.datasets}; building without them", file=sys.stderr)

@@ -230,10 +230,23 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--l2", type=float, default=0.3)
     ap.add_argument("--plv-limit", type=int, default=None)
+    ap.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out")
+    ap.add_argument("--cache", type=Path, default=None, help="pickle of the examples (reused if present)")
     args = ap.parse_args(argv)
     config = load_config()
-    gold = gold_examples(config)
-    plv = plv_examples(config, args.plv_limit)
+    if args.cache and args.cache.exists():
+        import pickle
+        gold, plv = pickle.loads(args.cache.read_bytes())
+    else:
+        gold = gold_examples(config)
+        plv = plv_examples(config, args.plv_limit)
+        if args.cache:
+            import pickle
+            args.cache.write_bytes(pickle.dumps((gold, plv)))
+    drop = tuple(p for p in args.drop.split(",") if p)
+    if drop:
+        gold = [(g, {k: v for k, v in f.items() if not k.startswith(drop)}, y, w) for g, f, y, w in gold]
+        plv = [(g, {k: v for k, v in f.items() if not k.startswith(drop)}, y, w) for g, f, y, w in plv]
     print(f"gold-train examples {len(gold)} ({sum(e[2] for e in gold)} right), "
           f"PLV examples {len(plv)} ({sum(e[2] for e in plv)} right)")
     print("5-fold CV over gold-train articles (PLV always in training): threshold, kept, precision, "

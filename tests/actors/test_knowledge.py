@@ -212,3 +212,21 @@ def test_actors_knowledge_person_names_from_data_sets_are_cleaned():
     assert pn("Mr. James D. Paul, M.P.") == "James D. Paul"
     assert build_actors.clean_party_name("The Republic Onwards! (LREM)") == "Republic Onwards!"
     assert build_actors.iso_day("2013") == "2013-01-01" and build_actors.iso_day("x") == ""
+
+
+def test_actors_knowledge_has_us_congress_members_with_dated_terms_and_genders():
+    """unitedstates/congress-legislators (CC0): members serving since 2013 with every term,
+    known by the name the news uses, with their gender for pronouns."""
+    k = knowledge()
+    for name, gender, day in (("bernie sanders", "m", dt.date(2016, 5, 1)),
+                              ("elizabeth warren", "f", dt.date(2016, 5, 1)),
+                              ("raul grijalva", "m", dt.date(2016, 5, 1))):
+        ids = k.names.get(name, [])
+        assert len(ids) == 1, (name, ids)
+        e = k.entry(ids[0])
+        assert e.gender == gender and k.code_at(e, day).code == "USALEG", (name, e)
+    warren = k.entry(k.names["elizabeth warren"][0])
+    assert k.code_at(warren, dt.date(2010, 1, 1)).code != "USALEG"     # before her first term
+    # a name several members bore is nobody in particular
+    assert not any(k.entry(i).kind == "person" and any(r.code == "USALEG" for r in k.entry(i).roles)
+                   for i in k.names.get("john smith", []))
