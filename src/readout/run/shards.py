@@ -134,7 +134,8 @@ class ShardSpec:
 
 # --- fingerprints --------------------------------------------------------------------------
 
-_IGNORED_SETTINGS = {"db", "db_memory_limit", "batch_size", "n_process"}   # speed or destination, not records
+_IGNORED_SETTINGS = {"db", "db_memory_limit", "batch_size", "n_process", "serve_max_active",
+                     "serve_max_waiting", "serve_max_wait"}   # speed or destination, not records
 
 
 @lru_cache(maxsize=1)
