@@ -88,10 +88,6 @@ def create_app(db: str | os.PathLike, query_timeout: float = DEFAULT_QUERY_TIMEO
     app.include_router(pages.router)
     static = resources.files("readout").joinpath("serve", "static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    # outermost: Host, token, static files from memory, the bounded queue (serve/guard.py)
-    app.add_middleware(Guard, hosts=set(hosts) if hosts is not None else None, token=token,
-                       static=load_static(str(static)), max_active=config.serve_max_active,
-                       max_waiting=config.serve_max_waiting, max_wait=config.serve_max_wait, csp=CSP)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
@@ -113,6 +109,10 @@ def create_app(db: str | os.PathLike, query_timeout: float = DEFAULT_QUERY_TIMEO
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
+    # added last, so outermost: Host, token, static files from memory, the bounded queue (serve/guard.py)
+    app.add_middleware(Guard, hosts=set(hosts) if hosts is not None else None, token=token,
+                       static=load_static(str(static)), max_active=config.serve_max_active,
+                       max_waiting=config.serve_max_waiting, max_wait=config.serve_max_wait, csp=CSP)
     return app
 
 
