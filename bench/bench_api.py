@@ -181,6 +181,9 @@ def overload_mix(n: int, seed: int = 13) -> list[tuple[str, str, dict]]:
     return out
 
 
+FAST_503_MS = 100
+
+
 async def _get(conn, host: str, target: str):
     """One GET on a keep-alive HTTP/1.1 connection: the status (a small client of its own:
     httpx's pool spends seconds of CPU per hundred requests at 200 connections, which
@@ -234,10 +237,12 @@ async def _overload(base: str, mix: list, concurrency: int, max_seconds: float) 
 def report_overload(results: list, concurrency: int, wall: float) -> bool:
     n = len(results)
     n503 = sum(s == 503 for _, _, s in results)
+    fast = sum(s == 503 and ms < FAST_503_MS for _, ms, s in results)
     other = sum(s not in (200, 503) for _, _, s in results)
     print(f"\noverload: {n} requests from {concurrency} concurrent clients in {wall:.1f} s "
-          f"({n / wall:.0f} answers/s); 503 (busy, Retry-After): {n503 / max(n, 1):.0%}; "
-          f"other non-200: {other}")
+          f"({n / wall:.0f} answers/s); 503 (busy, Retry-After): {n503 / max(n, 1):.0%} of answers, "
+          f"{fast / max(n503, 1):.0%} of them at once (< {FAST_503_MS} ms, the rest after waiting "
+          f"serve_max_wait for a turn); other non-200: {other}")
     head = (f"{'endpoint':28} {'n':>5} {'p50 all':>9} {'p95 all':>9} {'p95 200':>9} "
             f"{'503 share':>9} {'p95 503':>9}")
     print(head)

@@ -139,7 +139,7 @@ class Config:
     encoding: str = "utf-8"
     min_confidence: float = 0.0        # events whose gate probability is below are not kept
     incomplete_min_confidence: float = 0.0   # the same for events with a side missing (one-sided events of state-level actors are kept regardless)
-    serve_max_active: int = 8          # `readout serve`: requests answered at once
+    serve_max_active: int = 4          # `readout serve`: requests answered at once
     serve_max_waiting: int = 32        # … and waiting for a turn; more get a 503 at once
     serve_max_wait: float = 0.5        # seconds a request waits for a turn before its 503
     link: LinkConfig = field(default_factory=shipped_link_config)
