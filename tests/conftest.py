@@ -42,8 +42,10 @@ def seed_document(seed_path):
 
 
 class BoundedRun:
-    """A finished subprocess: exit code, output, and its peak resident memory in MiB (the
-    kernel's own count from `wait4`, and RSS sampled every 20 ms as a cross-check)."""
+    """A finished subprocess: exit code, output, and its peak resident memory in MiB: the
+    kernel's high-water mark of the process's memory (`VmHWM`, read every 20 ms) and its RSS
+    sampled as often. (Not `wait4`'s ru_maxrss: that also counts the test process's own
+    memory, copied at fork before the exec.)"""
 
     def __init__(self, returncode, stdout: bytes, stderr: bytes, peak_mib: float, seconds: float,
                  killed: str | None):
@@ -68,12 +70,22 @@ def run_bounded(argv, *, max_mib: float, timeout: float, stdin=None, env=None, c
         state = {"peak": 0.0, "killed": None}
         done = threading.Event()
 
+        def hwm() -> float:
+            try:
+                with open(f"/proc/{proc.pid}/status") as fh:
+                    for line in fh:
+                        if line.startswith("VmHWM:"):
+                            return int(line.split()[1]) / 1024
+            except OSError:
+                pass
+            return 0.0
+
         def watch():
             try:
                 ps = psutil.Process(proc.pid)
                 while not done.wait(0.02):
                     rss = ps.memory_info().rss / 2**20
-                    state["peak"] = max(state["peak"], rss)
+                    state["peak"] = max(state["peak"], rss, hwm())
                     if rss > max_mib or time.monotonic() - t0 > timeout:
                         state["killed"] = f"rss {rss:.0f} MiB" if rss > max_mib else f"timeout {timeout} s"
                         proc.kill()
@@ -83,15 +95,17 @@ def run_bounded(argv, *, max_mib: float, timeout: float, stdin=None, env=None, c
 
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
-        _pid, status, usage = os.wait4(proc.pid, 0)
+        # wait without reaping, so the last high-water mark can still be read
+        os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
+        state["peak"] = max(state["peak"], hwm())
+        _pid, status, _usage = os.wait4(proc.pid, 0)
         seconds = time.monotonic() - t0
         done.set()
         watcher.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        peak = max(usage.ru_maxrss / 1024, state["peak"])   # ru_maxrss is in KiB on Linux
-        return BoundedRun(proc.returncode, out.read(), err.read(), peak, seconds, state["killed"])
+        return BoundedRun(proc.returncode, out.read(), err.read(), state["peak"], seconds, state["killed"])
 
 
 def big_line_gzip(path: Path, line_bytes: int, good_after: int = 1) -> Path:
