@@ -127,8 +127,9 @@ def run(db: str | os.PathLike, host: str = "127.0.0.1", port: int = 8000,
     reach is announced with a warning on stderr."""
     import uvicorn
 
+    token = token or None          # an empty $READOUT_TOKEN is no token
     app = create_app(db, query_timeout=query_timeout, hosts=allowed_hosts(host, allowed_host),
-                     token=token or None, config=config)
+                     token=token, config=config)
     warning = bind_warning(host, token)
     if warning:
         bar = "!" * 78
