@@ -183,3 +183,63 @@ def test_fuzz_whole_pipeline_through_a_shard(doc):
             assert tables["articles"].num_rows == n_docs
             assert n_docs + len(errors) <= spec.n_inputs
             assert all(isinstance(e, (InputError, StageError)) for e in errors)
+
+
+def _traced_peak(fn):
+    """(fn(), peak bytes Python allocated while it ran)."""
+    import tracemalloc
+    tracemalloc.start()
+    try:
+        out = fn()
+        return out, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _both_readers(path, config):
+    return (list(read_inputs([path], config)),
+            [x for s in plan_shards([path], config, shard_size=16) for x in read_shard(s, config, None)])
+
+
+@settings(max_examples=4, deadline=None)
+@given(blocks=st.integers(1, 3), gz=st.booleans(), good_after=st.integers(0, 3))
+def test_fuzz_big_line_memory_bounded(blocks, gz, good_after):
+    """A line of 64–192 MiB, plain or gzip, through both readers: reported as too long,
+    the lines after it read, and never more than 32 MiB allocated (the limit is 20 kB)."""
+    from .conftest import big_line_gzip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = big_line_gzip(Path(tmp) / "big.jsonl.gz", blocks << 26, good_after)
+        if not gz:
+            plain = Path(tmp) / "big.jsonl"
+            with gzip.open(path, "rb") as src, open(plain, "wb") as dst:
+                while chunk := src.read(1 << 22):
+                    dst.write(chunk)
+            path.unlink()
+            path = plain
+        (direct, sharded), peak = _traced_peak(lambda: _both_readers(path, CONFIG))
+        assert peak < 32 << 20, f"{peak / 2**20:.0f} MiB"
+        for items in (direct, sharded):
+            assert isinstance(items[0], InputError) and "over the limit" in items[0].message
+            assert sum(isinstance(x, RawArticle) for x in items) == good_after
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(line="{not json", cap=200, gz=True)
+@example(line='{"text": 12}', cap=1, gz=False)
+@given(line=jsonl_line.filter(lambda l: l.strip()),
+       cap=st.integers(1, 200), gz=st.booleans())
+def test_fuzz_many_bad_lines_capped_and_bounded(line, cap, gz):
+    """200,000 copies of a bad line: at most `cap` errors and one summary from both readers,
+    in bounded memory, however many lines follow."""
+    config = CONFIG.with_overrides(max_errors_per_input=cap)
+    one = line.replace("\n", " ").replace("\r", " ").encode("utf-8", "surrogatepass") + b"\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        first = [x for x in read_inputs([write_input(Path(tmp), ".jsonl", one)], config)]
+        if not first or not isinstance(first[0], InputError):
+            return                                   # that line reads as an article
+        path = write_input(Path(tmp), ".jsonl.gz" if gz else ".jsonl", one * 200_000)
+        (direct, sharded), peak = _traced_peak(lambda: _both_readers(path, config))
+        assert peak < 32 << 20, f"{peak / 2**20:.0f} MiB"
+        for items in (direct, sharded):
+            assert len(items) == cap + 1 and all(isinstance(x, InputError) for x in items)
+            assert "more than" in items[-1].message and items[-1].input_name.endswith(f":{cap + 1}")

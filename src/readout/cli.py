@@ -187,12 +187,16 @@ def serve(ctx: typer.Context,
           db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file (opened read-only)."),
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (localhost by default)."),
           port: int = typer.Option(8000, "--port", help="Port to listen on."),
-          query_timeout: float = typer.Option(5.0, "--query-timeout", help="Seconds before a query is stopped (503)."),
+          query_timeout: float = typer.Option(5.0, "--query-timeout", help="Seconds before a query is stopped (503); > 0."),
+          allowed_host: List[str] = typer.Option([], "--allowed-host", help="Another name or address clients use in the Host header (repeatable)."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="READOUT_TOKEN", show_envvar=True,
+                                              help="A secret every request must carry (Bearer header, cookie, or ?token= once)."),
           ) -> None:
     """Serve the store as a local web app: pages, a JSON API (/api, /openapi.json, /api-docs)."""
     from .serve.app import run
     try:
-        run(db, host=host, port=port, query_timeout=query_timeout)
+        run(db, host=host, port=port, query_timeout=query_timeout, allowed_host=allowed_host,
+            token=token, config=_config(ctx))
     except ReadoutError as exc:
         _print_error(exc)
         raise typer.Exit(2)

@@ -133,11 +133,15 @@ class Config:
     db_memory_limit: str = "1GB"
     max_input_bytes: int = 10_000_000
     max_text_chars: int = 1_000_000
+    max_errors_per_input: int = 1000   # then the input is stopped with one summary error (0: no cap)
     title_from_first_line: bool = True
     language: str = "en"
     encoding: str = "utf-8"
     min_confidence: float = 0.0        # events whose gate probability is below are not kept
     incomplete_min_confidence: float = 0.0   # the same for events with a side missing (one-sided events of state-level actors are kept regardless)
+    serve_max_active: int = 4          # `readout serve`: requests answered at once
+    serve_max_waiting: int = 32        # … and waiting for a turn; more get a 503 at once
+    serve_max_wait: float = 0.5        # seconds a request waits for a turn before its 503
     link: LinkConfig = field(default_factory=shipped_link_config)
 
     def with_overrides(self, **overrides: Any) -> "Config":

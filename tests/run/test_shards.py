@@ -11,6 +11,7 @@ import pytest
 from readout.errors import InputError
 from readout.records import RawArticle
 from readout.read import read_inputs
+from readout.read.bounded import TooLong
 from readout.run.shards import (LineData, LineRange, _line_spans, count_inputs, plan_shards,
                                 read_shard)
 
@@ -77,7 +78,7 @@ def test_shards_line_spans_never_hold_a_long_line():
     data = b'{"a": 1}\n' + b"x" * 5000 + b"\n\n" + b'{"b": 2}\r\n' + b"tail"
     spans = list(_line_spans(io.BytesIO(data), limit=100))
     assert [(s, e) for s, e, _ in spans] == [(0, 9), (9, 5010), (5010, 5011), (5011, 5021), (5021, 5025)]
-    assert [line for _, _, line in spans] == [b'{"a": 1}\n', None, b"\n", b'{"b": 2}\r\n', b"tail"]
+    assert [line for _, _, line in spans] == [b'{"a": 1}\n', TooLong(5001), b"\n", b'{"b": 2}\r\n', b"tail"]
 
 
 def test_shards_jsonl_edge_lines(tmp_path, clean_config):

@@ -5,6 +5,7 @@ that says why — never raises for one bad input — so a batch goes on.
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -14,8 +15,11 @@ from ..config import Config
 from ..errors import InputError, UnsupportedInputError
 from ..records import RawArticle
 from .html import read_html_file
-from .jsonl import read_jsonl_file, read_jsonl_lines
+from .bounded import read_limited, sniff_stream
+from .jsonl import jsonl_items, read_jsonl_file
 from .text import decode_bytes, read_text_file
+
+STDIN = "<stdin>"
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -47,16 +51,21 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
 
 
 def read_stdin(config: Config, stream=None) -> Iterator[RawArticle | InputError]:
-    data = (stream or sys.stdin.buffer).read()
+    """Stdin, bounded: JSON Lines (first non-blank byte `{`) are read line by line like a
+    file; anything else is one text of at most max_input_bytes (reading stops past it)."""
+    whole, is_jsonl = sniff_stream(stream or sys.stdin.buffer, config.max_input_bytes)
+    if is_jsonl:
+        yield from jsonl_items(whole, STDIN, config)
+        return
     try:
-        text = decode_bytes(data, "<stdin>", config)
+        text = decode_bytes(read_limited(whole, STDIN, config.max_input_bytes), STDIN, config)
     except InputError as exc:
         yield exc
         return
-    if text.lstrip().startswith("{"):
-        yield from read_jsonl_lines(text.splitlines(), "<stdin>", config)
+    if text.lstrip().startswith("{"):     # JSON Lines in another encoding (a UTF-16 BOM …)
+        yield from jsonl_items(io.BytesIO(text.encode("utf-8")), STDIN, config)
     else:
-        yield RawArticle(text=text, input_name="<stdin>", input_id="stdin",
+        yield RawArticle(text=text, input_name=STDIN, input_id="stdin",
                          title_in_text=config.title_from_first_line)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from ..config import Config
 from ..errors import InputError, MalformedInputError
 from ..records import RawArticle
-from .text import decode_bytes
+from .text import decode_bytes, read_file_bytes
 
 SHORT_TEXT = 400   # characters: below this the extraction is retried favouring recall
 
@@ -42,9 +42,7 @@ def raw_from_html(html: str, name: str, input_id: str | None = None) -> RawArtic
 def read_html_file(path: Path, config: Config) -> RawArticle | InputError:
     name = str(path)
     try:
-        html = decode_bytes(path.read_bytes(), name, config)
+        html = decode_bytes(read_file_bytes(path, config), name, config)
     except InputError as exc:
         return exc
-    except OSError as exc:
-        return InputError(name, f"cannot read: {exc.strerror or exc}")
     return raw_from_html(html, name, input_id=path.name)

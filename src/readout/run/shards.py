@@ -30,18 +30,21 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..config import Config
+from .. import errors as error_types
 from ..errors import InputError
 from ..pipeline import build_pipeline, process
 from ..records import Document, RawArticle
 from ..store.schema import error_table, tables_from_documents
-from ..read import JSONL_SUFFIXES, iter_files, read_inputs, suffix_of
-from ..read.jsonl import parse_line
+from ..read import JSONL_SUFFIXES, STDIN, iter_files, read_inputs, suffix_of
+from ..read.bounded import TooLong, line_spans, open_regular, read_limited, sniff_stream
+from ..read.jsonl import Line, jsonl_lines, line_item
 from ..version import __version__
 from .memory import release_memory
 
 DEFAULT_SHARD_SIZE = 64
 SHARD_META = "_meta.json"
 _CHUNK = 1 << 20
+_line_spans = line_spans     # the bounded line reader (read.bounded), as the planner uses it
 
 
 # --- input units ---------------------------------------------------------------------------
@@ -69,12 +72,6 @@ class LineRange:
 
     def key(self) -> str:
         return f"range|{self.abspath}|{self.stamp}|{self.start}|{self.end}|{self.first_line}"
-
-
-@dataclass(frozen=True, slots=True)
-class TooLong:
-    """A line over max_input_bytes, kept as its length so it is never held in memory."""
-    size: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +103,11 @@ class UnitError:
     """An input that failed while it was being split (a broken gzip stream …)."""
     name: str
     message: str
+    kind: str = "InputError"    # the InputError class to give (readout.errors)
+
+    @classmethod
+    def of(cls, exc: InputError) -> "UnitError":
+        return cls(exc.input_name, exc.message, type(exc).__name__)
 
     def key(self) -> str:
         return f"error|{self.name}|{self.message}"
@@ -132,7 +134,8 @@ class ShardSpec:
 
 # --- fingerprints --------------------------------------------------------------------------
 
-_IGNORED_SETTINGS = {"db", "db_memory_limit", "batch_size", "n_process"}   # speed or destination, not records
+_IGNORED_SETTINGS = {"db", "db_memory_limit", "batch_size", "n_process", "serve_max_active",
+                     "serve_max_waiting", "serve_max_wait"}   # speed or destination, not records
 
 
 @lru_cache(maxsize=1)
@@ -175,67 +178,36 @@ def _shard_key(fingerprint: str, units: Iterable) -> str:
 
 # --- planning ------------------------------------------------------------------------------
 
-def _line_spans(fh, limit: int, keep: bool = True) -> Iterator[tuple[int, int, bytes | None]]:
-    """(start, end, line or None when longer than `limit`) for each line of a binary stream.
+class _Ranges:
+    """Builds the LineRange units of a plain JSON Lines file (a worker re-reads the bytes)."""
 
-    Reads in chunks and never holds more than one line of at most `limit` bytes; with
-    `keep=False` only the offsets are wanted and no line is copied out.
-    """
-    buf = b""
-    buf_start = 0
-    skipping = False          # inside a line already known to be too long
-    line_start = 0
-    while True:
-        chunk = fh.read(_CHUNK)
-        if not chunk:
-            break
-        buf += chunk
-        i = 0
-        while True:
-            nl = buf.find(b"\n", i)
-            if nl < 0:
-                break
-            end = buf_start + nl + 1
-            if skipping:
-                yield line_start, end, None
-                skipping = False
-            elif not keep:
-                yield line_start, end, None
-            else:
-                line = buf[i:nl + 1]
-                yield line_start, end, (line if len(line) <= limit else None)
-            line_start = end
-            i = nl + 1
-        buf = buf[i:]
-        buf_start += i
-        if len(buf) > limit:          # a line longer than the limit: stop keeping its bytes
-            skipping = True
-            buf_start += len(buf)
-            buf = b""
-    if skipping or buf:
-        end = buf_start + len(buf)
-        if skipping:
-            yield line_start, end, None
-        else:
-            yield line_start, end, (buf if len(buf) <= limit else None)
+    def __init__(self, name: str, abspath: str, stamp: str):
+        self.name, self.abspath, self.stamp = name, abspath, stamp
+
+    def add(self, raw) -> None:
+        pass
+
+    def __call__(self, first: int, start: int, end: int) -> LineRange:
+        return LineRange(self.name, self.abspath, self.stamp, start, end, first)
 
 
-class _Prefixed:
-    """A stream with bytes already read put back in front."""
+class _Carried:
+    """Builds the LineData units of a stream that cannot be re-read (gzip, stdin)."""
 
-    def __init__(self, head: bytes, stream):
-        self.head, self.stream = head, stream
+    def __init__(self, name: str, id_prefix: str | None):
+        self.name, self.id_prefix, self.lines = name, id_prefix, []
 
-    def read(self, size: int = -1) -> bytes:
-        if self.head:
-            if size < 0:
-                out, self.head = self.head + self.stream.read(), b""
-                return out
-            out, self.head = self.head[:size], self.head[size:]
-            if len(out) < size:
-                out += self.stream.read(size - len(out))
-            return out
-        return self.stream.read(size)
+    def add(self, raw) -> None:
+        self.lines.append(raw)
+
+    def __call__(self, first: int, start: int, end: int) -> LineData:
+        h = hashlib.sha256()
+        for x in self.lines:
+            h.update(x if isinstance(x, bytes) else f"\x00{x.size}".encode())
+            h.update(b"\n")
+        unit = LineData(self.name, self.id_prefix, first, tuple(self.lines), h.hexdigest()[:24])
+        self.lines = []
+        return unit
 
 
 class _Planner:
@@ -265,68 +237,55 @@ class _Planner:
         self.units, self.count = [], 0
         return spec
 
+    def _jsonl(self, stream, name: str, id_prefix: str | None, unit) -> Iterator[ShardSpec]:
+        """Cut a JSON Lines stream into units of at most `room` lines, read through the
+        same bounded reader as `readout extract` (`read.jsonl.jsonl_lines`): a line too
+        long or an input stopped after too many errors gives the same errors both ways."""
+        first, start, end, n = 1, 0, 0, 0
+        for x in jsonl_lines(stream, name, self.config, id_prefix):
+            if not isinstance(x, Line):          # the input ends here, with this error
+                if n:
+                    yield from self.add(unit(first, start, end), n)
+                    n = 0
+                yield from self.add(UnitError.of(x), 1)
+                break
+            if not n:
+                first, start = x.number, x.start
+            unit.add(x.raw)
+            end = x.end
+            n += 1
+            if n >= self.room:
+                yield from self.add(unit(first, start, end), n)
+                n = 0
+        if n:
+            yield from self.add(unit(first, start, end), n)
+
     def plain_jsonl(self, path: Path) -> Iterator[ShardSpec]:
         stamp, name, abspath = _stamp(path), str(path), os.path.abspath(path)
         try:
-            fh = open(path, "rb")
-        except OSError as exc:
-            yield from self.add(UnitError(name, f"cannot read: {exc.strerror or exc}"), 1)
+            fh = open_regular(path)
+        except InputError as exc:
+            yield from self.add(UnitError.of(exc), 1)
             return
         with fh:
-            first, start, n, line_no = 1, 0, 0, 0
-            for _s, e, _line in _line_spans(fh, self.config.max_input_bytes, keep=False):
-                line_no += 1
-                n += 1
-                if n >= self.room:
-                    yield from self.add(LineRange(name, abspath, stamp, start, e, first), n)
-                    first, start, n = line_no + 1, e, 0
-            if n:
-                yield from self.add(LineRange(name, abspath, stamp, start, e, first), n)
+            yield from self._jsonl(fh, name, path.name, _Ranges(name, abspath, stamp))
 
     def carried_lines(self, stream, name: str, id_prefix: str | None) -> Iterator[ShardSpec]:
-        lines: list = []
-        first, line_no = 1, 0
-
-        def unit():
-            h = hashlib.sha256()
-            for x in lines:
-                h.update(x if isinstance(x, bytes) else f"\x00{x.size}".encode())
-                h.update(b"\n")
-            return LineData(name, id_prefix, first, tuple(lines), h.hexdigest()[:24])
-
-        try:
-            for _s, e, line in _line_spans(stream, self.config.max_input_bytes):
-                line_no += 1
-                lines.append(line if line is not None else TooLong(e - _s))
-                if len(lines) >= self.room:
-                    yield from self.add(unit(), len(lines))
-                    lines, first = [], line_no + 1
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            if lines:
-                yield from self.add(unit(), len(lines))
-                lines = []
-            yield from self.add(UnitError(f"{name}:{line_no + 1}", f"cannot read: {exc}"), 1)
-        if lines:
-            yield from self.add(unit(), len(lines))
+        yield from self._jsonl(stream, name, id_prefix, _Carried(name, id_prefix))
 
     def stdin(self, stream) -> Iterator[ShardSpec]:
-        """JSON Lines on stdin are split into shards as they stream in; one text is one input."""
-        head = stream.read(_CHUNK)
-        while head.isspace() and (more := stream.read(_CHUNK)):
-            head += more
-        whole = _Prefixed(head, stream)
-        if head.lstrip()[:1] == b"{":
-            yield from self.carried_lines(whole, "<stdin>", None)
+        """JSON Lines on stdin are split into shards as they stream in; one text is one input
+        (read no further than max_input_bytes)."""
+        whole, is_jsonl = sniff_stream(stream, self.config.max_input_bytes)
+        if is_jsonl:
+            yield from self.carried_lines(whole, STDIN, None)
             return
-        limit = self.config.max_input_bytes
-        data = whole.read(limit + 1)
-        if len(data) > limit:
-            while whole.read(_CHUNK):
-                pass
-            yield from self.add(UnitError("<stdin>", f"the input is over the limit of {limit:,} bytes "
-                                                     f"(set max_input_bytes to read it)"), 1)
+        try:
+            data = read_limited(whole, STDIN, self.config.max_input_bytes)
+        except InputError as exc:
+            yield from self.add(UnitError.of(exc), 1)
         else:
-            yield from self.add(Blob("<stdin>", data, hashlib.sha256(data).hexdigest()[:24]), 1)
+            yield from self.add(Blob(STDIN, data, hashlib.sha256(data).hexdigest()[:24]), 1)
 
     def plan(self, paths: Iterable[str | os.PathLike], stdin=None) -> Iterator[ShardSpec]:
         for path in iter_files(paths):
@@ -337,11 +296,11 @@ class _Planner:
             if suffix in JSONL_SUFFIXES and path.exists():
                 if str(path).lower().endswith(".gz"):
                     try:
-                        stream = gzip.open(path, "rb")
-                    except OSError as exc:
-                        yield from self.add(UnitError(str(path), f"cannot read: {exc}"), 1)
+                        fh = open_regular(path)
+                    except InputError as exc:
+                        yield from self.add(UnitError.of(exc), 1)
                         continue
-                    with stream:
+                    with fh, gzip.GzipFile(fileobj=fh, mode="rb") as stream:
                         yield from self.carried_lines(stream, str(path), path.name)
                 else:
                     yield from self.plain_jsonl(path)
@@ -364,15 +323,15 @@ def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
         if path == "-":
             return total  # stdin cannot be read twice
         if suffix_of(path) in JSONL_SUFFIXES and path.exists():
-            opener = gzip.open if str(path).lower().endswith(".gz") else open
             try:
-                with opener(path, "rb") as fh:
+                with open_regular(path) as raw:
+                    fh = gzip.GzipFile(fileobj=raw, mode="rb") if str(path).lower().endswith(".gz") else raw
                     last = b"\n"
                     while chunk := fh.read(_CHUNK):
                         total += chunk.count(b"\n")
                         last = chunk[-1:]
                     total += last != b"\n"
-            except (OSError, EOFError):
+            except (OSError, EOFError, InputError):
                 total += 1
         else:
             total += 1
@@ -399,30 +358,16 @@ def _renamed(item, given: str, opened: str):
 def _jsonl_items(lines: Iterable, name: str, first_line: int, id_prefix: str | None,
                  config: Config) -> Iterator[RawArticle | InputError]:
     for n, raw in enumerate(lines, first_line):
-        where = f"{name}:{n}"
-        if isinstance(raw, TooLong):
-            yield InputError(where, f"line of {raw.size:,} bytes is over the limit of "
-                                    f"{config.max_input_bytes:,} bytes")
-            continue
-        try:
-            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            yield InputError(where, f"not valid UTF-8: {exc.reason} at byte {exc.start}")
-            continue
-        item = parse_line(line, where, config)
-        if item is None:
-            continue
-        if isinstance(item, RawArticle) and item.input_id is None and id_prefix:
-            item.input_id = f"{id_prefix}:{n}"
-        yield item
+        item = line_item(raw, n, name, id_prefix, config)
+        if item is not None:
+            yield item
 
 
 def _range_lines(unit: LineRange, limit: int) -> Iterator:
-    with open(unit.abspath, "rb") as fh:
+    with open_regular(unit.abspath) as fh:
         fh.seek(unit.start)
-        stream = _Bounded(fh, unit.end - unit.start)
-        for s, e, line in _line_spans(stream, limit):
-            yield line if line is not None else TooLong(e - s)
+        for _s, _e, line in line_spans(_Bounded(fh, unit.end - unit.start), limit):
+            yield line
 
 
 class _Bounded:
@@ -446,7 +391,9 @@ def read_unit(unit, config: Config, published: str | None) -> Iterator[RawArticl
             yield _renamed(item, unit.path, unit.abspath)
         return
     if isinstance(unit, UnitError):
-        yield InputError(unit.name, unit.message)
+        kind = getattr(error_types, unit.kind, None)
+        kind = kind if isinstance(kind, type) and issubclass(kind, InputError) else InputError
+        yield kind(unit.name, unit.message)
         return
     if isinstance(unit, Blob):
         items: Iterable = read_stdin(config, stream=io.BytesIO(unit.data))
@@ -457,6 +404,9 @@ def read_unit(unit, config: Config, published: str | None) -> Iterator[RawArticl
             lines = list(_range_lines(unit, config.max_input_bytes))
         except OSError as exc:
             yield InputError(unit.path, f"cannot read: {exc.strerror or exc}")
+            return
+        except InputError as exc:
+            yield _renamed(exc, unit.path, unit.abspath)
             return
         items = _jsonl_items(lines, unit.path, unit.first_line, Path(unit.path).name, config)
     else:  # pragma: no cover
