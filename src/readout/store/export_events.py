@@ -347,6 +347,17 @@ def _span(mentions: list[dict], start: int, end: int) -> dict | None:
     return {"text": m["text"], "start": m["start"], "end": m["end"]}
 
 
+def _plover_location(r: dict) -> dict | None:
+    """name and country; with coordinates, GeoNames id, precision and source when geocoded."""
+    if not r.get("place_name"):
+        return None
+    loc = {"name": r.get("place_name"), "country": r.get("place_country")}
+    if r.get("place_lat") is not None:
+        loc.update(lat=r.get("place_lat"), lon=r.get("place_lon"), geonames_id=r.get("place_geonames_id"),
+                   precision=r.get("place_precision"), source=r.get("place_source"))
+    return loc
+
+
 def plover_rows(store, rows: Iterable[dict]) -> list[dict]:
     """PLOVER-style JSON records: type, mode, context, event text, actor and recipient with
     their spans, raw and resolved date, status, CAMEO code and provenance."""
@@ -388,11 +399,7 @@ def plover_rows(store, rows: Iterable[dict]) -> list[dict]:
             "date_resolved": ({"start": r.get("date_start"), "end": r.get("date_end"),
                                "precision": r.get("date_precision")} if r.get("date_start") else None),
             "status": r.get("status"),
-            "location": ({"name": r.get("place_name"), "country": r.get("place_country"),
-                          "lat": r.get("place_lat"), "lon": r.get("place_lon"),
-                          "geonames_id": r.get("place_geonames_id"), "precision": r.get("place_precision"),
-                          "source": r.get("place_source")}
-                         if r.get("place_name") else None),
+            "location": _plover_location(r),
             "cameo": code,
             "goldstein": r.get("goldstein"),
             "quad_class": r.get("quad_class"),
