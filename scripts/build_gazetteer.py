@@ -220,10 +220,11 @@ def main(argv=None) -> int:
         n_table += 1
 
     aliases = country_aliases()
+    own = {norm(f[0]) for f in read_places_tsv(GEO / "places.tsv")}   # "Scotland" is not the UK
     for r in rows:
         if r[2] == "PCLI":
             r[3] = ISO3_AS_CAMEO.get(r[3], r[3])
-            r[8] |= aliases.get(r[3], set())
+            r[8] |= {a for a in aliases.get(r[3], set()) if norm(a) not in own}
         else:
             r[3] = ISO3_AS_CAMEO.get(r[3], r[3])
     out = GEO / "gazetteer.tsv.gz"

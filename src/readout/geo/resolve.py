@@ -84,7 +84,7 @@ def qualifier_after(text: str, end: int) -> tuple[str | None, str | None]:
     for n in range(len(words), 0, -1):      # the longest qualifier that names something
         q = " ".join(words[:n])
         k = norm(q)
-        if k in states and (len(k) > 2 or q.isupper()):
+        if k in states and (len(k) > 2 or q.isupper() or q.endswith(".")):
             return "USA", states[k]
         for r, alt in g.rows(k, normalised=True):
             e = g.entry(r)
@@ -148,8 +148,8 @@ def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) ->
             s += w["dateline"]
         if cx.resolved_countries[e.country]:
             s += w["other_places_country"]
-        if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode not in ("PCLI", "ADM1"):
-            s += w["other_places_admin1"]
+        if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
+            s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
     return s
 
 
@@ -212,16 +212,20 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     for m, (e, q) in zip(mentions, picks):
         if q[0] and e is not None:
             sense[norm(m.text)] = e
+    same: dict[str, list] = {}
     for m, (e0, _) in zip(mentions, picks):
-        if e0 is not None:   # its own vote says nothing about it
-            cx.resolved_countries[e0.country] -= 1
-            if e0.admin1:
-                cx.admin1[(e0.country, e0.admin1)] -= 1
+        same.setdefault(norm(m.text), []).append(e0)
+    for m, (e0, _) in zip(mentions, picks):
+        own = [x for x in same[norm(m.text)] if x is not None]
+        for x in own:        # the name's own readings say nothing about it
+            cx.resolved_countries[x.country] -= 1
+            if x.admin1:
+                cx.admin1[(x.country, x.admin1)] -= 1
         e, _ = _pick(m, text, cx, w, g)
-        if e0 is not None:
-            cx.resolved_countries[e0.country] += 1
-            if e0.admin1:
-                cx.admin1[(e0.country, e0.admin1)] += 1
+        for x in own:
+            cx.resolved_countries[x.country] += 1
+            if x.admin1:
+                cx.admin1[(x.country, x.admin1)] += 1
         e = sense.get(norm(m.text), e)
         out.append(place_of(e, m.text) if e is not None else None)
     return out
