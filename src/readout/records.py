@@ -122,10 +122,26 @@ class Actor(Record):
     mentions: list[Mention] = field(default_factory=list)
 
 
+PLACE_PRECISIONS = ("country", "admin1", "region", "city", "point")
+PLACE_SOURCES = ("event", "sentence", "dateline")
+
+
 @dataclass(slots=True)
 class Place(Record):
+    """A place as the text names it (`name`), with the gazetteer place it resolved to
+    (readout/geo): GeoNames id (0-less: None for readout's own regions and seas), feature code,
+    ISO alpha-3 country, first-level division code, coordinates and precision; `source` says
+    where an event's place came from (its own phrase, its sentence, the dateline)."""
     name: str
     country: str | None = None
+    geonames_id: int | None = None
+    feature: str | None = None         # GeoNames feature code: PCLI, ADM1, PPLC, PPL, SEA …
+    admin1: str | None = None          # GeoNames admin1 code (US: the postal code)
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None       # country | admin1 | region | city | point
+    gazetteer_name: str | None = None  # the gazetteer's name ("Springfield" of "Springfield, Ill.")
+    source: str | None = None          # event | sentence | dateline (events only)
 
 
 @dataclass(slots=True)

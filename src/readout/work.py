@@ -18,16 +18,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import StageError
-from .records import Actor, Document, Mention, RawArticle
+from .records import Actor, Document, Mention, Place, RawArticle
 
 
 @dataclass(slots=True)
 class PlaceMention:
-    """A place named in the text (a capital or country used as a location, a city)."""
+    """A place named in the text (a capital or country used as a location, a city), with the
+    gazetteer place it resolved to (`geo`, readout.geo). `locative` is False for a state or
+    city named attributively ("Ohio voters"): it tells the article's country, not where an
+    event happened."""
     start: int
     end: int
     name: str
     country: str | None
+    geo: Place | None = None
+    locative: bool = True
 
 
 class ArticleActors:

@@ -55,6 +55,8 @@ class Place:
     end: int
     name: str
     country: str | None
+    locative: bool = True         # False: a GPE named attributively ("Ohio voters"), see geocode.py
+    geo: object = None            # readout.records.Place from the gazetteer (geocode.py)
 
 
 @dataclass(slots=True)

@@ -29,6 +29,7 @@ class Anchors:
         self.doc = parsed
         self.time_of: dict[int, TimeExpression] = {}
         self.place_of: dict[int, tuple[str, str | None]] = {}
+        self.geo_of: dict[int, Place] = {}     # token → the gazetteer place of its place mention
         self.occasions: dict[str, tuple[TimeExpression | None, tuple | None]] = {}
         self.index = index
         for t in times:
@@ -40,11 +41,15 @@ class Anchors:
             for tok in span:
                 self.time_of.setdefault(tok.i, t)
         for p in places:
+            if not getattr(p, "locative", True):
+                continue       # "Ohio voters": says where the story is, not where an act was
             span = parsed.char_span(p.start, p.end, alignment_mode="expand")
             if span is None:
                 continue
             for tok in span:
                 self.place_of.setdefault(tok.i, (p.name, p.country))
+                if getattr(p, "geo", None) is not None:
+                    self.geo_of.setdefault(tok.i, p.geo)
 
     # ------------------------------------------------------------------ search
     def _bfs(self, start, want, max_depth: int = 6, avoid=None):
@@ -168,7 +173,16 @@ def date_range(t: TimeExpression | None) -> DateRange | None:
     return DateRange(t.start_date, t.end_date, t.precision)
 
 
-def place_record(p) -> Place | None:
+def place_record(p, geo_of: dict | None = None, source: str = "event") -> Place | None:
+    """The event's place: the name and country the text gives, with the gazetteer's
+    coordinates when the place mention was geocoded; `source` says where it came from."""
     if p is None:
         return None
-    return Place(p[0], p[1])
+    g = geo_of.get(p[2].i) if geo_of and len(p) > 2 else None
+    if g is None and p[1]:
+        from ..geo import country_place
+        g = country_place(p[1])
+    if g is None:
+        return Place(p[0], p[1], source=source)
+    return Place(p[0], p[1] or g.country, g.geonames_id, g.feature, g.admin1, g.lat, g.lon,
+                 g.precision, g.gazetteer_name, source)

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..records import Actor, Event, Evidence, stable_id
 from .anchors import Anchors, date_range, place_record
+from .places import FallbackPlaces
 from .arguments import MentionIndex, PronounResolver, agent_token, object_tokens, subject_token
 from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigger_hashes, status_cues, is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
@@ -38,6 +39,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.index = MentionIndex(self.document.actors)
         self.resolve = PronounResolver(self.index, set(self.cues.speech_verbs))
         self.anchors = Anchors(self.doc, self.document.times, item.places, self.index)
+        self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
@@ -320,7 +322,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                                  tgt.id if tgt else None),
                     type=info.plover, mode=info.mode, cameo=code,
                     source=src.id if src else None, target=tgt.id if tgt else None,
-                    status=c.status, date=date, place=place_record(place),
+                    status=c.status, date=date,
+                    place=place_record(place, self.anchors.geo_of) or self.fallback_places.place_for(
+                        s, c.status, date, pub),
                     goldstein=info.goldstein, quad_class=info.quad, confidence=conf,
                     evidence=Evidence(sent_i, s.start, s.end, document.text[s.start:s.end]),
                     trigger=c.phrase or c.trigger.text, quote=q.id if q else None,

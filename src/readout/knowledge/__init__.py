@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-DATA_SUFFIXES = {".toml", ".tsv", ".csv", ".json", ".jsonl", ".txt", ".msgpack", ".pkl"}
+DATA_SUFFIXES = {".toml", ".tsv", ".csv", ".json", ".jsonl", ".txt", ".msgpack", ".pkl", ".gz"}
 
 
 def data_dir() -> Path:

@@ -32,7 +32,7 @@ class Linker:
 
 def article_from_document(doc) -> LinkArticle:
     """The clustering view of a Document (actors, places and event types included)."""
-    places = [e.place.name for e in doc.events if e.place and e.place.name]
+    places = [e.place.name for e in doc.events if e.place and e.place.name and e.place.source in (None, "event")]
     return LinkArticle(id=doc.id, title=doc.title, text=doc.text, outlet=doc.outlet,
                        published=doc.published,
                        actors=[(a.name, len(a.mentions)) for a in doc.actors if a.name],

@@ -55,6 +55,11 @@ class LinkEvent:
                                            self.place_name))
 
 
+
+def own_place(e) -> bool:
+    """Whether the event's place is its own (not its sentence's or the dateline's)."""
+    return e.place is not None and e.place.source in (None, "event")
+
 def events_from_documents(docs, story_of: dict[str, str]) -> list[LinkEvent]:
     """Event records of the documents, in article order then text order."""
     out = []
@@ -69,8 +74,8 @@ def events_from_documents(docs, story_of: dict[str, str]) -> list[LinkEvent]:
                 target_name=tgt.name if tgt else None, target_country=tgt.country if tgt else None,
                 date_start=e.date.start_date if e.date else None,
                 date_end=e.date.end_date if e.date else None,
-                place_name=e.place.name if e.place else None,
-                place_country=e.place.country if e.place else None,
+                place_name=e.place.name if own_place(e) else None,
+                place_country=e.place.country if own_place(e) else None,
                 evidence=e.evidence.text, article_id=doc.id, sentence=e.evidence.sentence,
                 outlet=doc.outlet, published=doc.published, url=doc.url,
                 confidence=e.confidence or 0.0))

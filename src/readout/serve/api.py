@@ -19,7 +19,7 @@ from ..records import EVENT_STATUSES, PLOVER_TYPES
 from . import detail, queries
 from .filters import ActorKey, EventFilter, resolve_actor_key
 from .models import (ActorDetail, ActorGroup, ArticleOut, ArticleSummary, DyadSeries, Dyad,
-                     EventOut, LinkedEvent, Network, Overview, Page, Problem)
+                     EventOut, LinkedEvent, Network, Overview, Page, PlaceList, Problem)
 
 MAX_PAGE_SIZE = 500
 MAX_PAGE = 10_000
@@ -71,6 +71,8 @@ Text = Annotated[Optional[str], Query(min_length=1, max_length=200, pattern=KEY_
 ActorParam = Annotated[Optional[str], Query(min_length=1, max_length=100, pattern=KEY_PATTERN,
                                             description=KEY_DOC)]
 By = Annotated[KeyKind, Query(description="How to read actor keys (see `actor`).")]
+PlaceParam = Annotated[Optional[str], Query(min_length=1, max_length=100, pattern=KEY_PATTERN,
+                                            description="A place key from /api/places: GeoNames id, else name.")]
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     503: {"model": Problem, "description": "The query ran past the server's time limit."}})
@@ -118,11 +120,13 @@ def get_events(request: Request,
                quad_class: Annotated[Optional[int], Query(ge=1, le=4)] = None,
                date_from: DateFrom = None, date_to: DateTo = None, q: Text = None,
                article_id: Annotated[Optional[str], Query(max_length=64, pattern=KEY_PATTERN)] = None,
+               place: PlaceParam = None,
                sort: Annotated[EventSort, Query(description="Order of the list.")] = EventSort.newest,
                page: PageNo = 1, page_size: PageSize = 50):
     """Events as coded from each article. `source`/`target`/`actor` take actor keys (see
     `actor`); dates are the event's own date range (else the article's publication date),
-    kept when it overlaps [date_from, date_to]; `q` searches the evidence text."""
+    kept when it overlaps [date_from, date_to]; `q` searches the evidence text; `place` takes a
+    key from `/api/places` (a GeoNames id, else the place's name)."""
     _dates(date_from, date_to)
     store = _store(request)
     flt = EventFilter(both_directions=both_directions, type=type.value if type else None,
@@ -132,7 +136,30 @@ def get_events(request: Request,
         key, unmatched = _key(store, value, by)
         setattr(flt, name, key)
         flt.unmatched = flt.unmatched or unmatched
+    if place:
+        if not store.has("events", "place_lat"):
+            flt.unmatched = True
+        else:
+            flt.extra.append(queries.place_condition(place))
     return queries.events(store, flt, page, page_size, sort.value)
+
+
+@router.get("/places", response_model=PlaceList, summary="Geocoded places by event count")
+def get_places(request: Request, actor: ActorParam = None, by: By = KeyKind.auto,
+               type: Annotated[Optional[EventType], Query(description="PLOVER type.")] = None,
+               status: Annotated[Optional[EventStatus], Query()] = None,
+               quad_class: Annotated[Optional[int], Query(ge=1, le=4)] = None,
+               date_from: DateFrom = None, date_to: DateTo = None,
+               limit: Annotated[int, Query(ge=1, le=500, description="Places to list.")] = 500):
+    """The places events happened at (geocoded, with coordinates), busiest first, with event
+    counts by quad class; filters as `/api/events`. `key` is the `place` filter of `/api/events`."""
+    _dates(date_from, date_to)
+    store = _store(request)
+    flt = EventFilter(type=type.value if type else None, status=status.value if status else None,
+                      quad_class=quad_class, date_from=date_from, date_to=date_to)
+    key, unmatched = _key(store, actor, by)
+    flt.actor, flt.unmatched = key, unmatched
+    return queries.places(store, flt, limit)
 
 
 @router.get("/events/{event_id}", response_model=EventOut, responses=NOT_FOUND,

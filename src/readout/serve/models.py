@@ -43,6 +43,14 @@ class EventOut(BaseModel):
     date_precision: Optional[str] = None
     place_name: Optional[str] = None
     place_country: Optional[str] = None
+    place_geonames_id: Optional[int] = Field(None, description="GeoNames id of the event's place.")
+    place_feature: Optional[str] = Field(None, description="GeoNames feature code (PCLI, ADM1, PPLC, PPL …).")
+    place_admin1: Optional[str] = None
+    place_lat: Optional[float] = None
+    place_lon: Optional[float] = None
+    place_precision: Optional[str] = Field(None, description="country | admin1 | region | city | point")
+    place_gazetteer_name: Optional[str] = None
+    place_source: Optional[str] = Field(None, description="Where the place came from: event | sentence | dateline.")
     goldstein: Optional[float] = None
     quad_class: Optional[int] = None
     confidence: Optional[float] = None
@@ -56,6 +64,24 @@ class EventOut(BaseModel):
     published: Optional[str] = None
     url: Optional[str] = None
     outlet: Optional[str] = None
+
+
+class PlaceOut(BaseModel):
+    """A geocoded place with the events there (by quad class)."""
+    key: str = Field(description="The `place` filter value of /api/events: GeoNames id, else name.")
+    name: Optional[str] = None
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    precision: Optional[str] = None
+    lat: float
+    lon: float
+    n: int
+    quad: dict[str, int] = Field(default_factory=dict, description="Events per quad class (1–4).")
+
+
+class PlaceList(BaseModel):
+    items: list[PlaceOut]
+    total: int = Field(description="Places matching the filters.")
 
 
 class ArticleSummary(BaseModel):

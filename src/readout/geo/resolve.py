@@ -1,0 +1,249 @@
+"""Place mentions → one gazetteer place each, chosen with the article's context.
+
+For each mention the candidates are the places with that name (knowledge/geo/gazetteer.tsv.gz,
+a trailing "province", "region", "state" … dropped when the full name is unknown). Each
+candidate is scored (weights in knowledge/geo/resolve.toml):
+
+  - size: log10 of its population; kind: countries, first-level divisions, capitals and the
+    curated regions and seas (places.tsv) above towns; a match by an alternate name below
+    one by the place's own name;
+  - the country the actor tables give the name (a capital, a Phoenix place);
+  - an admin qualifier right after the name ("Springfield, Illinois", "Springfield, Ill.",
+    "Wasilla, Alaska", "Paris, France");
+  - the article: the countries its actors and places name (share of sentences), the
+    dateline's country, and the US states and countries the other place mentions resolve
+    to (a first pass gives that context; the second uses it) — so "Georgia" beside "Atlanta"
+    is the state and beside "Tbilisi" the country;
+  - one sense per article: a name resolved once with a qualifier keeps that reading.
+
+A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt)
+and a mention that is not capitalised get a place only when the context supports it (a
+qualifier, or the candidate's country named elsewhere in the article).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..knowledge import data_dir, load_toml
+from ..records import Place
+from .gazetteer import Entry, Gazetteer, common_words, gazetteer, norm
+
+SUFFIXES = {"province": None, "region": None, "state": "ADM1", "county": None, "city": "PPL",
+            "oblast": None, "governorate": None, "district": None, "prefecture": None, "area": None}
+QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,2})")
+
+
+@dataclass(slots=True)
+class GeoMention:
+    """A place named in the text: its span, the surface form, and the country the actor
+    tables gave it (None when they did not know it)."""
+    start: int
+    end: int
+    text: str
+    hint: str | None = None
+    sentence: int = -1
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict:
+    return load_toml("geo/resolve.toml")["weights"]
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> dict[str, str]:
+    """norm(name | postal code | AP abbreviation) → postal code."""
+    out = {}
+    g = gazetteer()
+    with open(data_dir() / "geo" / "us_states.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(("#", "code\t")) or not line.strip():
+                continue
+            code, ap = (line.rstrip("\n").split("\t") + [""])[:2]
+            out[code.lower()] = code
+            for a in ap.split("|"):
+                if a:
+                    out[norm(a)] = code
+            e = g.us_state(code)
+            if e is not None:
+                out[norm(e.name)] = code
+    return out
+
+
+def qualifier_after(text: str, end: int) -> tuple[str | None, str | None]:
+    """("USA", "IL") for ", Illinois" / ", Ill." after a name; ("FRA", None) for ", France"."""
+    m = QUALIFIER.match(text, end, min(len(text), end + 40))
+    if not m:
+        return None, None
+    words = m.group(1).split()
+    g = gazetteer()
+    states = us_state_codes()
+    for n in range(len(words), 0, -1):      # the longest qualifier that names something
+        q = " ".join(words[:n])
+        k = norm(q)
+        if k in states and (len(k) > 2 or q.isupper() or q.endswith(".")):
+            return "USA", states[k]
+        for r, alt in g.rows(k, normalised=True):
+            e = g.entry(r)
+            if e.fcode == "PCLI":
+                return e.country, None
+            if e.fcode in ("ADM1", "TERR") and not alt:
+                return e.country, e.admin1 or None
+    return None, None
+
+
+def candidates(g: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
+    key = norm(text)
+    rows = g.rows(key, normalised=True)
+    want = None
+    if not rows:
+        words = key.split()
+        if len(words) > 1 and words[-1] in SUFFIXES:
+            want = SUFFIXES[words[-1]]
+            rows = g.rows(" ".join(words[:-1]), normalised=True)
+        elif key.endswith(" s"):
+            rows = g.rows(key[:-2], normalised=True)   # "Ohio's"
+    out = [(g.entry(r), alt) for r, alt in rows]
+    if want:
+        out = [c for c in out if c[0].fcode.startswith(want)] or out
+    return out
+
+
+class Context:
+    """What the article says about where it is: countries (sentence counts) and US states."""
+
+    def __init__(self, countries: Counter | None = None, dateline: str | None = None):
+        self.countries = Counter(countries or ())
+        self.total = sum(self.countries.values())
+        self.top = self.countries.most_common(1)[0][0] if self.countries else None
+        self.dateline = dateline
+        self.admin1: Counter = Counter()
+        self.resolved_countries: Counter = Counter()
+
+    def share(self, country: str) -> float:
+        return self.countries[country] / self.total if self.total else 0.0
+
+
+def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) -> float:
+    s = math.log10(e.population + 100) * w["population"]
+    s += w["kind"].get(e.fcode, w["kind"]["other"])
+    if alt:
+        s += w["alternate"]
+    if m.hint and e.country == m.hint:
+        s += w["hint"]
+    qc, qa = q
+    if qc:
+        if e.country == qc and (qa is None or e.admin1 == qa):
+            s += w["qualifier"]
+        else:
+            s += w["qualifier_mismatch"]
+    if e.country:
+        s += w["article_share"] * cx.share(e.country)
+        if e.country == cx.top:
+            s += w["article_top"]
+        if cx.dateline and e.country == cx.dateline:
+            s += w["dateline"]
+        if cx.resolved_countries[e.country]:
+            s += w["other_places_country"]
+        if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
+            s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
+    return s
+
+
+def supported(e: Entry, q: tuple, cx: Context) -> bool:
+    """Whether anything beside the name itself points at this place's country."""
+    return bool(q[0] and e.country == q[0] or cx.countries[e.country] or cx.resolved_countries[e.country]
+                or cx.dateline and e.country == cx.dateline)
+
+
+def place_of(e: Entry, name: str) -> Place:
+    return Place(name=name, country=e.country or None, geonames_id=e.geonameid or None,
+                 feature=e.fcode, admin1=e.admin1 or None, lat=e.lat, lon=e.lon,
+                 precision=e.precision, gazetteer_name=e.name)
+
+
+def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
+    surface = m.text
+    q = qualifier_after(text, m.end)
+    if ", " in surface and q == (None, None):       # "Springfield, Illinois" as one span
+        head, _, tail = surface.partition(", ")
+        q = qualifier_after(", " + tail, 0)
+        if q[0]:
+            surface = head
+    cands = candidates(g, surface)
+    if not cands:
+        return None, q
+    scored = sorted(((score(e, alt, m, q, cx, w), e) for e, alt in cands), key=lambda x: -x[0])
+    best = scored[0][1]
+    key = norm(surface)
+    bare = surface[4:] if surface[:4].lower() == "the " else surface
+    cautious = not bare[:1].isupper() or key in common_words()
+    if cautious and not m.hint and not supported(best, q, cx):
+        return None, q
+    if scored[0][0] < w["min_score"] and not m.hint and not supported(best, q, cx):
+        return None, q
+    return best, q
+
+
+def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | None = None,
+                   dateline: str | None = None) -> list[Place | None]:
+    """One place (or None) per mention, in order."""
+    g = gazetteer()
+    w = weights()
+    dl_country = None
+    if dateline:
+        d = dateline.split(",")[0].strip().title()
+        hits = candidates(g, d)
+        if hits:
+            dl_country = max(hits, key=lambda c: (c[0].population - (10**9 if c[1] else 0)))[0].country
+    cx = Context(countries, dl_country)
+    picks = [_pick(m, text, cx, w, g) for m in mentions]
+    # second pass: what the other mentions resolved to is context for each
+    for m, (e, q) in zip(mentions, picks):
+        if e is not None and e.country:
+            cx.resolved_countries[e.country] += 1
+            if e.admin1:
+                cx.admin1[(e.country, e.admin1)] += 1
+    out: list[Place | None] = []
+    sense: dict[str, Entry] = {}
+    for m, (e, q) in zip(mentions, picks):
+        if q[0] and e is not None:
+            sense[norm(m.text)] = e
+    same: dict[str, list] = {}
+    for m, (e0, _) in zip(mentions, picks):
+        same.setdefault(norm(m.text), []).append(e0)
+    for m, (e0, _) in zip(mentions, picks):
+        own = [x for x in same[norm(m.text)] if x is not None]
+        for x in own:        # the name's own readings say nothing about it
+            cx.resolved_countries[x.country] -= 1
+            if x.admin1:
+                cx.admin1[(x.country, x.admin1)] -= 1
+        e, _ = _pick(m, text, cx, w, g)
+        for x in own:
+            cx.resolved_countries[x.country] += 1
+            if x.admin1:
+                cx.admin1[(x.country, x.admin1)] += 1
+        e = sense.get(norm(m.text), e)
+        out.append(place_of(e, m.text) if e is not None else None)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _country_place(iso3: str) -> Place | None:
+    e = gazetteer().country_entry(iso3)
+    return place_of(e, e.name) if e is not None else None
+
+
+def country_place(iso3: str | None) -> Place | None:
+    """The country-level place of an ISO alpha-3 code (a fresh record each call)."""
+    p = _country_place(iso3) if iso3 else None
+    return Place(**{f: getattr(p, f) for f in p.__dataclass_fields__}) if p else None
+
+
+def geocode_text(name: str, context: str = "", countries: Counter | None = None) -> Place | None:
+    """One name, optionally with the text that follows it (", Illinois") — for the API."""
+    text = name + context
+    return resolve_places([GeoMention(0, len(name), name)], text, countries)[0]

@@ -1,0 +1,69 @@
+"""The geocoder on a table of its own cases (tests/geo/cases.tsv): ambiguous names, admin
+qualifiers, article context, regions, seas, common words."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from readout.geo import GeoMention, geocode_text, gazetteer, resolve_places
+
+CASES = [l.rstrip("\n").split("\t") for l in (Path(__file__).parent / "cases.tsv").read_text(
+    encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+
+
+def _countries(spec: str) -> Counter:
+    return Counter({k: int(v) for k, v in (p.split(":") for p in spec.split(",") if p)})
+
+
+def test_table_has_enough_cases():
+    assert len(CASES) >= 100
+
+
+@pytest.mark.parametrize("name,after,ctx,country,detail", [c[:5] for c in CASES],
+                         ids=[f"{c[0]}{c[1]}|{c[2]}" for c in CASES])
+def test_case(name, after, ctx, country, detail):
+    p = geocode_text(name, after, _countries(ctx))
+    if country == "-" and detail == "-":
+        assert p is None, p
+        return
+    assert p is not None
+    assert (p.country or "-") == country, p
+    assert detail in (p.admin1, p.feature), p
+    assert p.lat is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+
+
+def test_georgia_follows_the_other_places_of_the_article():
+    text = "Officials in Atlanta and Georgia said. Georgia voted."
+    ms = [GeoMention(12, 19, "Atlanta"), GeoMention(24, 31, "Georgia"), GeoMention(39, 46, "Georgia")]
+    got = resolve_places(ms, text)
+    assert [p.country for p in got] == ["USA", "USA", "USA"]
+    text = "Protests in Tbilisi spread across Georgia."
+    got = resolve_places([GeoMention(12, 19, "Tbilisi"), GeoMention(34, 41, "Georgia")], text)
+    assert [p.country for p in got] == ["GEO", "GEO"]
+
+
+def test_one_sense_per_article_after_a_qualifier():
+    text = "He grew up in Springfield, Illinois. Springfield is the capital."
+    got = resolve_places([GeoMention(14, 25, "Springfield"), GeoMention(37, 48, "Springfield")], text)
+    assert [(p.country, p.admin1) for p in got] == [("USA", "IL"), ("USA", "IL")]
+
+
+def test_dateline_country_breaks_ties():
+    text = "Police in Birmingham said."
+    p = resolve_places([GeoMention(10, 20, "Birmingham")], text, dateline="MONTGOMERY, Ala.")[0]
+    # Montgomery is largest in Alabama: the dateline's country (USA) supports Birmingham, Alabama
+    assert (p.country, p.admin1) == ("USA", "AL")
+
+
+def test_lowercase_mentions_need_context():
+    assert geocode_text("paris") is None
+    assert geocode_text("Paris").country == "FRA"
+
+
+def test_gazetteer_loads_fast_and_knows_its_source():
+    g = gazetteer()
+    assert len(g) > 150_000 and "GeoNames" in g.header
+    e = g.country_entry("RUS")
+    assert e.fcode == "PCLI" and 50 < e.lat < 70 and 60 < e.lon < 120   # not across the antimeridian
