@@ -26,7 +26,17 @@ CASES = [
     ("The president called the meeting productive.", ("CONSULT", "04"), None),
     ("Mr Putin called Mr Xi on Friday.", ("ACCUSE", "11"), ("CONSULT", "041")),
     ("Clinton called on the United States to step up the fight.", ("CONSULT", "04"), ("REQUEST", "02")),
+    ("Russian and Ukrainian officials traded blame after the attack.", ("COOPERATE", "06"), ("ACCUSE", "111")),
+    ("The two senators traded insults during the debate.", ("COOPERATE", "06"), None),
+    ("Indian and Pakistani troops exchanged fire along the border.", ("COOPERATE", "06"), ("ASSAULT", "19")),
 ]
+
+
+def test_reciprocal_verbs_code_each_side_against_the_other():
+    d = readout.extract_text("Russia and Ukraine traded accusations on Tuesday.", published=PUBLISHED)
+    pairs = {(d.actor(e.source).country, d.actor(e.target).country) for e in d.events
+             if e.type == "ACCUSE" and e.source and e.target}
+    assert pairs == {("RUS", "UKR"), ("UKR", "RUS")}, [(e.type, e.source, e.target) for e in d.events]
 
 
 def _coded(text):

@@ -227,6 +227,20 @@ def object_tokens(tok) -> list:
     return [c for c in tok.children if c.dep_ in OBJ]
 
 
+def shared_object_verb(tok):
+    """The coordinated verb whose object `tok` shares ("shot and killed a teenager",
+    "arrested and charged two men"): a conj verb to its right with an object and no subject
+    of its own, when `tok` has no object; else None."""
+    if tok.pos_ != "VERB" or object_tokens(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i and object_tokens(c) \
+                and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                and not any(x.dep_ == "cc" and x.lower_ in ("but", "or", "nor") for x in tok.children):
+            return c
+    return None
+
+
 def prep_objects(tok, preps=TARGET_PREPS) -> list[tuple[str, object]]:
     """(preposition, object head) pairs attached to tok, in the order of `preps`."""
     found = []
@@ -347,6 +361,8 @@ class PronounResolver:
             return a.kind == "person"
         if pron in PRONOUNS_THING:
             return a.kind != "person"
+        if pron in PRONOUNS_PLURAL:
+            return a.kind != "person"   # "they" is a group, body or country, not one person
         return True
 
     def _resolve(self, tok) -> Actor | None:

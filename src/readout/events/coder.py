@@ -17,7 +17,8 @@ import numpy as np
 from ..records import Actor, Event, Evidence, stable_id
 from .anchors import Anchors, date_range, place_record
 from .places import FallbackPlaces
-from .arguments import MentionIndex, PronounResolver, agent_token, object_tokens, subject_token
+from .arguments import (MentionIndex, PronounResolver, agent_token, object_tokens, shared_object_verb,
+                        subject_token)
 from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigger_hashes, status_cues, is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_head, clause_status, hedged
@@ -47,6 +48,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._dissent_sectors = frozenset(self.lex.rules.get("roles", {}).get("dissent_sectors", ()))
         self._agent_heads = frozenset(self.lex.rules.get("agent_heads", {}).get("nouns", ()))
         self._dated_possessors = frozenset(self.lex.rules.get("noun_requirements", {}).get("dated_possessors", ()))
+        self._reciprocal = frozenset(self.lex.rules.get("roles", {}).get("reciprocal_verbs", ()))
         self._stative = frozenset(self.lex.rules.get("roles", {}).get("stative_passives", ()))
         self._operators = frozenset(v for vs in self.lex.rules.get("frame_operators", {}).values() for v in vs)
         self.gate = gate_model()
@@ -198,7 +200,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 return
         if is_verbal(t):
             sources, targets, direct = self.verb_roles(t, b)
-            time_anchors = [t]
+            shared = shared_object_verb(t)
+            time_anchors = [t] if shared is None else [t, shared]    # "shot and killed X on Sunday"
             anchor_tok = t
         else:
             sources, targets, direct = self.noun_roles(self._noun_head(t), b, carrier)
@@ -383,6 +386,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
 
     def _pairs(self, c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
         srcs, tgts = list(c.sources), list(c.targets)
+        if len(srcs) >= 2 and not tgts and c.trigger.lemma_.lower() in self._reciprocal:
+            # "Russia and Ukraine traded blame": each side's act on the other
+            return [(a, b) for a in srcs for b in srcs if a.id != b.id]
         if len(srcs) >= 2 and not tgts and (c.symmetric or c.code[:2] in ("03", "04", "05", "06")):
             # "the US, Russia and Switzerland met": every pair among them
             return [(a, b) for k, a in enumerate(srcs) for b in srcs[k + 1:] if a.id != b.id]

@@ -3,10 +3,11 @@ mentions, with fallbacks for places used as destinations, nationality groups the
 stage did not list, pronouns in quotes and protest targets."""
 from __future__ import annotations
 
-from ..actors.context import ethnic_head, residence
+from ..actors.context import article_country, context_country, ethnic_head, residence, sentence_countries
+from ..actors.knowledge import knowledge
 from ..records import Actor, Mention, stable_id
 from .arguments import (PRONOUNS_FIRST, agent_token, dedupe_country, np_actors, object_tokens,
-                        prep_objects, subject_token)
+                        prep_objects, shared_object_verb, subject_token)
 from .common import (NOUN_TARGET_PREPS, NOUN_SOURCE_PREPS, CONSULT_TOPIC_PREPS, QUANTITY_HEADS,
                      DEST_PREPS, SCENE_PREPS, Base, Candidate, country_name, demonym_table, is_named,
                      is_verbal)
@@ -20,6 +21,8 @@ class RoleFinding:
         acts = [a for a in np_actors(self.index, tok, self.resolve) if is_named(a)]
         if not acts and tok.pos_ in ("NOUN", "PROPN"):
             acts = self._demonym_actor(tok)
+        if not acts and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_sent_start):
+            acts = self._generic_actor(tok)
         if len(acts) == 1 and acts[0].country is None and acts[0].kind != "igo":
             acts = self._located_actor(tok, acts[0]) or acts
         return acts
@@ -56,6 +59,57 @@ class RoleFinding:
                     self.index.add(made, start, end)
                 return [made]
         return []
+
+    def _generic_actor(self, tok) -> list[Actor]:
+        """"officers shot …", "residents fled", "the church said": a generic agent the actors
+        stage leaves out for want of a country cue (roles.tsv `weak`) is, as the trigger's own
+        argument, an actor of the country its phrase places it in ("residents of Gaza"), else
+        of the one country its sentence names, else of the article's; with none, no side."""
+        k = knowledge()
+        row = k.roles.get(tok.lower_)
+        if row is None or "weak" not in (row[3] or ()) or not row[0]:
+            return []
+        sector, kind = row[0], row[1]
+        if kind not in ("group", "person", "organisation"):
+            return []
+        probe = Actor(id="", name=tok.text, country=None, sector=sector[:3], code=sector, kind="group", mentions=[])
+        located = self._located_actor(tok, probe)
+        if located:
+            return located
+        code = self._context_country(tok.idx)
+        if not code:
+            return []
+        start, end = tok.idx, tok.idx + len(tok)
+        key = ("generic", code, sector, tok.lower_)
+        aid = stable_id(self.document.id, *key)
+        actor = self._made.get(key) or self.item.actors.get(aid)
+        if actor is None:
+            name = f"{k.demonym(code) or code} {tok.lower_}"
+            actor = Actor(id=aid, name=name, country=code, sector=sector[:3], code=code + sector,
+                          kind="group" if kind != "person" else "person", mentions=[])
+        actor = self.item.actors.add(actor, Mention(start, end, tok.text, "generic"), by="events")
+        self._made[key] = actor
+        self.index.add(actor, start, end)
+        return [actor]
+
+    def _context_country(self, offset: int) -> str | None:
+        """The one country the sentence at `offset` names (actors and places), else the
+        article's dominant country (actors/context.py)."""
+        ctx = getattr(self, "_country_context", None)
+        if ctx is None:
+            k = knowledge()
+            starts = [s.start for s in self.document.sentences or ()]
+            by_sentence = sentence_countries(list(self.item.actors), self.item.places, starts, k) if starts else {}
+            ctx = self._country_context = (starts, by_sentence, article_country(by_sentence))
+        starts, by_sentence, article = ctx
+        if not starts:
+            return None
+        probe = Actor(id="", name="", country=None, sector=None, code=None, kind="group",
+                      mentions=[Mention(offset, offset + 1, "", "probe")])
+        here = by_sentence.get(next((i for i in range(len(starts) - 1, -1, -1) if starts[i] <= offset), 0), set())
+        if len(here) > 1:
+            return None            # two countries in the sentence: it could be either
+        return context_country(probe, by_sentence, starts) or article
 
     def _demonym_actor(self, tok) -> list[Actor]:
         """"Palestinian prisoners", "Iraqi Kurds", "Palestinians": a group of a nationality the
@@ -211,7 +265,8 @@ class RoleFinding:
                 sources = acts
         direct = bool(sources)
         if not targets:
-            for o in object_tokens(v):
+            shared = shared_object_verb(v)
+            for o in object_tokens(v) or (object_tokens(shared) if shared is not None else []):
                 targets = self.actors_of(o) or self.place_actor(o)
                 if targets:
                     break
