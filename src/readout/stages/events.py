@@ -31,5 +31,6 @@ class EventsStage:
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:
-            item.document.events = [e for e in code_item(item, config.incomplete_min_confidence)
+            item.document.events = [e for e in code_item(item, config.incomplete_min_confidence,
+                                                           config.one_sided_events)
                                     if e.confidence >= config.min_confidence or gate_model() is None]
