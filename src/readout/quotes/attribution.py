@@ -22,6 +22,7 @@ class Attribution:
     cue_token: int | None = None      # token index of the cue (for nesting checks)
     quotes: list[int] = field(default_factory=list)   # indices of quote spans inside
     how: str = ""                     # which rule found it (provenance)
+    category: str = "speech"          # speech | thought | stance | evidence (quotes/category.py)
 
 
 def span_chars(tokens) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..nlp.text import parsed_text
 from .attribution import EDGE_CHARS, Attribution, span_chars
+from .category import category_table
 from .cues import CueLexicon, cue_lexicon
 from .learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
 from .marks import QuoteSpan, find_quote_spans, strip_span
@@ -533,7 +534,19 @@ class Finder(QuotedStretches, LearnedCandidates):
         if self.model is not None:
             atts += self._learned(atts)
         atts.sort(key=lambda a: (a.start, a.end))
-        return self._merge_fragments(self._dedupe(atts))
+        atts = self._merge_fragments(self._dedupe(atts))
+        for a in atts:
+            a.category = self.category_of(a)
+        return atts
+
+    def category_of(self, att: Attribution) -> str:
+        """speech, thought, stance or evidence, by the cue and its source (quotes/category.py)."""
+        lemma = None
+        if att.cue_token is not None and att.how != "according":
+            tok = self.doc[att.cue_token]
+            lemma = tok.lemma_.lower() if tok.pos_ in ("VERB", "AUX") else None
+        source = self.text[att.speaker_start:att.speaker_end] if att.speaker_start is not None else None
+        return category_table().categorise(att.cue, source, lemma)
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
         """A cue inside another attribution's content is part of what was reported."""

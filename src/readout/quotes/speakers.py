@@ -131,5 +131,5 @@ def quotes_for(item: WorkItem, attributions: list[Attribution] | None = None) ->
             kind=att.kind,
             cue=att.cue,
             via=via.id if via else None,
-            start=att.start, end=att.end))
+            start=att.start, end=att.end, category=att.category))
     return quotes
