@@ -244,6 +244,7 @@ class QuoteOut(BaseModel):
     via_name: Optional[str] = None
     start: Optional[int] = None
     end: Optional[int] = None
+    category: Optional[str] = None
     sentence: Optional[int] = None
 
 
