@@ -212,14 +212,6 @@ TABLES: dict[str, pa.Schema] = {
     for spec in TABLE_SPECS.values()
 }
 
-def quote_category_clause(categories, column: str = "category") -> tuple[str, list]:
-    """SQL condition and parameters keeping quotes of the given categories (every
-    quote when `categories` is empty or None)."""
-    if not categories:
-        return "TRUE", []
-    return f"list_contains(?, {column})", [list(categories)]
-
-
 RECORD_TABLES = ("sentences", "times", "actors", "mentions", "events", "quotes", "figures")
 
 
