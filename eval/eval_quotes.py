@@ -17,7 +17,9 @@ length), and one-to-one matching on any shared token (the upper bound of what bo
 differences cost). --rules-only scores the hand rules without the learned candidate
 scorer (stages/quotes_learned.py), for comparison. Speaker accuracy is over matched pairs whose gold attribution has a Source: right when
 the predicted speaker phrase, or a mention of the predicted speaker actor, overlaps
-the gold Source span. Use train for development; report dev.
+the gold Source span (a gold relative pronoun, "Podesta, who said", counts as its antecedent:
+right when the speaker phrase or a mention ends just before it). Use train for development;
+report dev.
 
 Speech only: gold attributions whose cue (with its source) `quotes/category.py` calls
 speech, against predicted quotes of category speech, matched within that subset the same
@@ -184,6 +186,22 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+RELATIVE = ("who", "which", "that", "whom")
+
+
+def _speaker_right(it, text: str, a, q, src: tuple[int, int]) -> bool:
+    """The predicted speaker phrase or actor overlaps the gold Source; a gold relative pronoun
+    ("Podesta, who said …") stands for its antecedent, the phrase ending just before it."""
+    spans = [(a.speaker_start, a.speaker_end)] if a.speaker_start is not None else []
+    if q.speaker:
+        spans += [(mm.start, mm.end) for mm in it.document.actor(q.speaker).mentions]
+    if any(s < src[1] and src[0] < e for s, e in spans):
+        return True
+    if text[src[0]:src[1]].lower() in RELATIVE:
+        return any(e <= src[0] and not text[e:src[0]].strip(" ,") for s, e in spans)
+    return False
+
+
 def gold_category(g) -> str:
     """The category of a gold attribution, by its cue and source, with readout's own table."""
     return quote_category(g.cue.text if g.cue else None, g.source.text if g.source else None)
@@ -245,10 +263,7 @@ def evaluate(arts, items, errors=None, model=None):
                 if src is None:
                     continue
                 c[scope + "spk_n"] += 1
-                ok = a.speaker_start is not None and a.speaker_start < src[1] and src[0] < a.speaker_end
-                if not ok and q.speaker:
-                    actor = it.document.actor(q.speaker)
-                    ok = any(mm.start < src[1] and src[0] < mm.end for mm in actor.mentions)
+                ok = _speaker_right(it, text, a, q, src)
                 c[scope + "spk_ok"] += ok
                 if errors is not None and not ok and scope:
                     errors.write(f"SPEAKER\t{art.name}\tgold={text[src[0]:src[1]]!r}\t"

@@ -42,7 +42,7 @@ class CategoryTable:
         `lemma` is the cue word's lemma when the caller has a parse (tried first)."""
         words = _words(cue)
         src = _words(source)
-        data_source = any(w in self.sources for w in src)
+        data_source = _source_head(src) in self.sources
         if data_source and (lemma in self.evidence_forms or any(w in self.evidence_forms for w in words)):
             return "evidence"
         for table in (self.phrases, self.marks):
@@ -73,6 +73,18 @@ def _words(x: Sequence[str] | str | None) -> list[str]:
     for part in x:
         out += _words(part)
     return out
+
+
+def _source_head(words: list[str]) -> str | None:
+    """The head noun of a source phrase: its last word before 'of', 'for', 'by', 'from' or a
+    comma ("a new poll of voters" → poll, "the Statistics Office" → office)."""
+    head = None
+    for w in words:
+        if w in ("of", "for", "by", "from", "in", ",", "that", "which", "who"):
+            break
+        if w[:1].isalnum():
+            head = w
+    return head
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:

@@ -90,7 +90,7 @@ def cue_lexicon() -> CueLexicon:
         known=frozenset().union(*classes.values(), *frames.values()),
         channels=frozenset(data["channels"]["nouns"]),
         channel_people=frozenset(data["channels"]["people"]),
-        pronouns=frozenset(sp["personal"] + sp["plural"] + sp["neuter"]),
+        pronouns=frozenset(sp["personal"] + sp["plural"] + sp["neuter"] + sp.get("first", [])),
         personal=frozenset(sp["personal"]), honorifics=frozenset(sp["honorifics"]),
         genders=tuple(frozenset(g) for g in sp["genders"]),
         version=data["version"])
