@@ -238,7 +238,8 @@ def evaluate(arts, items, errors=None, model=None):
                 if sp:
                     ids |= token_ids(toks, *sp)
             gsets.append(ids)
-        psets = [token_ids(toks, a.start, a.end) for a, _ in pred]
+        psets = [set().union(*(token_ids(toks, s, e) for s, e in a.parts)) if a.parts
+                 else token_ids(toks, a.start, a.end) for a, _ in pred]
         gcat = [gold_category(g) for _, _, g in gold]
         pcat = [q.category for _, q in pred]
         all_g, all_p = range(len(gold)), range(len(pred))

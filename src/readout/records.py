@@ -185,6 +185,9 @@ class Quote(Record):
     start: int
     end: int
     category: str = "speech"       # speech | thought | stance | evidence (by the cue)
+    # start, end of each quoted piece when the quotation is broken by its attribution or
+    # runs on over paragraphs ([s1, e1, s2, e2, …]; empty: one piece, start–end)
+    parts: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

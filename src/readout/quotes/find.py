@@ -158,6 +158,10 @@ class Finder(QuotedStretches, LearnedCandidates):
             return
         if tok.pos_ == "PRON" and tok.lower_ not in self.lex.pronouns and tok.lower_ not in RELATIVE:
             return   # "it", "this" and other non-speakers
+        if tok.pos_ == "NOUN":   # "the farmer, Joseph Mwangi, said": the name speaks
+            names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if names:
+                tok = names[0]
         s, e, h = self.speaker_span(tok)
         att.speaker_start, att.speaker_end, att.speaker_head = s, e, h
 
