@@ -146,6 +146,8 @@ class Config:
     # Quote categories (speech, thought, stance, evidence) that exports, the dashboard,
     # `accounts` and figure claimants use; every category is extracted and stored.
     quote_categories: tuple[str, ...] = ("speech",)
+    # Quote categories whose speaker is the claimant of a figure inside (a data source too).
+    claimant_categories: tuple[str, ...] = ("speech", "evidence")
     link: LinkConfig = field(default_factory=shipped_link_config)
 
     def with_overrides(self, **overrides: Any) -> "Config":
@@ -163,7 +165,7 @@ class Config:
                 raise ConfigError(f"[readout.link]: expected a table of settings, got {v!r}")
             if k == "stages" and isinstance(v, (list, str)):
                 v = tuple(v.split(",")) if isinstance(v, str) else tuple(v)
-            if k == "quote_categories":
+            if k in ("quote_categories", "claimant_categories"):
                 v = quote_categories(v)
             clean[k] = v
         return replace(self, **clean)

@@ -46,6 +46,8 @@ def test_speaker_cases_table_is_large_and_well_formed():
     assert {"pronoun-after", "gender", "tweet", "spokesperson", "cataphora"} <= groups
     for c in CASE_ROWS:
         assert c["quote"].lower() in c["text"].lower(), c["id"]
+        assert c["status"] in ("ok", "gap"), c["id"]
+    assert sum(c["status"] == "ok" for c in CASE_ROWS) >= 0.8 * len(CASE_ROWS)
 
 
 def speaker_of(doc, words: str):
@@ -67,8 +69,14 @@ def named_actor(doc, name: str):
     return None
 
 
+def _param(case):
+    marks = [pytest.mark.xfail(strict=True, reason="known gap: " + case["group"])] \
+        if case["status"] == "gap" else []
+    return pytest.param(case, id=case["id"], marks=marks)
+
+
 @pytest.mark.model
-@pytest.mark.parametrize("case", CASE_ROWS, ids=[c["id"] for c in CASE_ROWS])
+@pytest.mark.parametrize("case", [_param(c) for c in CASE_ROWS])
 def test_speaker_cases(case, documents):
     doc = documents[case["id"]]
     q, actor = speaker_of(doc, case["quote"])

@@ -221,9 +221,10 @@ def _enclosing_quote(quotes: list[Quote], q: Quantity) -> Quote | None:
     return best
 
 
-def figures_for(item: WorkItem, claimant_categories=("speech",)) -> list[Figure]:
+def figures_for(item: WorkItem, claimant_categories=("speech", "evidence")) -> list[Figure]:
     """The figures of one item; a claimant is the speaker of the smallest enclosing quote of
-    one of `claimant_categories` (speech by default: "a poll found …" claims nothing)."""
+    one of `claimant_categories` (by default speech and evidence: "IMF data shows …" claims,
+    "she appeared confident that …" does not)."""
     doc = item.document
     text = doc.text
     parsed = item.parsed

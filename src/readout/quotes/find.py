@@ -550,6 +550,10 @@ class Finder(QuotedStretches, LearnedCandidates):
             tok = self.doc[att.cue_token]
             lemma = tok.lemma_.lower() if tok.pos_ in ("VERB", "AUX") else None
         source = self.text[att.speaker_start:att.speaker_end] if att.speaker_start is not None else None
+        if source is not None and att.cue_start is not None and 0 <= att.cue_start - att.speaker_end < 40 \
+                and "\n" not in self.text[att.speaker_start:att.cue_start]:
+            # "IMF data shows": the speaker is the channel's owner, the source phrase the channel
+            source = self.text[att.speaker_start:att.cue_start]
         return category_table().categorise(att.cue, source, lemma)
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
