@@ -49,8 +49,8 @@ def article(store: ReadOnlyStore, article_id: str,
         where, params = "TRUE", []
         if table == "quotes":
             where, params = quote_condition(store, quote_categories)
-            if store.has("quotes", "category"):
-                cols = cols[:-1] + ("category", cols[-1])
+            if store.has("quotes", "category", "parts"):
+                cols = cols[:-1] + ("category", "parts", cols[-1])
         row[table] = store.rows(f'SELECT {column_list(cols)} FROM "{table}" WHERE article_id = ? '
                                 f"AND {where} ORDER BY {order}", [article_id] + params)
     mentions: dict[str, list] = {}

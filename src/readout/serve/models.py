@@ -245,6 +245,7 @@ class QuoteOut(BaseModel):
     start: Optional[int] = None
     end: Optional[int] = None
     category: Optional[str] = None
+    parts: Optional[list[int]] = None
     sentence: Optional[int] = None
 
 
