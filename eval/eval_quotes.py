@@ -17,7 +17,14 @@ length), and one-to-one matching on any shared token (the upper bound of what bo
 differences cost). --rules-only scores the hand rules without the learned candidate
 scorer (stages/quotes_learned.py), for comparison. Speaker accuracy is over matched pairs whose gold attribution has a Source: right when
 the predicted speaker phrase, or a mention of the predicted speaker actor, overlaps
-the gold Source span. Use train for development; report dev.
+the gold Source span (a gold relative pronoun, "Podesta, who said", counts as its antecedent:
+right when the speaker phrase or a mention ends just before it). Use train for development;
+report dev.
+
+Speech only: gold attributions whose cue (with its source) `quotes/category.py` calls
+speech, against predicted quotes of category speech, matched within that subset the same
+way (a speech prediction that overlaps only a thought or stance gold span is a false
+positive, a speech gold span found only as a stance quote a false negative).
 """
 from __future__ import annotations
 
@@ -45,6 +52,7 @@ from readout.quotes.speakers import quotes_for  # noqa: E402
 from readout.quotes.find import find_attributions  # noqa: E402
 from readout.quotes.learned import quote_model  # noqa: E402
 from readout.quotes.marks import strip_span  # noqa: E402
+from readout.quotes.category import quote_category  # noqa: E402
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -137,10 +145,75 @@ def run_pipeline(arts, cache: Path, stages=("times", "actors")):
     return items
 
 
+def _one_to_one(gsets, psets, keep_g, keep_p, score) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold i, predicted j) among the kept ones, best score first;
+    `score(g, p)` is None for a pair that may not match."""
+    cands = []
+    for i in keep_g:
+        for j in keep_p:
+            s = score(gsets[i], psets[j])
+            if s is not None:
+                cands.append((s, i, j))
+    cands.sort(reverse=True)
+    gu, pu, out = set(), set(), []
+    for _, i, j in cands:
+        if i not in gu and j not in pu:
+            gu.add(i)
+            pu.add(j)
+            out.append((i, j))
+    return out
+
+
+def _iou(gs, ps):
+    inter = len(gs & ps)
+    if not inter:
+        return None
+    iou = inter / len(gs | ps)
+    return iou if iou >= 0.3 else None
+
+
+def _cover(gs, ps):
+    return len(gs & ps) / len(gs) if gs and len(gs & ps) >= 0.3 * len(gs) else None
+
+
+def _any(gs, ps):
+    return len(gs & ps) or None
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+RELATIVE = ("who", "which", "that", "whom")
+
+
+def _speaker_right(it, text: str, a, q, src: tuple[int, int]) -> bool:
+    """The predicted speaker phrase or actor overlaps the gold Source; a gold relative pronoun
+    ("Podesta, who said …") stands for its antecedent, the phrase ending just before it."""
+    spans = [(a.speaker_start, a.speaker_end)] if a.speaker_start is not None else []
+    if q.speaker:
+        spans += [(mm.start, mm.end) for mm in it.document.actor(q.speaker).mentions]
+    if any(s < src[1] and src[0] < e for s, e in spans):
+        return True
+    if text[src[0]:src[1]].lower() in RELATIVE:
+        return any(e <= src[0] and not text[e:src[0]].strip(" ,") for s, e in spans)
+    return False
+
+
+def gold_category(g) -> str:
+    """The category of a gold attribution, by its cue and source, with readout's own table."""
+    return quote_category(g.cue.text if g.cue else None, g.source.text if g.source else None)
+
+
 def evaluate(arts, items, errors=None, model=None):
-    tp = fp = fn = exact = spk_ok = spk_n = any_tp = cover_tp = 0
+    """Scores over all quotes and over the speech category only (gold by its cue and source,
+    predictions by their `category`; matched within the category)."""
+    c = collections.Counter()
     kinds = collections.Counter()
     fp_cues, fn_cues = collections.Counter(), collections.Counter()
+    confusion = collections.Counter()   # (gold category, predicted category) of matched pairs
     for art, it in zip(arts, items):
         text = it.document.text
         m = offset_map(art.text, text)
@@ -165,87 +238,92 @@ def evaluate(arts, items, errors=None, model=None):
                 if sp:
                     ids |= token_ids(toks, *sp)
             gsets.append(ids)
-        psets = [token_ids(toks, a.start, a.end) for a, _ in pred]
-        pairs = []
-        for i, gs in enumerate(gsets):
-            for j, ps in enumerate(psets):
-                inter = len(gs & ps)
-                if inter:
-                    iou = inter / len(gs | ps)
-                    if iou >= 0.3:
-                        pairs.append((iou, i, j))
-        cover = sorted(((len(gs & ps) / len(gs), i, j) for i, gs in enumerate(gsets)
-                        for j, ps in enumerate(psets) if gs and len(gs & ps) >= 0.3 * len(gs)), reverse=True)
-        gc, pc = set(), set()
-        for _, i, j in cover:
-            if i not in gc and j not in pc:
-                gc.add(i)
-                pc.add(j)
-        cover_tp += len(gc)
-        loose = sorted(((len(gs & ps), i, j) for i, gs in enumerate(gsets) for j, ps in enumerate(psets)
-                        if gs & ps), reverse=True)
-        gl, pl = set(), set()
-        for _, i, j in loose:
-            if i not in gl and j not in pl:
-                gl.add(i)
-                pl.add(j)
-        any_tp += len(gl)
-        pairs.sort(reverse=True)
-        gi_used, pj_used = set(), set()
-        for iou, i, j in pairs:
-            if i in gi_used or j in pj_used:
-                continue
-            gi_used.add(i)
-            pj_used.add(j)
-            (gs_, ge_), src, g = gold[i]
-            a, q = pred[j]
-            kinds[q.kind] += 1
-            if strip_span(text, gs_, ge_) == strip_span(text, a.start, a.end):
-                exact += 1
-            if src is not None:
-                spk_n += 1
-                ok = a.speaker_start is not None and a.speaker_start < src[1] and src[0] < a.speaker_end
-                if not ok and q.speaker:
-                    actor = it.document.actor(q.speaker)
-                    ok = any(mm.start < src[1] and src[0] < mm.end for mm in actor.mentions)
-                spk_ok += ok
-                if errors is not None and not ok:
+        psets = [set().union(*(token_ids(toks, s, e) for s, e in a.parts)) if a.parts
+                 else token_ids(toks, a.start, a.end) for a, _ in pred]
+        gcat = [gold_category(g) for _, _, g in gold]
+        pcat = [q.category for _, q in pred]
+        all_g, all_p = range(len(gold)), range(len(pred))
+        sp_g = [i for i in all_g if gcat[i] == "speech"]
+        sp_p = [j for j in all_p if pcat[j] == "speech"]
+        c["cover_tp"] += len(_one_to_one(gsets, psets, all_g, all_p, _cover))
+        c["any_tp"] += len(_one_to_one(gsets, psets, all_g, all_p, _any))
+        c["sp_cover_tp"] += len(_one_to_one(gsets, psets, sp_g, sp_p, _cover))
+        c["sp_n_gold"] += len(sp_g)
+        c["sp_n_pred"] += len(sp_p)
+        for scope, keep_g, keep_p in (("", all_g, all_p), ("sp_", sp_g, sp_p)):
+            pairs = _one_to_one(gsets, psets, keep_g, keep_p, _iou)
+            c[scope + "tp"] += len(pairs)
+            for i, j in pairs:
+                (gs_, ge_), src, g = gold[i]
+                a, q = pred[j]
+                if not scope:
+                    kinds[q.kind] += 1
+                    confusion[(gcat[i], pcat[j])] += 1
+                if strip_span(text, gs_, ge_) == strip_span(text, a.start, a.end):
+                    c[scope + "exact"] += 1
+                if src is None:
+                    continue
+                c[scope + "spk_n"] += 1
+                ok = _speaker_right(it, text, a, q, src)
+                c[scope + "spk_ok"] += ok
+                if errors is not None and not ok and scope:
                     errors.write(f"SPEAKER\t{art.name}\tgold={text[src[0]:src[1]]!r}\t"
                                  f"pred={q.speaker_text!r}\tcue={q.cue!r}\t{text[a.start:a.end][:100]!r}\n")
-        tp += len(gi_used)
-        for j, (a, q) in enumerate(pred):
-            if j not in pj_used:
-                fp += 1
-                fp_cues[(q.cue or "").lower()] += 1
-                if errors is not None:
-                    best = max(((len(gsets[i] & psets[j]) / len(gsets[i] | psets[j]), i)
-                                for i in range(len(gold)) if gsets[i] & psets[j]), default=(0, None))
-                    near = ""
-                    if best[1] is not None:
-                        (s, e), _, g = gold[best[1]]
-                        near = f"\tbest={best[0]:.2f} used={best[1] in gi_used} gold={text[s:e][:140]!r}"
-                    errors.write(f"FP\t{art.name}\t{a.how}\tcue={q.cue!r}\t{text[a.start:a.end][:140]!r}{near}\n")
-        for i, ((s, e), src, g) in enumerate(gold):
-            if i not in gi_used:
-                fn += 1
+            used_p = {j for _, j in pairs}
+            used_g = {i for i, _ in pairs}
+            c[scope + "fp"] += len([j for j in keep_p if j not in used_p])
+            c[scope + "fn"] += len([i for i in keep_g if i not in used_g])
+            if scope != "sp_":
+                for j in keep_p:
+                    if j not in used_p:
+                        fp_cues[(pred[j][1].cue or "").lower()] += 1
+                for i in keep_g:
+                    if i not in used_g:
+                        fn_cues[gold[i][2].cue.text.lower() if gold[i][2].cue else ""] += 1
+            if errors is None or not scope:
+                continue
+            for j in keep_p:
+                if j in used_p:
+                    continue
+                a, q = pred[j]
+                best = max(((len(gsets[i] & psets[j]) / len(gsets[i] | psets[j]), i)
+                            for i in all_g if gsets[i] & psets[j]), default=(0, None))
+                near = ""
+                if best[1] is not None:
+                    (s, e), _, g = gold[best[1]]
+                    near = (f"\tbest={best[0]:.2f} used={best[1] in used_g} cat={gcat[best[1]]}"
+                            f" gold={text[s:e][:140]!r}")
+                errors.write(f"FP\t{art.name}\t{a.how}\tcue={q.cue!r}\t{text[a.start:a.end][:140]!r}{near}\n")
+            for i in keep_g:
+                if i in used_g:
+                    continue
+                (s, e), _, g = gold[i]
+                best = max(((len(gsets[i] & psets[j]) / len(gsets[i] | psets[j]), j)
+                            for j in all_p if gsets[i] & psets[j]), default=(0, None))
+                near = ""
+                if best[1] is not None:
+                    a, q = pred[best[1]]
+                    near = (f"\tbest={best[0]:.2f} cat={pcat[best[1]]} cue={q.cue!r}"
+                            f" pred={text[a.start:a.end][:140]!r}")
                 cue = g.cue.text.lower() if g.cue else ""
-                fn_cues[cue] += 1
-                if errors is not None:
-                    errors.write(f"FN\t{art.name}\tcue={cue!r}\t{text[s:e][:140]!r}\n")
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    pe = exact / (tp + fp) if tp + fp else 0.0
-    re_ = exact / (tp + fn) if tp + fn else 0.0
-    fe = 2 * pe * re_ / (pe + re_) if pe + re_ else 0.0
-    n_pred, n_gold = tp + fp, tp + fn
-    pa, ra = any_tp / n_pred if n_pred else 0.0, any_tp / n_gold if n_gold else 0.0
-    pcv, rcv = cover_tp / n_pred if n_pred else 0.0, cover_tp / n_gold if n_gold else 0.0
-    return {"cover_p": pcv, "cover_r": rcv, "cover_f1": 2 * pcv * rcv / (pcv + rcv) if pcv + rcv else 0.0,
-            "any_p": pa, "any_r": ra, "any_f1": 2 * pa * ra / (pa + ra) if pa + ra else 0.0,
-            "tp": tp, "fp": fp, "fn": fn, "p": p, "r": r, "f1": f,
+                errors.write(f"FN\t{art.name}\tcue={cue!r}\t{text[s:e][:140]!r}{near}\n")
+    n_pred, n_gold = c["tp"] + c["fp"], c["tp"] + c["fn"]
+    p, r, f = _prf(c["tp"], n_pred, n_gold)
+    pe, re_, fe = _prf(c["exact"], n_pred, n_gold)
+    pa, ra, fa = _prf(c["any_tp"], n_pred, n_gold)
+    pcv, rcv, fcv = _prf(c["cover_tp"], n_pred, n_gold)
+    sp, sr, sf = _prf(c["sp_tp"], c["sp_n_pred"], c["sp_n_gold"])
+    scp, scr, scf = _prf(c["sp_cover_tp"], c["sp_n_pred"], c["sp_n_gold"])
+    return {"cover_p": pcv, "cover_r": rcv, "cover_f1": fcv,
+            "any_p": pa, "any_r": ra, "any_f1": fa,
+            "tp": c["tp"], "fp": c["fp"], "fn": c["fn"], "p": p, "r": r, "f1": f,
             "exact_p": pe, "exact_r": re_, "exact_f1": fe,
-            "speaker_acc": spk_ok / spk_n if spk_n else 0.0, "speaker_n": spk_n,
+            "speaker_acc": c["spk_ok"] / c["spk_n"] if c["spk_n"] else 0.0, "speaker_n": c["spk_n"],
+            "speech": {"n_gold": c["sp_n_gold"], "n_pred": c["sp_n_pred"], "tp": c["sp_tp"],
+                       "p": sp, "r": sr, "f1": sf, "cover_p": scp, "cover_r": scr, "cover_f1": scf,
+                       "speaker_acc": c["sp_spk_ok"] / c["sp_spk_n"] if c["sp_spk_n"] else 0.0,
+                       "speaker_n": c["sp_spk_n"]},
+            "confusion": dict(confusion),
             "kinds": dict(kinds), "fp_cues": fp_cues.most_common(15),
             "fn_cues": fn_cues.most_common(15)}
 
@@ -279,6 +357,14 @@ def main(argv=None) -> int:
     print(f"{'exact (trimmed)':<22}{res['exact_p']:>7.3f}{res['exact_r']:>7.3f}{res['exact_f1']:>7.3f}")
     print(f"speaker accuracy on matched quotes with a gold source: "
           f"{res['speaker_acc']:.3f} (n={res['speaker_n']})")
+    sp = res["speech"]
+    print(f"speech only ({sp['n_gold']} gold by their cue, {sp['n_pred']} predicted with category speech):")
+    print(f"{'overlap IoU >= 0.3':<22}{sp['p']:>7.3f}{sp['r']:>7.3f}{sp['f1']:>7.3f}")
+    print(f"{'shared/gold >= 0.3':<22}{sp['cover_p']:>7.3f}{sp['cover_r']:>7.3f}{sp['cover_f1']:>7.3f}")
+    print(f"speech speaker accuracy on matched quotes with a gold source: "
+          f"{sp['speaker_acc']:.3f} (n={sp['speaker_n']})")
+    print("matched pairs by (gold, predicted) category: "
+          + ", ".join(f"{g}/{p_} {n}" for (g, p_), n in sorted(res["confusion"].items(), key=lambda x: -x[1])))
     print(f"matched by kind: {res['kinds']}")
     print(f"top false-positive cues: {res['fp_cues']}")
     print(f"top missed gold cues: {res['fn_cues']}")

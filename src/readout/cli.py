@@ -112,6 +112,24 @@ def _print_summary(summary: dict) -> None:
     out.print(table)
 
 
+QUOTE_CATEGORIES_OPTION = typer.Option(
+    None, "--quote-categories",
+    help="Quotes to use: comma-separated speech, thought, stance, evidence, or all "
+         "(default: the config's quote_categories, speech).")
+
+
+def _quote_categories(ctx: typer.Context, value: str | None) -> tuple[str, ...]:
+    """The quote categories a command uses: the option, else the configuration's."""
+    from .config import quote_categories
+    if value is None:
+        return _config(ctx).quote_categories
+    try:
+        return quote_categories(value)
+    except ReadoutError as exc:
+        _print_error(exc)
+        raise typer.Exit(2)
+
+
 @app.command()
 def export(ctx: typer.Context,
            db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file."),
@@ -121,10 +139,12 @@ def export(ctx: typer.Context,
            complete_only: Optional[bool] = typer.Option(
                None, "--complete-only/--all-events",
                help="Event formats: only events with both source and target (default for gdelt and icews)."),
+           quote_categories: Optional[str] = QUOTE_CATEGORIES_OPTION,
            ) -> None:
     """Export a table (or events in GDELT/ICEWS/PLOVER columns) to a file."""
     from .store.export import export_table
-    n = _read_store(db, lambda store: export_table(store, table, fmt, output, complete_only))
+    cats = _quote_categories(ctx, quote_categories)
+    n = _read_store(db, lambda store: export_table(store, table, fmt, output, complete_only, cats))
     out.print(f"wrote {n} row(s) to {output}")
 
 
@@ -249,11 +269,14 @@ def accounts(ctx: typer.Context,
              event_id: str = typer.Argument(..., help="A linked event id (see `readout stories STORY_ID`)."),
              db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file."),
              as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+             quote_categories: Optional[str] = QUOTE_CATEGORIES_OPTION,
              ) -> None:
     """Show the accounts of one linked event per source side by side, and where they differ."""
     from .link.accounts import accounts as event_accounts
     cfg = _config(ctx)
-    data = _read_store(db, lambda store: event_accounts(store, event_id, config=cfg))
+    cats = _quote_categories(ctx, quote_categories)
+    data = _read_store(db, lambda store: event_accounts(store, event_id, config=cfg,
+                                                        quote_categories=cats))
     if as_json:
         _write_json(data)
         return

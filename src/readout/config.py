@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from .errors import ConfigError
+from .records import QUOTE_CATEGORIES
 from .knowledge import load_toml
 
 USER_CONFIG_ENV = "READOUT_CONFIG"
@@ -146,6 +147,11 @@ class Config:
     serve_max_active: int = 4          # `readout serve`: requests answered at once
     serve_max_waiting: int = 32        # … and waiting for a turn; more get a 503 at once
     serve_max_wait: float = 0.5        # seconds a request waits for a turn before its 503
+    # Quote categories (speech, thought, stance, evidence) that exports, the dashboard,
+    # `accounts` and figure claimants use; every category is extracted and stored.
+    quote_categories: tuple[str, ...] = ("speech",)
+    # Quote categories whose speaker is the claimant of a figure inside (a data source too).
+    claimant_categories: tuple[str, ...] = ("speech", "evidence")
     link: LinkConfig = field(default_factory=shipped_link_config)
 
     def with_overrides(self, **overrides: Any) -> "Config":
@@ -165,8 +171,23 @@ class Config:
                 raise ConfigError(f"one_sided_events: expected one of {', '.join(ONE_SIDED_EVENTS)}, got {v!r}")
             if k == "stages" and isinstance(v, (list, str)):
                 v = tuple(v.split(",")) if isinstance(v, str) else tuple(v)
+            if k in ("quote_categories", "claimant_categories"):
+                v = quote_categories(v)
             clean[k] = v
         return replace(self, **clean)
+
+
+def quote_categories(value: Any) -> tuple[str, ...]:
+    """Quote categories from a list or a comma-separated string; "all" is every category."""
+    items = value.split(",") if isinstance(value, str) else list(value)
+    names = tuple(dict.fromkeys(str(x).strip().lower() for x in items if str(x).strip()))
+    if names == ("all",):
+        return QUOTE_CATEGORIES
+    unknown = [n for n in names if n not in QUOTE_CATEGORIES]
+    if unknown or not names:
+        raise ConfigError(f"quote_categories: unknown category {', '.join(unknown) or '(none)'}; "
+                          f"known: {', '.join(QUOTE_CATEGORIES)} or all")
+    return names
 
 
 def _read_toml(path: Path) -> dict:

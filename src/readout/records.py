@@ -24,6 +24,7 @@ EVENT_STATUSES = ("occurred", "intended", "negated", "hypothetical")
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 ACTOR_KINDS = ("person", "country", "organisation", "igo", "group")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+QUOTE_CATEGORIES = ("speech", "thought", "stance", "evidence")
 
 
 def stable_id(*parts: Any, length: int = 16) -> str:
@@ -183,6 +184,10 @@ class Quote(Record):
     via: str | None
     start: int
     end: int
+    category: str = "speech"       # speech | thought | stance | evidence (by the cue)
+    # start, end of each quoted piece when the quotation is broken by its attribution or
+    # runs on over paragraphs ([s1, e1, s2, e2, …]; empty: one piece, start–end)
+    parts: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -125,11 +125,19 @@ def test_browser_seed_pages_show_stored_data(page, seed_server, seed_db, seed_pa
     page.goto(seed_server.url + f"/articles/{seed_id}")
     assert page.locator("#article-title").inner_text() == title
     refs = " ".join(page.locator("#article-text .hl").evaluate_all("els => els.map(e => e.dataset.refs)"))
+    speech = " AND category = 'speech'"   # the page shows speech quotes unless ?quotes=all
     for table, kind in (("events", "event"), ("quotes", "quote"), ("figures", "figure")):
-        ids = _db_rows(seed_db, f"SELECT id FROM {table} WHERE article_id = ?", [seed_id])
+        ids = _db_rows(seed_db, f"SELECT id FROM {table} WHERE article_id = ?"
+                       + (speech if table == "quotes" else ""), [seed_id])
         assert ids, f"the seed has {table}; none were stored"
         for (rid,) in ids:
             assert f"{kind}:{rid}" in refs, (kind, rid)
+    others = _db_rows(seed_db, "SELECT id FROM quotes WHERE article_id = ? AND category <> 'speech'", [seed_id])
+    assert others and all(f"quote:{rid}" not in refs for (rid,) in others)
+    page.goto(seed_server.url + f"/articles/{seed_id}?quotes=all")
+    refs_all = " ".join(page.locator("#article-text .hl").evaluate_all("els => els.map(e => e.dataset.refs)"))
+    assert all(f"quote:{rid}" in refs_all for (rid,) in others)
+    page.goto(seed_server.url + f"/articles/{seed_id}")
     page.locator("#article-text .hl.k-figure").first.click()
     expect(page.locator("#record-panel .record.k-figure")).to_be_visible()
     screenshot(page, "seed-article")

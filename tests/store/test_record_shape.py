@@ -107,7 +107,7 @@ API_MODELS = {
     models.FigureOut: ("figures", {"article_id", "coder"}, set()),
 }
 PY_OF_ARROW = {pa.string(): str, pa.int32(): int, pa.float64(): float, pa.bool_(): bool,
-               pa.list_(pa.string()): list[str]}
+               pa.list_(pa.string()): list[str], pa.list_(pa.int32()): list[int]}
 
 
 @pytest.mark.parametrize("model", list(API_MODELS), ids=lambda m: m.__name__)

@@ -221,7 +221,10 @@ def _enclosing_quote(quotes: list[Quote], q: Quantity) -> Quote | None:
     return best
 
 
-def figures_for(item: WorkItem) -> list[Figure]:
+def figures_for(item: WorkItem, claimant_categories=("speech", "evidence")) -> list[Figure]:
+    """The figures of one item; a claimant is the speaker of the smallest enclosing quote of
+    one of `claimant_categories` (by default speech and evidence: "IMF data shows …" claims,
+    "she appeared confident that …" does not)."""
     doc = item.document
     text = doc.text
     parsed = item.parsed
@@ -243,7 +246,7 @@ def figures_for(item: WorkItem) -> list[Figure]:
             found += _count_quantities(parsed, sent.start, sent.end, found)
         found = [q for q in found if not _is_time(q, doc.times)]
         for q in sorted(found, key=lambda q: q.start):
-            quote = _enclosing_quote(doc.quotes, q)
+            quote = _enclosing_quote([x for x in doc.quotes if x.category in claimant_categories], q)
             lo, hi = (quote.start, quote.end) if quote else (sent.start, sent.end)
             figures.append(Figure(
                 id=stable_id(doc.id, "figure", q.start, q.end),

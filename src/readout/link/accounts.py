@@ -42,11 +42,14 @@ def _figure_label(key: tuple) -> str:
 
 
 def accounts(store, linked_event_id: str, scope_sentences: int | None = None,
-             config: Config | None = None) -> dict:
+             config: Config | None = None, quote_categories: tuple[str, ...] | None = None) -> dict:
     """The accounts of one linked event; raises StoreError if there is no such event.
-    `scope_sentences` defaults to the configuration's `link.accounts.scope_sentences`."""
-    if scope_sentences is None:
-        scope_sentences = (config or load_config()).link.accounts.scope_sentences
+    `scope_sentences` defaults to the configuration's `link.accounts.scope_sentences`,
+    `quote_categories` (which quotes are a voice's) to its `quote_categories` (speech)."""
+    if scope_sentences is None or quote_categories is None:
+        cfg = config or load_config()
+        scope_sentences = cfg.link.accounts.scope_sentences if scope_sentences is None else scope_sentences
+        quote_categories = cfg.quote_categories if quote_categories is None else quote_categories
     found = _rows(store, "SELECT * FROM linked_events WHERE id = ?", [linked_event_id])
     if not found:
         raise StoreError(f"no linked event {linked_event_id!r} (see `readout stories`)")
@@ -71,7 +74,8 @@ def accounts(store, linked_event_id: str, scope_sentences: int | None = None,
         FROM event_mentions em JOIN linked_events le ON le.id = em.linked_event_id
         WHERE list_contains(?, em.article_id)""", [ids])
     quotes = _rows(store, "SELECT * FROM quotes WHERE list_contains(?, article_id) "
-                          "ORDER BY article_id, start", [ids])
+                          "AND list_contains(?, category) ORDER BY article_id, start",
+                   [ids, list(quote_categories)])
     figures = _rows(store, "SELECT * FROM figures WHERE list_contains(?, article_id) "
                            "ORDER BY article_id, start", [ids])
     named = _rows(store, """

@@ -5,11 +5,16 @@ from ..records import Sentence
 from .text import parsed_text
 
 
+# Characters that close a sentence's quotation; a "sentence" of nothing else belongs to the one before.
+CLOSERS = "\"”’'»)]"
+
+
 def sentences_of(parsed) -> list[Sentence]:
     """Sentence spans in character offsets, with whitespace-only sentences dropped.
 
     spaCy's parser sometimes splits inside a paragraph break; a sentence never spans
-    a blank line here, so paragraph breaks are hard boundaries.
+    a blank line here, so paragraph breaks are hard boundaries. A closing quote mark the
+    parser split off after a full stop ('…done."' at a line end) stays with its sentence.
     """
     out: list[Sentence] = []
     text = parsed_text(parsed)
@@ -23,6 +28,11 @@ def sentences_of(parsed) -> list[Sentence]:
             offset += len(part) + 2
             stripped_l = len(part) - len(part.lstrip())
             stripped_r = len(part) - len(part.rstrip())
-            if part.strip():
-                out.append(Sentence(s + stripped_l, e - stripped_r))
+            if not part.strip():
+                continue
+            lo, hi = s + stripped_l, e - stripped_r
+            if out and not part.strip().strip(CLOSERS) and "\n\n" not in text[out[-1].end:lo]:
+                out[-1] = Sentence(out[-1].start, hi)   # a closing mark split off ('done."' at a line end)
+                continue
+            out.append(Sentence(lo, hi))
     return out

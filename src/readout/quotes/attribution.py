@@ -22,6 +22,17 @@ class Attribution:
     cue_token: int | None = None      # token index of the cue (for nesting checks)
     quotes: list[int] = field(default_factory=list)   # indices of quote spans inside
     how: str = ""                     # which rule found it (provenance)
+    parts: list[tuple[int, int]] = field(default_factory=list)   # quoted pieces, when more than one
+    category: str = "speech"          # speech | thought | stance | evidence (quotes/category.py)
+
+
+def add_part(att: Attribution, start: int, end: int) -> None:
+    """Extend a quotation by a later piece ("“A,” he said. “B.”", or a paragraph continuing
+    it): the span runs on to it, and `parts` keeps the pieces without the frame between."""
+    if not att.parts:
+        att.parts = [(att.start, att.end)]
+    att.parts.append((start, end))
+    att.end = max(att.end, end)
 
 
 def span_chars(tokens) -> tuple[int, int]:

@@ -29,6 +29,9 @@ class CueLexicon:
     honorifics: frozenset[str]
     genders: tuple[frozenset[str], ...]
     version: str
+    org_nouns: frozenset[str] = frozenset()
+    female: frozenset[str] = frozenset()
+    male: frozenset[str] = frozenset()
 
     def lemma_of(self, form: str, lemma: str | None = None) -> str | None:
         """The cue lemma for a token (its own lemma when listed, else by its form)."""
@@ -90,7 +93,9 @@ def cue_lexicon() -> CueLexicon:
         known=frozenset().union(*classes.values(), *frames.values()),
         channels=frozenset(data["channels"]["nouns"]),
         channel_people=frozenset(data["channels"]["people"]),
-        pronouns=frozenset(sp["personal"] + sp["plural"] + sp["neuter"]),
+        pronouns=frozenset(sp["personal"] + sp["plural"] + sp["neuter"] + sp.get("first", [])),
         personal=frozenset(sp["personal"]), honorifics=frozenset(sp["honorifics"]),
         genders=tuple(frozenset(g) for g in sp["genders"]),
+        org_nouns=frozenset(sp.get("org_nouns", [])), female=frozenset(sp.get("female", [])),
+        male=frozenset(sp.get("male", [])),
         version=data["version"])

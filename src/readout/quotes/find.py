@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..nlp.text import parsed_text
 from .attribution import EDGE_CHARS, Attribution, span_chars
+from .category import category_table
 from .cues import CueLexicon, cue_lexicon
 from .learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
 from .marks import QuoteSpan, find_quote_spans, strip_span
@@ -157,6 +158,10 @@ class Finder(QuotedStretches, LearnedCandidates):
             return
         if tok.pos_ == "PRON" and tok.lower_ not in self.lex.pronouns and tok.lower_ not in RELATIVE:
             return   # "it", "this" and other non-speakers
+        if tok.pos_ == "NOUN":   # "the farmer, Joseph Mwangi, said": the name speaks
+            names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if names:
+                tok = names[0]
         s, e, h = self.speaker_span(tok)
         att.speaker_start, att.speaker_end, att.speaker_head = s, e, h
 
@@ -533,7 +538,23 @@ class Finder(QuotedStretches, LearnedCandidates):
         if self.model is not None:
             atts += self._learned(atts)
         atts.sort(key=lambda a: (a.start, a.end))
-        return self._merge_fragments(self._dedupe(atts))
+        atts = self._merge_fragments(self._dedupe(atts))
+        for a in atts:
+            a.category = self.category_of(a)
+        return atts
+
+    def category_of(self, att: Attribution) -> str:
+        """speech, thought, stance or evidence, by the cue and its source (quotes/category.py)."""
+        lemma = None
+        if att.cue_token is not None and att.how != "according":
+            tok = self.doc[att.cue_token]
+            lemma = tok.lemma_.lower() if tok.pos_ in ("VERB", "AUX") else None
+        source = self.text[att.speaker_start:att.speaker_end] if att.speaker_start is not None else None
+        if source is not None and att.cue_start is not None and 0 <= att.cue_start - att.speaker_end < 40 \
+                and "\n" not in self.text[att.speaker_start:att.cue_start]:
+            # "IMF data shows": the speaker is the channel's owner, the source phrase the channel
+            source = self.text[att.speaker_start:att.cue_start]
+        return category_table().categorise(att.cue, source, lemma)
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
         """A cue inside another attribution's content is part of what was reported."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import EDGE_CHARS, Attribution
+from .attribution import EDGE_CHARS, Attribution, add_part
 from .marks import QuoteSpan, strip_span
 
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
@@ -66,19 +66,14 @@ class QuotedStretches:
                 continue
             if last_direct is not None and self._same_paragraph_run(last_direct, q):
                 # “A,” he said. “B.” — one quotation broken by its attribution
-                last_direct.end = self.quotes[chain[-1]].end
+                add_part(last_direct, q.start, self.quotes[chain[-1]].end)
                 last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
                 continue
             if self._is_sentence_quote(toks) and last_direct is not None and \
                     self._near(last_direct.end, q.open_mark):
-                att = Attribution(q.start, self.quotes[chain[-1]].end, "direct", how="continuation")
-                att.quotes = chain
-                att.cue = last_direct.cue
-                att.speaker_start, att.speaker_end = last_direct.speaker_start, last_direct.speaker_end
-                att.speaker_head = last_direct.speaker_head
-                att.via_start, att.via_end = last_direct.via_start, last_direct.via_end
-                out.append(att)
-                last_direct = att
+                # the next paragraph quotes the same speaker on: one quotation in pieces
+                add_part(last_direct, q.start, self.quotes[chain[-1]].end)
+                last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
         return out
 
     def _naming_object(self, att: Attribution, cue, toks) -> None:

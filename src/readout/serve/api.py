@@ -15,7 +15,8 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator
 
-from ..records import EVENT_STATUSES, PLOVER_TYPES
+from ..config import quote_categories as parse_quote_categories
+from ..records import EVENT_STATUSES, PLOVER_TYPES, QUOTE_CATEGORIES
 from . import detail, queries
 from .filters import ActorKey, EventFilter, resolve_actor_key
 from .models import (ActorDetail, ActorGroup, ArticleOut, ArticleSummary, DyadSeries, Dyad,
@@ -81,6 +82,20 @@ NOT_FOUND = {404: {"model": Problem, "description": "No such record."}}
 
 def _store(request: Request):
     return request.app.state.store
+
+
+_CATEGORY = "(?:" + "|".join(QUOTE_CATEGORIES) + ")"
+QuoteCategories = Annotated[Optional[str], Query(
+    min_length=1, max_length=64, pattern=rf"^(?:all|{_CATEGORY}(?:,{_CATEGORY})*)$",
+    description="Quote categories to show: comma-separated speech, thought, stance, evidence, "
+                "or all (default: the server's quote_categories, speech).")]
+
+
+def _quote_categories(request: Request, value: str | None) -> tuple[str, ...]:
+    """The parameter's categories (its pattern admits only known names), else the server's."""
+    if value is None:
+        return getattr(request.app.state, "quote_categories", ("speech",))
+    return parse_quote_categories(value)
 
 
 def _dates(date_from, date_to) -> None:
@@ -225,10 +240,12 @@ def get_articles(request: Request, q: Text = None,
 @router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND,
             summary="One article with all its records")
 def get_article(request: Request,
-                article_id: Annotated[str, Path(max_length=64, pattern=KEY_PATTERN)]):
+                article_id: Annotated[str, Path(max_length=64, pattern=KEY_PATTERN)],
+                quotes: QuoteCategories = None):
     """The clean text, what was removed as boilerplate, and its sentences, times, actors with
-    mentions, events, quotes and figures (offsets into `text`)."""
-    got = detail.article(_store(request), article_id)
+    mentions, events, quotes (speech unless `quotes` says otherwise) and figures (offsets
+    into `text`)."""
+    got = detail.article(_store(request), article_id, _quote_categories(request, quotes))
     if got is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return got
@@ -247,13 +264,16 @@ def get_actors(request: Request, q: Text = None,
 def get_actor(request: Request,
               key: Annotated[str, Path(max_length=100, pattern=KEY_PATTERN, description=KEY_DOC)],
               by: By = KeyKind.auto,
-              limit: Annotated[int, Query(ge=1, le=100, description="Rows per list.")] = 20):
-    """Whom the actor interacts with most (by events either way), its quotes, its latest events."""
+              limit: Annotated[int, Query(ge=1, le=100, description="Rows per list.")] = 20,
+              quotes: QuoteCategories = None):
+    """Whom the actor interacts with most (by events either way), its quotes (speech unless
+    `quotes` says otherwise), its latest events."""
     store = _store(request)
+    cats = _quote_categories(request, quotes)
     k = resolve_actor_key(store, key, by.value)
     if k is None:
         raise HTTPException(404, f"no actor {key!r}")
-    return detail.actor(store, k, limit)
+    return detail.actor(store, k, limit, cats)
 
 
 @router.get("/linked-events/{linked_id}", response_model=LinkedEvent, responses=NOT_FOUND,

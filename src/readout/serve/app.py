@@ -84,6 +84,7 @@ def create_app(db: str | os.PathLike, query_timeout: float = DEFAULT_QUERY_TIMEO
         docs_url=None, redoc_url=None,   # the hosted docs UIs load from CDNs; /api-docs is ours
     )
     app.state.store = store
+    app.state.quote_categories = config.quote_categories
     app.include_router(api.router)
     app.include_router(pages.router)
     static = resources.files("readout").joinpath("serve", "static")

@@ -29,15 +29,30 @@ RECORDS = {
 CONTEXT_SENTENCES = 1   # sentences shown before and after an event's sentence
 
 
-def article(store: ReadOnlyStore, article_id: str) -> dict | None:
-    """An article's clean text and every record found in it, with offsets into the text."""
+def quote_condition(store: ReadOnlyStore, categories, alias: str = "") -> tuple[str, list]:
+    """SQL keeping quotes of `categories` (all quotes for None, or in a store made before
+    quotes had a category)."""
+    if not categories or not store.has("quotes", "category"):
+        return "TRUE", []
+    return f"list_contains(?, {alias}category)", [list(categories)]
+
+
+def article(store: ReadOnlyStore, article_id: str,
+            quote_categories: tuple[str, ...] | None = ("speech",)) -> dict | None:
+    """An article's clean text and every record found in it, with offsets into the text;
+    quotes only of `quote_categories` (speech by default; None: all)."""
     row = store.one(f"SELECT {column_list(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", [article_id])
     if row is None:
         return None
     for table, cols in RECORDS.items():
         order = '"start", "end", id' if "start" in cols else "id"
+        where, params = "TRUE", []
+        if table == "quotes":
+            where, params = quote_condition(store, quote_categories)
+            if store.has("quotes", "category", "parts"):
+                cols = cols[:-1] + ("category", "parts", cols[-1])
         row[table] = store.rows(f'SELECT {column_list(cols)} FROM "{table}" WHERE article_id = ? '
-                                f"ORDER BY {order}", [article_id])
+                                f"AND {where} ORDER BY {order}", [article_id] + params)
     mentions: dict[str, list] = {}
     for m in row.pop("mentions"):
         mentions.setdefault(m["actor_id"], []).append(m)
@@ -63,7 +78,8 @@ def story(store: ReadOnlyStore, story_id: str | None, exclude: str | None = None
     return _plain(info)
 
 
-def actor(store: ReadOnlyStore, key: ActorKey, limit: int = 20) -> dict:
+def actor(store: ReadOnlyStore, key: ActorKey, limit: int = 20,
+          quote_categories: tuple[str, ...] | None = ("speech",)) -> dict:
     """Who an actor is (names, codes), whom it interacts with most, its quotes and events."""
     acond, aparams = key.actors_condition("a.")
     identities = store.rows(
@@ -88,12 +104,13 @@ def actor(store: ReadOnlyStore, key: ActorKey, limit: int = 20) -> dict:
             GROUP BY ALL ORDER BY n_events DESC, key LIMIT ?""", sp + tp + [limit])
     if key.by == "country":
         partners = [p for p in partners if not (p["by"] == "country" and p["key"] == key.value)]
+    qcond, qparams = quote_condition(store, quote_categories, "q.")
     quotes = store.rows(
         f"""SELECT q.id, q.article_id, q.text, q.kind, q.cue, q.speaker_name, q.speaker_text,
                    q.via_name, q.start, q."end", ar.title AS article_title, ar.published
             FROM quotes q JOIN actors a ON a.id = q.speaker JOIN articles ar ON ar.id = q.article_id
-            WHERE {acond} ORDER BY ar.published DESC NULLS LAST, q.start LIMIT ?""",
-        aparams + [limit * 2])
+            WHERE {acond} AND {qcond} ORDER BY ar.published DESC NULLS LAST, q.start LIMIT ?""",
+        aparams + qparams + [limit * 2])
     recent = queries.events(store, EventFilter(actor=key), 1, limit)
     n_events, recent = recent["total"], recent["items"]
     return {"key": key.value, "by": key.by, "label": _label(key, identities),

@@ -244,6 +244,8 @@ class QuoteOut(BaseModel):
     via_name: Optional[str] = None
     start: Optional[int] = None
     end: Optional[int] = None
+    category: Optional[str] = None
+    parts: Optional[list[int]] = None
     sentence: Optional[int] = None
 
 

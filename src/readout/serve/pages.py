@@ -15,7 +15,9 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ..records import EVENT_STATUSES, PLOVER_TYPES
+from ..config import quote_categories as parse_quote_categories
+from ..errors import ConfigError
+from ..records import EVENT_STATUSES, PLOVER_TYPES, QUOTE_CATEGORIES
 from ..version import __version__
 from . import detail, queries
 from .filters import ActorKey, EventFilter, resolve_actor_key
@@ -107,9 +109,21 @@ ACCOUNT_ROWS = (("outlet", "outlet"), ("published", "published"), ("type", "type
                 ("confidence", "confidence"))
 
 
+def _page_quote_categories(request: Request, value: str | None) -> tuple[str, ...]:
+    """The quote categories a page shows: `?quotes=all` (or a list), else the server's."""
+    default = getattr(request.app.state, "quote_categories", ("speech",))
+    if not value:
+        return default
+    try:
+        return parse_quote_categories(value[:64])
+    except ConfigError:
+        return default
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str):
-    art = detail.article(_store(request), article_id[:64])
+def article_page(request: Request, article_id: str, quotes: str | None = None):
+    cats = _page_quote_categories(request, quotes)
+    art = detail.article(_store(request), article_id[:64], cats)
     if art is None:
         return error_page(request, 404, f"no article {article_id!r}")
     segs = segments(art["text"], article_spans(art))
@@ -120,7 +134,8 @@ def article_page(request: Request, article_id: str):
                          for a in art["actors"]},
                "time": {t["id"]: t for t in art["times"]}}
     return render(request, "article.html", art=art, segments=segs, kinds=KINDS,
-                  records_json=script_json(records))
+                  records_json=script_json(records), quote_categories=cats,
+                  all_quotes=set(cats) == set(QUOTE_CATEGORIES))
 
 
 def script_json(data) -> str:
@@ -130,14 +145,16 @@ def script_json(data) -> str:
 
 
 @router.get("/actors/{key}", response_class=HTMLResponse)
-def actor_page(request: Request, key: str, by: str = "auto"):
+def actor_page(request: Request, key: str, by: str = "auto", quotes: str | None = None):
     store = _store(request)
     if by not in ("auto", "country", "code", "name"):
         by = "auto"
     k = resolve_actor_key(store, key[:100], by)
     if k is None:
         return error_page(request, 404, f"no actor {key!r}")
-    return render(request, "actor.html", actor=detail.actor(store, k), level=_level(k))
+    cats = _page_quote_categories(request, quotes)
+    return render(request, "actor.html", actor=detail.actor(store, k, quote_categories=cats), level=_level(k),
+                  quote_categories=cats, all_quotes=set(cats) == set(QUOTE_CATEGORIES), by=by)
 
 
 def _level(key: ActorKey) -> str | None:

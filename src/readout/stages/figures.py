@@ -16,4 +16,4 @@ class FiguresStage:
 
     def run(self, items: list[WorkItem], config: Config) -> None:
         for item in items:
-            item.document.figures = figures_for(item)
+            item.document.figures = figures_for(item, config.claimant_categories)

@@ -7,6 +7,7 @@ import json
 import os
 
 from ..errors import StoreError
+from ..records import QUOTE_CATEGORIES
 from .writer import Store
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl")
@@ -23,23 +24,32 @@ COMPLETE_ONLY_BY_DEFAULT = frozenset({"gdelt", "icews"})
 
 
 def export_table(store: Store, table: str, fmt: str, out: str | os.PathLike,
-                 complete_only: bool | None = None) -> int:
+                 complete_only: bool | None = None,
+                 quote_categories: tuple[str, ...] | None = ("speech",)) -> int:
     """Write one table to `out`; returns the number of rows. For event formats,
-    `complete_only` (default: on for gdelt and icews) leaves out events missing a side."""
+    `complete_only` (default: on for gdelt and icews) leaves out events missing a side.
+    The quotes table keeps only quotes of `quote_categories` (speech by default; None or
+    every category: all rows)."""
     if fmt in EVENT_FORMATS:
         return export_events(store, fmt, out, complete_only)
     if fmt not in TABLE_FORMATS:
         raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(TABLE_FORMATS + EVENT_FORMATS)}")
     if table not in store.tables():
         raise StoreError(f"no table {table!r}; tables: {', '.join(store.tables())}")
-    n = store.count(table)
+    select = f'SELECT * FROM "{table}"'
+    if table == "quotes" and quote_categories and set(QUOTE_CATEGORIES) - set(quote_categories):
+        bad = [c for c in quote_categories if c not in QUOTE_CATEGORIES]
+        if bad:
+            raise StoreError(f"unknown quote category {bad[0]!r}; known: {', '.join(QUOTE_CATEGORIES)}")
+        select += " WHERE category IN (" + ", ".join(f"'{c}'" for c in quote_categories) + ")"
+    n = store.con.execute(f"SELECT count(*) FROM ({select})").fetchone()[0]
     target = _quote_path(out)
     if fmt == "parquet":
-        store.con.execute(f'COPY (SELECT * FROM "{table}") TO {target} (FORMAT parquet)')
+        store.con.execute(f'COPY ({select}) TO {target} (FORMAT parquet)')
     elif fmt == "csv":
-        store.con.execute(f'COPY (SELECT * FROM "{table}") TO {target} (FORMAT csv, HEADER)')
+        store.con.execute(f'COPY ({select}) TO {target} (FORMAT csv, HEADER)')
     else:
-        store.con.execute(f'COPY (SELECT * FROM "{table}") TO {target} (FORMAT json)')
+        store.con.execute(f'COPY ({select}) TO {target} (FORMAT json)')
     return n
 
 

@@ -164,7 +164,9 @@ TABLE_SPECS: dict[str, TableSpec] = {t.name: t for t in (
     TableSpec("quotes", Quote, (
         col("id"), added("article_id", S), col("speaker"), col("speaker_text"),
         added("speaker_name", S), col("text"), col("kind"), col("cue"), col("via"),
-        added("via_name", S), col("start"), col("end"), added("sentence", I), added("coder", S),
+        added("via_name", S), col("start"), col("end"), col("category"), col("parts"),
+        added("sentence", I),
+        added("coder", S),
     ), _quote_items),
     TableSpec("figures", Figure, (
         col("id"), added("article_id", S), col("text"), col("value"), col("unit"), col("measure"),

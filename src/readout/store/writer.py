@@ -18,7 +18,8 @@ from ..records import Document
 from .schema import RECORD_TABLES, TABLES, error_table, tables_from_documents
 
 _DUCK_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.float64(): "DOUBLE",
-               pa.bool_(): "BOOLEAN", pa.list_(pa.string()): "VARCHAR[]"}
+               pa.bool_(): "BOOLEAN", pa.list_(pa.string()): "VARCHAR[]",
+               pa.list_(pa.int32()): "INTEGER[]"}
 
 
 # Tables with a PRIMARY KEY on `id`. The record tables have none: DuckDB keeps every key
