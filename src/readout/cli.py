@@ -21,6 +21,8 @@ app = typer.Typer(help="readout: news reports to sourced political event data, q
                   no_args_is_help=True, add_completion=False)
 err = Console(stderr=True)
 out = Console()
+PUBLISHED_HELP = ("Publication date of every input: YYYY-MM-DD (also '30 December 2022'), or "
+                  "today, yesterday, N days ago (this machine's date); else from metadata or inferred.")
 
 
 def _config(ctx: typer.Context) -> Config:
@@ -45,17 +47,34 @@ def main(ctx: typer.Context,
 
 
 def _print_error(exc) -> None:
-    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+
+
+def _fail(message: str) -> None:
+    """An ordinary mistake (a bad option, a missing folder): one line on stderr, exit code 2."""
+    _print_error(message)
+    raise typer.Exit(2)
+
+
+def _given_date(value: Optional[str], option: str) -> Optional[str]:
+    """A --published value as ISO (relative forms against today), else exit 2 naming it."""
+    from .times.given import parse_given_date
+    try:
+        got = parse_given_date(value, option, relative=True)
+    except ReadoutError as exc:
+        _fail(str(exc))
+    return got.isoformat() if got else None
 
 
 @app.command()
 def extract(ctx: typer.Context,
             files: List[str] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl[.gz]); '-' for stdin."),
-            published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (else from metadata or inferred)."),
+            published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
             pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON (one record per block)."),
             ) -> None:
     """Print one JSON record per article (JSON Lines) on stdout; errors go to stderr."""
     cfg = _config(ctx)
+    published = _given_date(published, "--published")
     failed = 0
     for res in api.extract_iter(files, published, cfg):
         if isinstance(res, Document):
@@ -73,7 +92,7 @@ def extract(ctx: typer.Context,
 def ingest(ctx: typer.Context,
            paths: List[str] = typer.Argument(..., help="Files or folders (recursively); '-' for stdin."),
            db: Optional[str] = typer.Option(None, "--db", help="DuckDB file (default readout.duckdb)."),
-           published: Optional[str] = typer.Option(None, "--published", help="Publication date for all inputs."),
+           published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
            jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Local worker processes (default: all cores)."),
            workers: Optional[int] = typer.Option(None, "--workers", help="Run on a Dask LocalCluster of N workers."),
            scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT."),
@@ -83,6 +102,7 @@ def ingest(ctx: typer.Context,
            ) -> None:
     """Extract articles and store them (idempotent, resumable: re-running never duplicates)."""
     from .run.progress import RichReporter
+    published = _given_date(published, "--published")
     try:
         summary = api.ingest(paths, db=db, published=published, config=_config(ctx),
                              on_progress=RichReporter(err), jobs=jobs, workers=workers,
@@ -97,19 +117,47 @@ def ingest(ctx: typer.Context,
     _print_summary(summary)
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 article', '2 articles' (`many` for an irregular plural)."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+MAX_SKIPPED_SHOWN = 10
+
+
 def _print_summary(summary: dict) -> None:
+    """The ingest summary; exits 1 when every input failed (nothing was stored)."""
+    skipped = summary.get("skipped") or []
+    if skipped:
+        err.print(f"not read: {plural(len(skipped), 'file')} in the folders given:", highlight=False)
+        for x in skipped[:MAX_SKIPPED_SHOWN]:
+            err.print(f"  {escape(x['path'])}: {escape(x['reason'])}", highlight=False, soft_wrap=True)
+        if len(skipped) > MAX_SKIPPED_SHOWN:
+            err.print(f"  … and {len(skipped) - MAX_SKIPPED_SHOWN:,} more", highlight=False)
+    if not summary.get("db_created", True):     # the errors were shown as they came
+        err.print(f"nothing stored: {plural(summary['errors'], 'error')} and no article; "
+                  f"{summary['db']} was not created", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
     table = Table(title=f"readout store {summary['db']}")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, n in summary["tables"].items():
         table.add_row(name, str(n))
-    out.print(f"stored {summary['articles_stored']} article(s), {summary['errors']} error(s)")
+    out.print(f"stored {plural(summary['articles_stored'], 'article')}, "
+              f"{plural(summary['errors'], 'error')} (in the errors table)"
+              if summary["errors"] else f"stored {plural(summary['articles_stored'], 'article')}, no errors",
+              highlight=False)
     if summary.get("shards_reused"):
-        out.print(f"{summary['shards_reused']} of {summary['shards']} shard(s) were finished by an earlier run")
+        out.print(f"{summary['shards_reused']} of {plural(summary['shards'], 'shard')} were finished "
+                  f"by an earlier run", highlight=False)
     if summary.get("new_articles"):
-        out.print(f"{summary['articles_per_second']:.1f} articles/s with {summary.get('workers', 1)} "
-                  f"worker(s) ({summary.get('executor')})")
+        load = summary.get("startup_seconds")
+        out.print(f"{summary['articles_per_second']:.1f} articles/s with "
+                  f"{plural(summary.get('workers', 1), 'worker')} ({summary.get('executor')})"
+                  + (f", after {load:.1f} s loading the model and tables" if load else ""), highlight=False)
     out.print(table)
+    if summary["articles_stored"] == 0 and summary["errors"]:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -117,7 +165,7 @@ def export(ctx: typer.Context,
            db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file."),
            table: str = typer.Option("events", "--table", help="Table to export (articles, events, quotes, figures …)."),
            fmt: str = typer.Option("parquet", "--format", help="parquet | csv | jsonl | gdelt | icews | plover."),
-           output: Path = typer.Option(..., "-o", "--output", help="Output file."),
+           output: str = typer.Option(..., "-o", "--output", help="Output file; '-' for stdout."),
            complete_only: Optional[bool] = typer.Option(
                None, "--complete-only/--all-events",
                help="Event formats: only events with both source and target (default for gdelt and icews)."),
@@ -125,7 +173,8 @@ def export(ctx: typer.Context,
     """Export a table (or events in GDELT/ICEWS/PLOVER columns) to a file."""
     from .store.export import export_table
     n = _read_store(db, lambda store: export_table(store, table, fmt, output, complete_only))
-    out.print(f"wrote {n} row(s) to {output}")
+    (err if output == "-" else out).print(f"wrote {plural(n, 'row')} to "
+                                          f"{'stdout' if output == '-' else output}", highlight=False)
 
 
 def _read_store(db: str, read):
@@ -174,7 +223,10 @@ def actors(ctx: typer.Context,
     except ImportError:
         err.print("actor resolution is not available in this build")
         raise typer.Exit(2)
-    actor = resolve_actor(text, context=context, date=date)
+    try:
+        actor = resolve_actor(text, context=context, date=date)
+    except ValueError as exc:
+        _fail(f"--date: {exc}")
     if actor is None:
         out.print_json(json.dumps(None))
         raise typer.Exit(1)
@@ -184,19 +236,22 @@ def actors(ctx: typer.Context,
 
 @app.command()
 def serve(ctx: typer.Context,
-          db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file (opened read-only)."),
+          db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file (a snapshot of it is served)."),
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (localhost by default)."),
           port: int = typer.Option(8000, "--port", help="Port to listen on."),
           query_timeout: float = typer.Option(5.0, "--query-timeout", help="Seconds before a query is stopped (503); > 0."),
           allowed_host: List[str] = typer.Option([], "--allowed-host", help="Another name or address clients use in the Host header (repeatable)."),
           token: Optional[str] = typer.Option(None, "--token", envvar="READOUT_TOKEN", show_envvar=True,
                                               help="A secret every request must carry (Bearer header, cookie, or ?token= once)."),
+          snapshot: bool = typer.Option(True, "--snapshot/--no-snapshot",
+                                        help="Serve a copy of the store, so that ingest can write it meanwhile (--no-snapshot: read the file itself and hold it)."),
+          refresh: float = typer.Option(30.0, "--refresh", help="Seconds between checks for a changed store to serve anew (0: never)."),
           ) -> None:
     """Serve the store as a local web app: pages, a JSON API (/api, /openapi.json, /api-docs)."""
     from .serve.app import run
     try:
         run(db, host=host, port=port, query_timeout=query_timeout, allowed_host=allowed_host,
-            token=token, config=_config(ctx))
+            token=token, config=_config(ctx), snapshot=snapshot, refresh=refresh)
     except ReadoutError as exc:
         _print_error(exc)
         raise typer.Exit(2)
