@@ -14,8 +14,25 @@ from rich.table import Table
 
 from . import api
 from .config import Config, load_config
+from .cli_tables import people_table, plural, quoted
 from .errors import ReadoutError
 from .records import Document
+
+def _help_metavars() -> None:
+    """Typer's help shows Python types (`<bool>`, `<list[str]>`); show nothing for flags and
+    arguments (their help says what they are) and the option's name for a value (`--db DB`)."""
+    from typer import core
+
+    def option_type(self, ctx):
+        if self.metavar is not None:
+            return self.metavar
+        return None if self.is_flag or self.count else (self.name or "").upper() or None
+
+    core.TyperOption.display_type_rich = option_type
+    core.TyperArgument.display_type_rich = lambda self, ctx: self.metavar
+
+
+_help_metavars()
 
 app = typer.Typer(help="readout: news reports to sourced political event data, quotes and figures.",
                   no_args_is_help=True, add_completion=False)
@@ -117,11 +134,6 @@ def ingest(ctx: typer.Context,
     _print_summary(summary)
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 article', '2 articles' (`many` for an irregular plural)."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
-
-
 MAX_SKIPPED_SHOWN = 10
 
 
@@ -202,13 +214,23 @@ def demo(ctx: typer.Context,
     _print_summary(summary)
     rows = api.first_events(db, limit=15)
     if rows:
-        t = Table(title="events (first 15)")
-        for c in ("type", "cameo", "source", "target", "status", "date"):
-            t.add_column(c)
-        for r in rows:
-            t.add_row(r["type"], r["cameo"], r["source_name"] or "", r["target_name"] or "",
-                      r["status"], r["date_start"] or "")
-        out.print(t)
+        out.print(people_table("events (first 15)", [
+            ("type", "text"), ("cameo", "id"), ("source", "text"), ("target", "text"),
+            ("status", "text"), ("date", "date")],
+            [[r["type"], r["cameo"], r["source_name"] or "", r["target_name"] or "", r["status"],
+              r["date_start"] or ""] for r in rows]))
+    for line in next_commands(db):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+def next_commands(db: str) -> list[str]:
+    """The demo's last lines: what to run next on the store it wrote."""
+    import shlex
+    q = shlex.quote(db)
+    return ["next, on the store the demo wrote:",
+            f"  readout stories --db {q}            # stories, then `readout stories ID`",
+            f"  readout serve --db {q}              # the dashboard on http://127.0.0.1:8000",
+            f"  readout export --db {q} --format gdelt -o events.tsv"]
 
 
 @app.command()
@@ -259,64 +281,62 @@ def serve(ctx: typer.Context,
 
 @app.command()
 def stories(ctx: typer.Context,
-            story_id: Optional[str] = typer.Argument(None, help="A story id: list its articles and linked events."),
+            story_id: Optional[str] = typer.Argument(None, help="A story id, or its first characters: list its articles and linked events."),
             db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file."),
             limit: int = typer.Option(30, "--limit", help="Most stories (or linked events) to list."),
             as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
             ) -> None:
     """List stories (articles about one happening), or one story's articles and linked events."""
-    from .link.views import list_stories, story_detail
-    data = _read_store(db, lambda store: story_detail(store, story_id, limit) if story_id
-                       else list_stories(store, limit))
+    from .link.views import list_stories, resolve_id, story_detail
+    data = _read_store(db, lambda store: story_detail(
+        store, resolve_id(store, "stories", story_id, "story"), limit) if story_id
+        else list_stories(store, limit))
     if as_json:
         _write_json(data)
         return
     if story_id is None:
-        t = Table(title=f"stories in {db}")
-        for c in ("story", "articles", "sources", "events", "dates", "title / label"):
-            t.add_column(c)
-        for r in data:
-            dates = " – ".join(dict.fromkeys(x for x in (r["date_min"], r["date_max"]) if x))
-            t.add_row(r["id"], str(r["n_articles"]), str(r["n_sources"]), str(r["n_linked_events"]),
-                      dates, r["title"] or r["label"] or "")
-        out.print(t)
+        rows = [[r["id"], r["n_articles"], r["n_sources"], r["n_linked_events"],
+                 " – ".join(dict.fromkeys(x for x in (r["date_min"], r["date_max"]) if x)),
+                 r["title"] or r["label"] or ""] for r in data]
+        out.print(people_table(f"stories in {db}", [
+            ("story", "id"), ("articles", "count"), ("sources", "count"), ("events", "count"),
+            ("dates", "text"), ("title / label", "text")], rows))
         return
     st = data["story"]
     out.print(f"story {st['id']}: {st['title'] or st['label'] or ''} "
-              f"({st['n_articles']} articles, {st['n_sources']} sources)", highlight=False)
-    t = Table(title="articles")
-    for c in ("published", "outlet", "title"):
-        t.add_column(c)
-    for a in data["articles"]:
-        t.add_row(a["published"] or "", a["outlet"] or "", a["title"] or a["id"])
-    out.print(t)
-    t = Table(title="linked events (readout accounts EVENT_ID)")
-    for c in ("event", "type", "source", "target", "date", "mentions", "articles", "sources"):
-        t.add_column(c)
-    for e in data["linked_events"]:
-        t.add_row(e["id"], e["type"] or e["cameo"] or "", e["source_name"] or "", e["target_name"] or "",
-                  e["date_start"] or "", str(e["n_mentions"]), str(e["n_articles"]), str(e["n_sources"]))
-    out.print(t)
+              f"({plural(st['n_articles'], 'article')}, {plural(st['n_sources'], 'source')})",
+              highlight=False, soft_wrap=True)
+    out.print(people_table("articles", [("published", "date"), ("outlet", "text"), ("title", "text")],
+                           [[a["published"] or "", a["outlet"] or "", a["title"] or a["id"]]
+                            for a in data["articles"]]))
+    out.print(people_table("linked events (readout accounts EVENT_ID)", [
+        ("event", "id"), ("type", "text"), ("source", "text"), ("target", "text"), ("date", "date"),
+        ("m/a/s", "count")],
+        [[e["id"], e["type"] or e["cameo"] or "", e["source_name"] or "", e["target_name"] or "",
+          e["date_start"] or "", f"{e['n_mentions']}/{e['n_articles']}/{e['n_sources']}"]
+         for e in data["linked_events"]], caption="m/a/s: mentions / articles / sources"))
 
 
 @app.command()
 def accounts(ctx: typer.Context,
-             event_id: str = typer.Argument(..., help="A linked event id (see `readout stories STORY_ID`)."),
+             event_id: str = typer.Argument(..., help="A linked event id, or its first characters (see `readout stories STORY_ID`)."),
              db: str = typer.Option("readout.duckdb", "--db", help="DuckDB file."),
              as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
              ) -> None:
     """Show the accounts of one linked event per source side by side, and where they differ."""
     from .link.accounts import accounts as event_accounts
+    from .link.views import resolve_id
     cfg = _config(ctx)
-    data = _read_store(db, lambda store: event_accounts(store, event_id, config=cfg))
+    data = _read_store(db, lambda store: event_accounts(
+        store, resolve_id(store, "linked_events", event_id, "linked event"), config=cfg))
     if as_json:
         _write_json(data)
         return
     e = data["event"]
     who = " → ".join(x for x in (e["source_name"], e["target_name"]) if x)
     out.print(f"{e['id']}: {e['type'] or e['cameo']} {who} {e['date_start'] or ''} — "
-              f"{e['n_mentions']} mentions, {e['n_articles']} articles, {e['n_sources']} sources",
-              highlight=False)
+              f"{plural(e['n_mentions'], 'mention')}, {plural(e['n_articles'], 'article')}, "
+              f"{plural(e['n_sources'], 'source')}", highlight=False, soft_wrap=True)
     t = Table(title="accounts", show_lines=True)
     t.add_column("")
     for s in data["sources"]:
@@ -331,7 +351,7 @@ def accounts(ctx: typer.Context,
                 lines.append((f"{v['speaker']}: " if v["speaker"] else "") + fmt(item))
         return "\n".join(lines)
     t.add_row("figures", *[voice_text(s, "figures", lambda f: f["text"]) for s in data["sources"]])
-    t.add_row("quotes", *[voice_text(s, "quotes", lambda q: f"\u201c{q['text']}\u201d")
+    t.add_row("quotes", *[voice_text(s, "quotes", lambda q: quoted(q["text"]))
                           for s in data["sources"]])
     out.print(t)
     if data["differences"]:
