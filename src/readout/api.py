@@ -21,13 +21,16 @@ from .read import read_inputs
 from .records import Document, RawArticle
 from .run.ingest import DEFAULT_SHARD_SIZE, Reporter, ingest_sharded
 from .store.writer import Store
+from .times.given import given_date_iso
 
 __all__ = ["example_files", "extract", "extract_iter", "extract_text", "first_events", "ingest",
            "process", "resolve_actor"]
 
 
 def _iso(published: str | dt.date | None) -> str | None:
-    return published.isoformat() if isinstance(published, dt.date) else published
+    """A given publication date as ISO: the forms of `readout.times.given` (relative ones
+    against today's local date); `DateError` naming the value otherwise."""
+    return given_date_iso(published, "published", relative=True)
 
 
 def extract_iter(inputs: Iterable[str | os.PathLike], published: str | dt.date | None = None,

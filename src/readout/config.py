@@ -137,6 +137,7 @@ class Config:
     db_memory_limit: str = "1GB"
     max_input_bytes: int = 10_000_000
     max_text_chars: int = 1_000_000
+    min_text_chars: int = 20           # shorter clean texts (a cookie banner, a stray word) are not articles
     max_errors_per_input: int = 1000   # then the input is stopped with one summary error (0: no cap)
     title_from_first_line: bool = True
     language: str = "en"

@@ -7,7 +7,8 @@
     │   ├── InputTooLargeError
     │   ├── EncodingError
     │   ├── MalformedInputError   (bad JSONL line, HTML with no body …)
-    │   └── UnsupportedInputError (unknown file type, unknown language)
+    │   ├── UnsupportedInputError (unknown file type, unknown language, too short)
+    │   └── DateError             a given date (--published, a `published` field) is not one
     ├── ConfigError
     ├── PipelineOrderError   a stage needs what no earlier stage adds
     ├── StageError           a stage failed on one article (names input and stage)
@@ -51,6 +52,11 @@ class MalformedInputError(InputError):
 
 class UnsupportedInputError(InputError):
     code = "R106"
+
+
+class DateError(InputError):
+    """A date given from outside the text is not a date; names the option, field or input."""
+    code = "R107"
 
 
 class ConfigError(ReadoutError):

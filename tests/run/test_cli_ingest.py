@@ -16,13 +16,13 @@ def test_cli_ingest_pool_resume_and_drop_shards(corpus, tmp_path):
             "--shard-size", "8", "--shards", str(tmp_path / "sh")]
     res = runner.invoke(app, args)
     assert res.exit_code == 0, res.output
-    assert "stored 34 article(s), 5 error(s)" in res.stdout
+    assert "stored 34 articles, 5 errors" in res.stdout
     assert "skipped" in res.stderr and "binary.txt" in res.stderr      # errors shown as they come
     assert (tmp_path / "sh" / "manifest.jsonl").exists()
     res = runner.invoke(app, args + ["--drop-shards"])
     assert res.exit_code == 0, res.output
-    assert "5 of 5 shard(s) were finished by an earlier run" in res.stdout
-    assert "stored 34 article(s)" in res.stdout and not (tmp_path / "sh").exists()
+    assert "5 of 5 shards were finished by an earlier run" in res.stdout
+    assert "stored 34 articles" in res.stdout and not (tmp_path / "sh").exists()
 
 
 def test_cli_ingest_bad_scheduler_is_a_clear_error(corpus, tmp_path):

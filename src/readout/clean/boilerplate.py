@@ -104,7 +104,7 @@ def clean_text(raw_text: str, title: str | None = None, title_in_text: bool = Fa
     credits: list[str] = []
     caption = dateline = dateline_extra = None
 
-    if title_in_text and paras:
+    if title_in_text and len(paras) > 1:     # a single line is the body, not a title
         first = paras.pop(0)
         if title is None:
             title = first

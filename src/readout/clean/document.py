@@ -20,6 +20,10 @@ def document_from_raw(raw: RawArticle, config: Config) -> Document:
     if len(text) > config.max_text_chars:
         raise UnsupportedInputError(
             raw.input_name, f"text of {len(text):,} characters exceeds max_text_chars={config.max_text_chars:,}")
+    if len(text.strip()) < config.min_text_chars:
+        raise UnsupportedInputError(
+            raw.input_name, f"too short for an article: {len(text.strip())} characters after cleaning "
+                            f"(min_text_chars = {config.min_text_chars})")
     if config.language == "en" and not looks_english(text):
         raise UnsupportedInputError(raw.input_name, "text does not look like English (unknown language)")
     doc = Document(

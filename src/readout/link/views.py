@@ -31,3 +31,19 @@ def story_detail(store, story_id: str, max_events: int = 30) -> dict:
         FROM linked_events WHERE story_id = ?
         ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ?""", [story_id, max_events])
     return {"story": found[0], "articles": articles, "linked_events": events}
+
+
+def resolve_id(store, table: str, given: str, what: str) -> str:
+    """The full id in `table` that `given` names: itself, or the one id it is a prefix of;
+    StoreError when none or several start so (naming a few)."""
+    from ..errors import StoreError
+    if store.query(f'SELECT 1 FROM "{table}" WHERE id = ?', [given]):
+        return given
+    found = [r["id"] for r in store.query(
+        f'SELECT id FROM "{table}" WHERE starts_with(id, ?) ORDER BY id LIMIT 4', [given])]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise StoreError(f"no {what} {given!r} (see `readout stories`)")
+    shown = ", ".join(found[:3]) + (" …" if len(found) > 3 else "")
+    raise StoreError(f"{given!r} starts more than one {what} id ({shown}): give more characters")

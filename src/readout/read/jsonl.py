@@ -12,18 +12,17 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
-import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..config import Config
-from ..errors import EncodingError, InputError, MalformedInputError
+from ..errors import DateError, EncodingError, InputError, MalformedInputError
 from ..records import RawArticle
+from ..times.given import given_date_iso
 from .bounded import ErrorCap, TooLong, line_spans, open_regular, too_large
 
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 READ_ERRORS = (OSError, EOFError, zlib.error)     # gzip.BadGzipFile is an OSError
 
@@ -58,10 +57,12 @@ def parse_line(line: str, name: str, config: Config) -> RawArticle | InputError 
         return InputError(name, f"text is over the limit of {config.max_input_bytes:,} bytes")
     published = obj.get("published") or obj.get("date")
     if published is not None:
-        m = _DATE.match(str(published))
-        if not m:
-            return MalformedInputError(name, f"'published' must start with YYYY-MM-DD, got {published!r}"[:300])
-        published = m.group(1)
+        if not isinstance(published, str):
+            return DateError(name, f"published: expected a date string, got {_json_type(published)}")
+        try:
+            published = given_date_iso(published)
+        except DateError as exc:
+            return DateError(name, f"published: {exc.message}")
 
     def opt(key):
         v = obj.get(key)

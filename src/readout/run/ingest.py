@@ -28,6 +28,7 @@ from ..errors import ConfigError, PipelineOrderError, StageError
 from ..records import Document
 from ..store.documents import documents_from_tables
 from ..store.writer import Store
+from ..times.given import given_date_iso
 from .manifest import Manifest, ensure_loaded_table, is_loaded, load_result, mark_loaded
 from .memory import release_memory, use_system_arrow_pool
 from .shards import DEFAULT_SHARD_SIZE, ShardResult, ShardSpec, count_inputs, plan_shards
@@ -218,6 +219,17 @@ class _Run:
         self.load_ready(flush=True)
 
 
+def _remove_store(db: str, shards_root) -> None:
+    """Take away a store this run made and stored nothing in (every input failed)."""
+    for path in (db, db + ".wal"):
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass
+    if shards_root is not None:
+        shutil.rmtree(shards_root, ignore_errors=True)
+
+
 def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
                    published: str | dt.date | None = None, config: Config | None = None,
                    reporter: Reporter | None = None, *, jobs: int | None = None,
@@ -225,13 +237,16 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
                    shard_size: int = DEFAULT_SHARD_SIZE, shards_dir: str | os.PathLike | None = None,
                    keep_shards: bool = True, stdin=None, after_write: AfterWrite | None = None) -> dict:
     """Extract and store the inputs shard by shard; see the module docstring. `after_write`
-    runs after each stored shard (see `AfterWrite`); without it, nothing links articles."""
+    runs after each stored shard (see `AfterWrite`); without it, nothing links articles.
+
+    A store this call would create is not left behind when no article was stored (every
+    input failed): the summary then says so (`db_created` false) and gives the first errors
+    (`first_errors`). Files in folders that readout does not read are in `skipped`."""
     t0 = time.perf_counter()
     config = config or load_config()
     db = str(db or config.db)
     reporter = reporter or Reporter()
-    if isinstance(published, dt.date):
-        published = published.isoformat()
+    published = given_date_iso(published, "published", relative=True)
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     inputs = [str(p) for p in inputs]
@@ -239,19 +254,27 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
     check_config(config)
     use_system_arrow_pool()
 
-    planned = plan_shards(inputs, config, published, shard_size, stdin=stdin)
+    skipped: list = []
+    existed = db == ":memory:" or os.path.exists(db)
+    planned = plan_shards(inputs, config, published, shard_size, stdin=stdin, skipped=skipped)
     head = list(itertools.islice(planned, 2))
     small = len(head) <= 1 and workers is None and scheduler is None and shards_dir is None
     manifest = out_dir = None
+    t_load = time.perf_counter()
     if small:
         from .local import InProcessExecutor
         executor = InProcessExecutor()
+        if head:
+            from .local import load_pipeline
+            load_pipeline(config)     # the model and tables: timed apart from the articles
     else:
         Store(db).close()      # fails now if another process has the database open
+        shards_existed = os.path.exists(shards_dir or default_shards_dir(db))
         manifest = Manifest(shards_dir or default_shards_dir(db))
         manifest.clean_tmp()   # safe: that other run would hold the database
         out_dir = str(manifest.root)
         executor = make_executor(config, jobs, workers, scheduler)
+    startup = time.perf_counter() - t_load       # loading the model and tables (and starting workers)
 
     summary = None
     try:
@@ -270,6 +293,11 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
             run = _Run(executor, store, manifest, config, published, out_dir, reporter, after_write)
             run.run(itertools.chain(head, planned))
             counts = store.counts()
+            first_errors = [] if existed or run.stats["articles"] else [
+                r["message"] for r in store.query("SELECT message FROM errors ORDER BY input LIMIT 20")]
+        if not existed and not run.stats["articles"]:
+            _remove_store(db, None if small or shards_existed else manifest.root)
+            counts = {}
         if manifest is not None and not keep_shards:
             shutil.rmtree(manifest.root, ignore_errors=True)
         s = run.stats
@@ -278,9 +306,13 @@ def ingest_sharded(inputs: Iterable[str | os.PathLike], db: str | os.PathLike | 
             "db": db, "articles_stored": s["articles"], "errors": s["errors"], "tables": counts,
             "shards": s["shards"], "shards_reused": s["reused"], "shards_failed": s["failed"],
             "new_articles": s["new_articles"], "seconds": round(seconds, 3),
-            "articles_per_second": round(s["new_articles"] / seconds, 3) if seconds else 0.0,
+            "startup_seconds": round(startup, 3),
+            "articles_per_second": (round(s["new_articles"] / (seconds - startup), 3)
+                                    if seconds > startup else 0.0),
             "executor": executor.name, "workers": n_workers,
-            "shards_dir": out_dir if keep_shards else None}
+            "shards_dir": out_dir if keep_shards and counts else None,
+            "skipped": [{"path": x.path, "reason": x.reason} for x in skipped],
+            "db_created": existed or bool(counts), "first_errors": first_errors}
         return summary
     finally:
         reporter.finish(summary)

@@ -55,6 +55,15 @@ _WARM_UP_TEXT = ("The foreign minister said on Monday that talks with the neighb
                  "aid had risen by 3 percent to $2 billion last year.")
 
 
+def load_pipeline(config: Config) -> None:
+    """Load the model, the lazy imports and the tables of the stages: a small article
+    through the whole pipeline (what `warm_pipeline` does before freezing them)."""
+    raw = RawArticle(text=_WARM_UP_TEXT, input_name="<warm-up>", title="Warm-up",
+                     published="2020-01-06", published_source="given")
+    for _ in process([raw], config):
+        pass
+
+
 def warm_pipeline(config: Config) -> None:
     """Load the spaCy model and every lazy import and table of the stages, once per process.
 
@@ -62,10 +71,7 @@ def warm_pipeline(config: Config) -> None:
     it, and a Dask worker pays it before its first shard, not during it."""
     from .memory import use_system_arrow_pool
     use_system_arrow_pool()
-    raw = RawArticle(text=_WARM_UP_TEXT, input_name="<warm-up>", title="Warm-up",
-                     published="2020-01-06", published_source="given")
-    for _ in process([raw], config):
-        pass
+    load_pipeline(config)
     # The model and the knowledge tables are some 300,000 long-lived objects: frozen, the
     # cyclic GC no longer walks them on every full collection (nor, in a forked worker,
     # copies their memory pages by touching them).

@@ -61,7 +61,8 @@ class RichReporter(Reporter):
             return
         for msg in result.errors:
             if self.printed < MAX_ERROR_LINES:
-                self.progress.console.print(f"[yellow]skipped[/yellow] {escape(msg)}", highlight=False)
+                self.progress.console.print(f"[yellow]skipped[/yellow] {escape(msg)}", highlight=False,
+                                            soft_wrap=True)
             elif self.printed == MAX_ERROR_LINES:
                 self.progress.console.print("[yellow]… more errors: see the errors table[/yellow]")
             self.printed += 1

@@ -287,8 +287,9 @@ class _Planner:
         else:
             yield from self.add(Blob(STDIN, data, hashlib.sha256(data).hexdigest()[:24]), 1)
 
-    def plan(self, paths: Iterable[str | os.PathLike], stdin=None) -> Iterator[ShardSpec]:
-        for path in iter_files(paths):
+    def plan(self, paths: Iterable[str | os.PathLike], stdin=None,
+             skipped: list | None = None) -> Iterator[ShardSpec]:
+        for path in iter_files(paths, skipped):
             if path == "-":
                 yield from self.stdin(stdin or sys.stdin.buffer)
                 continue
@@ -311,9 +312,11 @@ class _Planner:
 
 
 def plan_shards(paths: Iterable[str | os.PathLike], config: Config, published: str | None = None,
-                shard_size: int = DEFAULT_SHARD_SIZE, stdin=None) -> Iterator[ShardSpec]:
-    """Shards for the inputs, lazily, in input order; the same inputs give the same keys."""
-    return _Planner(config, published, shard_size).plan(paths, stdin)
+                shard_size: int = DEFAULT_SHARD_SIZE, stdin=None,
+                skipped: list | None = None) -> Iterator[ShardSpec]:
+    """Shards for the inputs, lazily, in input order; the same inputs give the same keys.
+    Files in folders that readout does not read are appended to `skipped` as planning goes."""
+    return _Planner(config, published, shard_size).plan(paths, stdin, skipped)
 
 
 def count_inputs(paths: Iterable[str | os.PathLike]) -> int:

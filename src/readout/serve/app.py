@@ -63,17 +63,20 @@ def validation_errors(errors: list[dict]) -> list[dict]:
 
 def create_app(db: str | os.PathLike, query_timeout: float = DEFAULT_QUERY_TIMEOUT, *,
                hosts: Iterable[str] | None = None, token: str | None = None,
-               config: Config | None = None) -> FastAPI:
+               config: Config | None = None, snapshot: bool = False,
+               refresh: float = 0.0) -> FastAPI:
     """The app over one store, opened read-only (raises StoreError if it cannot be opened).
 
     `hosts`: the Host names to answer (None: any, as for an app used in-process); `token`:
-    one every request must carry; `config`: the queue bounds (`serve_max_active` …)."""
+    one every request must carry; `config`: the queue bounds (`serve_max_active` …);
+    `snapshot`: serve a copy of the store, so that ingest can write it meanwhile, and with
+    `refresh` > 0 look every `refresh` seconds for a changed store to copy again."""
     from . import api, pages
 
     if not (isinstance(query_timeout, (int, float)) and query_timeout > 0 and not math.isnan(query_timeout)):
         raise ConfigError(f"--query-timeout must be a positive number of seconds, got {query_timeout!r}")
     config = config or Config()
-    store = ReadOnlyStore(db, query_timeout=query_timeout)
+    store = ReadOnlyStore(db, query_timeout=query_timeout, snapshot=snapshot, refresh=refresh)
     app = FastAPI(
         title="readout",
         version=__version__,
@@ -120,17 +123,19 @@ def create_app(db: str | os.PathLike, query_timeout: float = DEFAULT_QUERY_TIMEO
 def run(db: str | os.PathLike, host: str = "127.0.0.1", port: int = 8000,
         query_timeout: float = DEFAULT_QUERY_TIMEOUT, log_level: str = "info", *,
         allowed_host: Iterable[str] = (), token: str | None = None,
-        config: Config | None = None) -> None:
+        config: Config | None = None, snapshot: bool = True, refresh: float = 30.0) -> None:
     """Serve the store until interrupted (localhost only unless `host` says otherwise).
 
     Requests must name this server in their Host header (the bound address, or one of
     `allowed_host`); with `token`, every request must carry it. A bind other machines can
-    reach is announced with a warning on stderr."""
+    reach is announced with a warning on stderr. The server reads a snapshot of the store
+    (`snapshot`), so `readout ingest` can write it meanwhile; every `refresh` seconds it
+    serves a new snapshot if the store changed and no ingest holds it."""
     import uvicorn
 
     token = token or None          # an empty $READOUT_TOKEN is no token
     app = create_app(db, query_timeout=query_timeout, hosts=allowed_hosts(host, allowed_host),
-                     token=token, config=config)
+                     token=token, config=config, snapshot=snapshot, refresh=refresh)
     warning = bind_warning(host, token)
     if warning:
         bar = "!" * 78

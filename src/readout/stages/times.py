@@ -25,7 +25,8 @@ class TimesStage:
             anchor = parse_published(doc.published)
             if anchor is not None:
                 doc.published = anchor.isoformat()
-            else:
+            else:                     # none given, or metadata that is not a date: infer it
+                doc.published = doc.published_source = None
                 got = infer_published(text, cands, tense_of, caption=doc.caption, title=doc.title,
                                       dateline=doc.dateline, url=doc.url)
                 if got is not None:

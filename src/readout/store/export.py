@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
+import sys
+import tempfile
 
 from ..errors import StoreError
 from ..records import QUOTE_CATEGORIES
@@ -23,19 +26,44 @@ def _quote_path(path: str) -> str:
 COMPLETE_ONLY_BY_DEFAULT = frozenset({"gdelt", "icews"})
 
 
+def _check_target(out: str) -> None:
+    """A clear error before anything is read when the output cannot be written."""
+    folder = os.path.dirname(os.path.abspath(out))
+    if os.path.isdir(out):
+        raise StoreError(f"{out}: is a folder; give a file name (or '-' for stdout)")
+    if not os.path.isdir(folder):
+        raise StoreError(f"{out}: no such folder {folder}; create it first (or give '-' for stdout)")
+    if not os.access(folder, os.W_OK):
+        raise StoreError(f"{out}: cannot write in {folder} (permission denied)")
+
+
 def export_table(store: Store, table: str, fmt: str, out: str | os.PathLike,
                  complete_only: bool | None = None,
                  quote_categories: tuple[str, ...] | None = ("speech",)) -> int:
-    """Write one table to `out`; returns the number of rows. For event formats,
-    `complete_only` (default: on for gdelt and icews) leaves out events missing a side.
-    The quotes table keeps only quotes of `quote_categories` (speech by default; None or
-    every category: all rows)."""
+    """Write one table to `out` ('-': stdout); returns the number of rows. The event
+    formats (gdelt, icews, plover) export the `events` table only; `complete_only`
+    (default: on for gdelt and icews) leaves out events missing a side. The quotes table
+    keeps only quotes of `quote_categories` (speech by default; None or every category:
+    all rows)."""
+    out = str(out)
+    if fmt not in TABLE_FORMATS + EVENT_FORMATS:
+        raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(TABLE_FORMATS + EVENT_FORMATS)}")
+    if fmt in EVENT_FORMATS and table != "events":
+        raise StoreError(f"--format {fmt} exports events only, not the {table!r} table; "
+                         f"export {table!r} as {', '.join(TABLE_FORMATS)}")
+    if fmt not in EVENT_FORMATS and table not in store.tables():
+        raise StoreError(f"no table {table!r}; tables: {', '.join(store.tables())}")
+    if out == "-":
+        with tempfile.TemporaryDirectory(prefix="readout-export-") as tmp:
+            path = os.path.join(tmp, "out")
+            n = export_table(store, table, fmt, path, complete_only, quote_categories)
+            with open(path, "rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return n
+    _check_target(out)
     if fmt in EVENT_FORMATS:
         return export_events(store, fmt, out, complete_only)
-    if fmt not in TABLE_FORMATS:
-        raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(TABLE_FORMATS + EVENT_FORMATS)}")
-    if table not in store.tables():
-        raise StoreError(f"no table {table!r}; tables: {', '.join(store.tables())}")
     select = f'SELECT * FROM "{table}"'
     if table == "quotes" and quote_categories and set(QUOTE_CATEGORIES) - set(quote_categories):
         bad = [c for c in quote_categories if c not in QUOTE_CATEGORIES]

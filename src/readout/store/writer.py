@@ -8,6 +8,7 @@ failure leaves what was stored before untouched.
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterable
 
 import duckdb
@@ -35,6 +36,44 @@ def create_sql(name: str, schema: pa.Schema) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{name}" ({cols})'
 
 
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+
+
+def _command_line(pid: str | None) -> str | None:
+    """The command line of a process (Linux /proc), shortened; None when unknown."""
+    if not pid:
+        return None
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            args = [a.decode("utf-8", "replace") for a in fh.read().split(b"\0") if a]
+    except OSError:
+        return None
+    if len(args) >= 3 and args[1] == "-m":                  # python -m readout.cli …
+        args = [args[2].replace(".cli", "")] + args[3:]
+    elif args:
+        args[0] = os.path.basename(args[0])
+    text = " ".join(args)
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+def lock_message(path: str, exc: BaseException, read_only: bool = False) -> str | None:
+    """What to tell a user when another process holds the database's lock (DuckDB's own
+    message suggests a flag of DuckDB's shell); None for any other error."""
+    text = str(exc)
+    if "Could not set lock" not in text:
+        return None
+    m = _LOCK_HOLDER.search(text)
+    pid = m.group(2) if m else None
+    who = _command_line(pid) or (os.path.basename(m.group(1)) if m else "") or "another process"
+    held = f"{who} (PID {pid})" if pid else who
+    if read_only:
+        return (f"{path} is being written by {held}: wait until it has finished, then run this "
+                f"again (ingest holds the database while it runs)")
+    return (f"{path} is in use by {held}: wait until it has finished or stop it, then run this "
+            f"again (ingest resumes where it stopped). `readout serve` does not hold the "
+            f"database: it serves a snapshot and can stay up")
+
+
 class Store:
     """A DuckDB file holding one table per record type."""
 
@@ -49,7 +88,8 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open database: {exc}") from None
+            raise StoreError(lock_message(self.path, exc, read_only)
+                             or f"{self.path}: cannot open database: {exc}") from None
         if not read_only:
             self.ensure_schema()
 

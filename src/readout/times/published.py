@@ -31,15 +31,15 @@ def date_from_url(url: str | None) -> D | None:
 
 
 def parse_published(value: str | None) -> D | None:
-    """A given publication date ('2022-12-30', '2022-12-30T08:00:00Z', …) as a date."""
-    if not value:
-        return None
+    """A given publication date in one of the absolute forms of `times.given`
+    ('2022-12-30', '2022-12-30T08:00:00Z', 'Fri, 30 Dec 2022 08:00:00 GMT' …) as a date;
+    None when there is none or it is not a date (the date is then inferred from the text)."""
+    from ..errors import DateError
+    from .given import parse_given_date
     try:
-        return D.fromisoformat(value.strip()[:10])
-    except ValueError:
-        pass
-    from .fallback import parse_loose
-    return parse_loose(value)
+        return parse_given_date(value)
+    except DateError:
+        return None
 
 
 def _full_date(c: Candidate) -> D | None:
