@@ -35,7 +35,17 @@ def test_highlight_segments_clip_and_drop_bad_spans():
 def test_highlight_article_spans_cover_every_record_kind(client):
     art = client.get("/api/articles/art1").json()
     kinds = {k for _, _, k, _ in article_spans(art)}
-    assert kinds == {"event", "quote", "figure", "actor", "time"}
+    assert kinds == {"event", "quote", "figure", "actor", "time", "trigger"}   # trigger: a mark in its event
+
+
+def test_highlight_trigger_span_is_the_word_in_its_evidence():
+    from readout.serve.highlight import trigger_span
+    text = "They said they held talks. Ostravia and Velmar held talks on Monday."
+    ev = {"trigger": "held talks", "start": 27, "end": len(text)}
+    start, end = trigger_span(text, ev)
+    assert (start, text[start:end]) == (text.index("held talks", 27), "held talks")
+    assert trigger_span(text, {**ev, "trigger": "met"}) is None
+    assert trigger_span(text, {**ev, "trigger": "he"}) is None          # whole words only
 
 
 def test_pages_overview_shows_counts_and_links(client):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("event", "quote", "figure", "actor", "time")
+KINDS = ("event", "quote", "figure", "actor", "time")      # the layers a reader can toggle
+MARKS = KINDS + ("trigger",)     # a trigger is a mark inside its event's span, not a layer
 
 
 @dataclass
@@ -21,14 +22,29 @@ class Segment:
 
     @property
     def kinds(self) -> list[str]:
-        return sorted({k for k, _ in self.refs}, key=KINDS.index)
+        return sorted({k for k, _ in self.refs}, key=MARKS.index)
+
+
+def trigger_span(text: str, event: dict) -> tuple[int, int] | None:
+    """Where an event's trigger word stands in the text: its first whole-word occurrence
+    inside the event's evidence span (None when it is not found there)."""
+    import re
+    trigger, start, end = event.get("trigger"), event.get("start"), event.get("end")
+    if not trigger or start is None or end is None:
+        return None
+    m = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text[start:end], re.IGNORECASE)
+    return (start + m.start(), start + m.end()) if m else None
 
 
 def article_spans(art: dict) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, record id) of every highlightable record of an article."""
     spans = []
+    text = art.get("text") or ""
     for e in art.get("events", []):
         spans.append((e.get("start"), e.get("end"), "event", e["id"]))
+        trig = trigger_span(text, e)
+        if trig:
+            spans.append((*trig, "trigger", e["id"]))
     for q in art.get("quotes", []):
         spans.append((q.get("start"), q.get("end"), "quote", q["id"]))
     for f in art.get("figures", []):
@@ -66,6 +82,6 @@ def segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[Segment]
             if (kind, rid) not in seen:
                 seen.add((kind, rid))
                 refs.append((kind, rid))
-        refs.sort(key=lambda r: KINDS.index(r[0]) if r[0] in KINDS else len(KINDS))
+        refs.sort(key=lambda r: MARKS.index(r[0]) if r[0] in MARKS else len(MARKS))
         out.append(Segment(lo, hi, text[lo:hi], refs))
     return out

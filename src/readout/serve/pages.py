@@ -12,6 +12,7 @@ from importlib import resources
 from urllib.parse import quote, urlencode
 
 import jinja2
+from markupsafe import Markup, escape
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
@@ -21,6 +22,7 @@ from ..records import EVENT_STATUSES, PLOVER_TYPES, QUOTE_CATEGORIES
 from ..version import __version__
 from . import detail, queries
 from .filters import ActorKey, EventFilter, resolve_actor_key
+from .db import EVENT_INDEX
 from .highlight import KINDS, article_spans, segments
 
 router = APIRouter(include_in_schema=False)
@@ -32,6 +34,51 @@ _env = jinja2.Environment(
 _env.filters["q"] = lambda s: quote(str(s), safe="")
 _env.tests["web_url"] = lambda u: isinstance(u, str) and u.lower().startswith(("http://", "https://"))
 _env.filters["num"] = lambda v, d=2: "" if v is None else f"{v:.{d}f}"
+
+
+def mark_trigger(evidence: str | None, trigger: str | None) -> Markup:
+    """An event's sentence with its trigger word marked (escaped; the first whole-word match)."""
+    import re
+    text = evidence or ""
+    m = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text, re.IGNORECASE) if trigger else None
+    if not m:
+        return escape(text)
+    return Markup("{}<mark class=\"trigger\" title=\"trigger word\">{}</mark>{}").format(
+        text[:m.start()], m.group(0), text[m.end():])
+
+
+_MD_INLINE = (
+    (r"`([^`]+)`", r"<code>\1</code>"),
+    (r"\*\*([^*]+)\*\*", r"<b>\1</b>"),
+    (r"(?<![\w*])\*([^*\s][^*]*)\*(?![\w*])", r"<i>\1</i>"),
+    (r"\[([^\]]+)\]\(((?:/|https?://)[^)\s\"]*)\)", r'<a href="\2">\1</a>'),
+)
+
+
+def markdown(text: str | None) -> Markup:
+    """The small Markdown the API's descriptions use — paragraphs, `- ` lists, `code`,
+    **bold**, *italics*, [links](/path) — as HTML; everything else is escaped."""
+    import re
+    blocks = []
+    for block in re.split(r"\n\s*\n", (text or "").strip()):
+        lines = [l.strip() for l in block.splitlines() if l.strip()]
+        if not lines:
+            continue
+
+        def inline(t: str) -> str:
+            t = str(escape(t))
+            for pat, rep in _MD_INLINE:
+                t = re.sub(pat, rep, t)
+            return t
+        if all(l.startswith(("- ", "* ")) for l in lines):
+            blocks.append("<ul>" + "".join(f"<li>{inline(l[2:])}</li>" for l in lines) + "</ul>")
+        else:
+            blocks.append(f"<p>{inline(' '.join(lines))}</p>")
+    return Markup("".join(blocks))
+
+
+_env.filters["mark_trigger"] = mark_trigger
+_env.filters["markdown"] = markdown
 _env.globals.update(version=__version__, quad_classes=queries.QUAD_CLASSES,
                     plover_types=PLOVER_TYPES, statuses=EVENT_STATUSES)
 
@@ -89,7 +136,14 @@ def search_page(request: Request, actor: str = "", type: str = "", date_from: st
 def dyad_page(request: Request, a: str, b: str, level: str = "country"):
     if level not in ("country", "code") or len(a) > 32 or len(b) > 32:
         return error_page(request, 404, "no such dyad")
-    names = queries.actor_names(_store(request), level, [a, b])
+    store = _store(request)
+    col = "country" if level == "country" else "code"
+    ka, kb = store.key(a), store.key(b)
+    if ka < 0 or kb < 0 or not store.scalar(
+            f"SELECT count(*) FROM {EVENT_INDEX} WHERE (source_{col}_k = ? AND target_{col}_k = ?) "
+            f"OR (source_{col}_k = ? AND target_{col}_k = ?)", [ka, kb, kb, ka]):
+        return error_page(request, 404, f"no events between {a!r} and {b!r} (by {level})")
+    names = queries.actor_names(store, level, [a, b])
     return render(request, "dyad.html", a=a, b=b, level=level, names=names)
 
 

@@ -18,9 +18,22 @@
     time: ["text", "start_date", "end_date", "precision", "anchor", "method"],
   };
 
+  const LABELS = {
+    type: "type", cameo: "CAMEO code", mode: "mode", status: "status", source_name: "source",
+    source_country: "source country", target_name: "target", target_country: "target country",
+    date_start: "date from", date_end: "date to", date_precision: "date precision",
+    place_name: "place", goldstein: "Goldstein", quad_class: "quad class", confidence: "confidence",
+    trigger: "trigger word", evidence: "sentence", speaker_name: "speaker", speaker_text: "speaker as written",
+    kind: "kind", cue: "cue", via_name: "via", text: "text", value: "value", unit: "unit",
+    measure: "measured", period_start: "period from", period_end: "period to", claimant_name: "claimed by",
+    name: "name", country: "country", code: "CAMEO code", sector: "sector", n_mentions: "mentions",
+    start_date: "from", end_date: "to", precision: "precision", anchor: "resolved against", method: "method",
+  };
+  const label = f => LABELS[f] || f.replace(/_/g, " ");
+
   function card(kind, r) {
     const rows = FIELDS[kind].filter(f => r[f] !== null && r[f] !== undefined && r[f] !== "")
-      .map(f => R.el("tr", {}, R.el("th", {}, f), R.el("td", {}, String(r[f]))));
+      .map(f => R.el("tr", {}, R.el("th", {}, label(f)), R.el("td", {}, String(r[f]))));
     const link = LINKS[kind] && LINKS[kind](r);
     return R.el("div", {class: "record k-" + kind, "data-kind": kind, "data-id": r.id},
       R.el("h3", {}, kind, link ? [" · ", R.el("a", {href: link}, kind === "event" ? "event page" : "actor page")] : null),
@@ -28,7 +41,8 @@
   }
 
   function show(span) {
-    const refs = span.dataset.refs.split(" ").map(s => s.split(":")).filter(([k]) => !hidden.has(k));
+    const refs = span.dataset.refs.split(" ").map(s => s.split(":"))
+      .filter(([k]) => k !== "trigger" && !hidden.has(k));     // a trigger's record is its event
     text.querySelectorAll(".selected").forEach(n => n.classList.remove("selected"));
     for (const [k, id] of refs) {
       text.querySelectorAll(".hl").forEach(n => {
