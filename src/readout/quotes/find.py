@@ -76,8 +76,11 @@ class Finder(QuotedStretches, LearnedCandidates):
         """The token naming who speaks through cue `v`, following control and coordination."""
         if depth > 4:
             return None
+        own = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
+                if c.lower_ in RELATIVE and own:
+                    return own[0]   # "a law which opponents say mirrors …": the opponents say it
                 if c.lower_ in RELATIVE and v.dep_ == "relcl":
                     return v.head if v.head.pos_ in ("NOUN", "PROPN", "PRON") else None
                 if c.dep_ == "nsubjpass":
