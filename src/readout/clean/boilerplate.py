@@ -129,6 +129,12 @@ def clean_text(raw_text: str, title: str | None = None, title_in_text: bool = Fa
             del body[i]
             break
 
+    # A one-line paragraph before a dateline paragraph is the headline ("Rivals see opening.",
+    # then "BEDFORD, N.H. (AP) — …"), even when the text was not said to start with one.
+    if title is None and len(body) > 1 and len(body[0]) <= 200 and "\n" not in body[0] \
+            and not r.dateline.match(body[0]) and r.dateline.match(body[1]):
+        title = body.pop(0).strip()
+
     # Dateline at the start of the first body paragraph.
     if body:
         m = r.dateline.match(body[0])

@@ -37,10 +37,12 @@ GROUP_NOUNS = {"nation": "country", "country": "country", "government": "country
 class MentionIndex:
     """Actor mentions of one document by character span, for fast overlap lookups."""
 
-    def __init__(self, actors: list[Actor]):
+    def __init__(self, actors: list[Actor], exclude: list[tuple[int, int]] = ()):
         spans = []
         for a in actors:
             for m in a.mentions:
+                if any(m.start < e and m.end > s for s, e in exclude):
+                    continue        # a dateline's place and wire ("BEDFORD, N.H. (AP) —")
                 spans.append((m.start, m.end, a))
         spans.sort(key=lambda s: (s[0], s[1]))
         self.spans = spans

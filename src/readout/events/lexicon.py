@@ -60,6 +60,7 @@ class NounRule:
     of: str = "target"                             # role of "of X"
     symmetric: bool = False                        # "talks between A and B" → A→B
     preps: dict = field(default_factory=dict)      # preposition → role, overriding the defaults
+    contexts: dict = field(default_factory=dict)   # sentence word class → code ("" = no event)
 
 
 @dataclass(slots=True)
@@ -152,7 +153,7 @@ def lexicon() -> Lexicon:
             code=spec.get("code") or None, mods=dict(spec.get("mods", {})),
             requires=tuple(spec.get("requires", ())), poss=spec.get("poss", "source"),
             of=spec.get("of", "target"), symmetric=bool(spec.get("symmetric", False)),
-            preps=dict(spec.get("preps", {})))
+            preps=dict(spec.get("preps", {})), contexts=dict(spec.get("contexts", {})))
     triggers = set(verbs) | set(verb_codes) | set(nouns) | set(verb_phrases) | set(rules.get("modal_frames", {})) \
         | set(rules.get("verb_senses", {}))
     for group in rules["frames"].values():

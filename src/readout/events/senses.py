@@ -7,6 +7,11 @@ maps, for a lemma, a complement's class ("called Trump unhinged": `@negative`), 
 an object's head word or class (`@person`, `@agreement`, …) or a preposition to the code of
 that sense; "" means the verb is no event in that sense. The first match wins, in that
 order; no match leaves the verb to the dictionary (or to its `[not_events]` rule).
+
+`contexts` map a class of words anywhere in the sentence (`[context_classes]`) to the code:
+"beat her 51% to 36%", "captured 1,944 delegates" are election results (no event), "attacks
+against Rubio in Saturday's debate" criticism (111). They are checked after the verb's own
+arguments, so "fired his aide" stays a dismissal in any sentence.
 """
 from __future__ import annotations
 
@@ -26,12 +31,38 @@ def object_classes(tok, classes: dict) -> set[str]:
     return out
 
 
+def sentence_words(tok) -> frozenset[str]:
+    """Lower-case forms and lemmas of the words of `tok`'s sentence."""
+    sent = tok.sent
+    return frozenset([t.lower_ for t in sent] + [t.lemma_.lower() for t in sent])
+
+
+def context_code(tok, contexts: dict, rules: dict) -> str | None:
+    """The code a sentence context gives (`{"@electoral": ""}`), or None."""
+    if not contexts:
+        return None
+    classes = rules.get("context_classes", {})
+    words = sentence_words(tok)
+    for cls, code in contexts.items():
+        members = classes.get(cls.lstrip("@"), ())
+        if any(w in words for w in members):
+            return code
+    return None
+
+
 def sense_code(tok, rules: dict) -> str | None:
     """The code of `tok`'s sense given its arguments ("" = no event), or None when no sense
     listed for its lemma applies."""
     senses = rules.get("verb_senses", {}).get(tok.lemma_.lower())
     if not senses:
         return None
+    own = _argument_code(tok, senses, rules)
+    if own is not None:
+        return own
+    return context_code(tok, senses.get("contexts", {}), rules)
+
+
+def _argument_code(tok, senses: dict, rules: dict) -> str | None:
     classes = rules.get("object_classes", {})
     particles = senses.get("particles", {})
     objects = senses.get("objects", {})

@@ -54,6 +54,8 @@ def own_status(tok, cues: StatusCues) -> str | None:
                 pass
         elif c.dep_ == "mark" and low in cues.conditional_marks:
             return "hypothetical"
+    if _inverted_conditional(tok):
+        return "hypothetical"
     if neg:
         return "negated"
     if modal:
@@ -61,6 +63,25 @@ def own_status(tok, cues: StatusCues) -> str | None:
     if fut:
         return "intended"
     return None
+
+
+def _inverted_conditional(tok) -> bool:
+    """"had she congratulated him", "were they to attack", "should Iran refuse": a condition
+    told by the auxiliary before the subject, in a clause below another."""
+    if tok.dep_ not in ("advcl", "ccomp", "conj") and tok.head is not tok:
+        return False
+    if tok.head is tok:
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(aux and subj) and aux[0].i < subj[0].i \
+        and not any(c.dep_ == "mark" for c in tok.children) and _clause_initial(aux[0], tok)
+
+
+def _clause_initial(aux, verb) -> bool:
+    """The auxiliary opens the verb's clause (nothing of the clause before it but punctuation)."""
+    left = min(t.i for t in verb.subtree)
+    return all(t.is_punct for t in aux.doc[left:aux.i])
 
 
 def _has_to_xcomp(tok) -> bool:

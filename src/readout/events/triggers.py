@@ -5,7 +5,7 @@ from __future__ import annotations
 from .common import CLAUSE_CHILD, STOP_POST, Base, is_verbal
 from .lexicon import frame_of
 from .patterns import Context, best_pattern
-from .senses import sense_code
+from .senses import context_code, sense_code
 
 
 class TriggerCoding:
@@ -72,7 +72,17 @@ class TriggerCoding:
                 best = cand
         if best is None or (best.code is None and best.rev is None):
             return None
+        if self._object_context_says_none(tok):
+            return None       # "held a campaign rally": the rally's sentence says it is none
         return best
+
+    def _object_context_says_none(self, tok) -> bool:
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                rule = self.lex.nouns.get(c.lower_) or self.lex.nouns.get(c.lemma_.lower())
+                if rule is not None and rule.contexts and context_code(c, rule.contexts, self.lex.rules) == "":
+                    return True
+        return False
 
     def _has_particles(self, tok, extra: tuple[str, ...]) -> bool:
         nxt = [c.lower_ for c in tok.children if c.i > tok.i and c.dep_ in ("prt", "prep", "dobj", "advmod", "dative")]
@@ -133,6 +143,12 @@ class TriggerCoding:
                 break
         if code is None:
             return None
+        if strength < 0.7:      # a modifier's code ("air attack") outranks the sentence
+            ctx = context_code(tok, rule.contexts, self.lex.rules)
+            if ctx is not None:
+                if not ctx:
+                    return None
+                code = ctx
         return Base(code, None, strength, symmetric=rule.symmetric, rule=rule)
 
     def governor(self, tok, depth: int = 0):

@@ -1,0 +1,93 @@
+"""Sentence contexts and the political scope of events (issue 13): election results, campaign
+rallies and debates, background attack nouns, private persons, home trips, datelines and
+inverted conditionals. Invented sentences, not from any article; each row says what must
+not be coded and, where the sentence has one, the event that must be."""
+from __future__ import annotations
+
+import pytest
+
+from . import one_sided
+
+PUBLISHED = "2016-03-01"
+
+# sentence, a (type, cameo prefix) that must not be coded, a (type, cameo prefix) that must be (or None)
+CASES = [
+    # election results are no event; violence in the same words still is
+    ("Senator Warren beat Governor Baker 51% to 36% in the primary.", ("ASSAULT", "18"), None),
+    ("Mayor Adams defeated Senator Kim in the runoff election.", ("ASSAULT", "19"), None),
+    ("Senator Warren captured 1,944 delegates before the primaries.", ("COERCE", "17"), None),
+    ("Governor Cuomo and Senator Sanders traded the lead throughout the vote count.", ("COOPERATE", "06"), None),
+    ("Egyptian police beat protesters in Cairo on Sunday.", None, ("ASSAULT", "18")),
+    ("Syrian rebels captured the town of Azaz from government forces.", None, ("COERCE", "1")),
+    # campaign rallies and debates are not protests or meetings; debate attacks are criticism
+    ("Senator Cruz held a campaign rally in Miami on Wednesday.", ("PROTEST", "14"), None),
+    ("Senator Cruz debated Senator Rubio on Saturday before the primary.", ("CONSULT", "04"), None),
+    ("Governor Christie unleashed withering attacks against Senator Rubio in Saturday's debate.",
+     ("ASSAULT", "19"), ("ACCUSE", "111")),
+    ("Thousands of students held a rally against the government in Athens.", None, ("PROTEST", "14")),
+    # pledged support is support, not a promise of cooperation
+    ("Two superdelegates have pledged their support to Senator Sanders.", ("AGREE", "03"), ("SUPPORT", "051")),
+    # idioms
+    ("Spain struggles to form a government after the election.", ("ASSAULT", "19"), None),
+    ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),
+    ("The party needs to demonstrate that it is willing to change.", ("PROTEST", "14"), None),
+    ("The super PAC spent $2 million on behalf of Senator Brady.", ("AID", "07"), None),
+]
+
+
+def _coded(text):
+    d = one_sided.extract_text(text, published=PUBLISHED)
+    return [(e.type, e.cameo) for e in d.events], d
+
+
+@pytest.mark.parametrize("text,forbidden,wanted", CASES, ids=[c[0][:40] for c in CASES])
+def test_news_contexts(text, forbidden, wanted):
+    coded, _ = _coded(text)
+    if forbidden is not None:
+        assert not any(t == forbidden[0] and c.startswith(forbidden[1]) for t, c in coded), coded
+    if wanted is not None:
+        assert any(t == wanted[0] and c.startswith(wanted[1]) for t, c in coded), coded
+
+
+def test_background_attack_nouns_have_no_invented_attackers():
+    # "the attacks in Paris" names no attacker and no victim: no event by "unidentified attackers"
+    for text in ("As the attacks in Paris were unfolding on Friday night, social media lit up.",
+                 "He did not call the Orlando nightclub attack an act of terrorism."):
+        coded, d = _coded(text)
+        assert not any(a.sector == "UAF" for a in d.actors), [(a.name, a.code) for a in d.actors]
+        assert not any(t == "ASSAULT" for t, _ in coded), coded
+
+
+def test_a_verb_on_a_named_victim_keeps_the_unidentified_attackers():
+    coded, d = _coded("A roadside bomb killed two Iraqi soldiers near Samarra on Monday.")
+    assert ("ASSAULT" in {t for t, _ in coded}) and any(a.sector == "UAF" for a in d.actors), coded
+
+
+def test_private_persons_make_no_political_event():
+    coded, _ = _coded("Team owner Arte Moreno met agent Scott Boras in Las Vegas on Tuesday.")
+    assert not any(t == "CONSULT" for t, _ in coded), coded
+    coded, _ = _coded("Jeb Bush called Donald Trump a liar on Monday.")
+    assert any(t == "ACCUSE" for t, _ in coded), coded        # a known public figure stays
+
+
+def test_a_trip_home_is_no_visit_but_a_visit_to_someone_is():
+    coded, _ = _coded("President Obama visited the state in 2008 before the primary.")
+    assert not any(c.startswith("042") for _, c in coded), coded
+    coded, _ = _coded("President Obama visited the governor of Texas in Austin on Monday.")
+    assert any(c.startswith("042") for _, c in coded), coded
+
+
+def test_a_dateline_is_no_actor_of_the_first_sentence():
+    text = ("Rivals see opening in New Hampshire.\n\nBEDFORD, N.H. (AP) — Senator Rubio's debate "
+            "performance has emboldened three governors seeking to stem his rise, and Governor "
+            "Christie criticised Senator Rubio on Sunday.")
+    _, d = _coded(text)
+    names = {d.actor(x).name for e in d.events for x in (e.source, e.target) if x}
+    assert not any("BEDFORD" in n or "Associated Press" in n for n in names), names
+    assert d.dateline == "BEDFORD" and d.title == "Rivals see opening in New Hampshire."
+
+
+def test_an_inverted_conditional_is_hypothetical():
+    _, d = _coded("Mr Trump said it would have been cool had Hillary Clinton congratulated him.")
+    sup = [e for e in d.events if e.type == "SUPPORT"]
+    assert sup and all(e.status == "hypothetical" for e in sup), [(e.type, e.status) for e in d.events]
