@@ -1,8 +1,10 @@
 """Place mentions → one gazetteer place each, chosen with the article's context.
 
 For each mention the candidates are the places with that name (knowledge/geo/gazetteer.tsv.gz,
-a trailing "province", "region", "state" … dropped when the full name is unknown). Each
-candidate is scored (weights in knowledge/geo/resolve.toml):
+a trailing "province", "region", "state" … dropped when the full name is unknown), plus the
+country a nationality word names ("Canadian"), the capital a seat of government stands in
+("the White House") — both from actors/countries.tsv — and the US state an AP abbreviation
+names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
 
   - size: log10 of its population; kind: countries, first-level divisions, capitals and the
     curated regions and seas (places.tsv) above towns; a match by an alternate name below
@@ -14,10 +16,12 @@ candidate is scored (weights in knowledge/geo/resolve.toml):
     dateline's country, and the US states and countries the other place mentions resolve
     to (a first pass gives that context; the second uses it) — so "Georgia" beside "Atlanta"
     is the state and beside "Tbilisi" the country;
-  - one sense per article: a name resolved once with a qualifier keeps that reading.
+  - one sense per article: a name resolved once with a qualifier keeps that reading;
+  - a national capital named as a first-level division of its own country is read as the
+    capital ("Washington"; "Washington state" asks for the state).
 
-A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt)
-and a mention that is not capitalised get a place only when the context supports it (a
+A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
+an all-capital acronym of up to three letters such as "US" is none) and a mention that is not capitalised get a place only when the context supports it (a
 qualifier, or the candidate's country named elsewhere in the article).
 """
 from __future__ import annotations
