@@ -1,8 +1,10 @@
 """Place mentions → one gazetteer place each, chosen with the article's context.
 
 For each mention the candidates are the places with that name (knowledge/geo/gazetteer.tsv.gz,
-a trailing "province", "region", "state" … dropped when the full name is unknown). Each
-candidate is scored (weights in knowledge/geo/resolve.toml):
+a trailing "province", "region", "state" … dropped when the full name is unknown), plus the
+country a nationality word names ("Canadian"), the capital a seat of government stands in
+("the White House") — both from actors/countries.tsv — and the US state an AP abbreviation
+names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
 
   - size: log10 of its population; kind: countries, first-level divisions, capitals and the
     curated regions and seas (places.tsv) above towns; a match by an alternate name below
@@ -14,10 +16,12 @@ candidate is scored (weights in knowledge/geo/resolve.toml):
     dateline's country, and the US states and countries the other place mentions resolve
     to (a first pass gives that context; the second uses it) — so "Georgia" beside "Atlanta"
     is the state and beside "Tbilisi" the country;
-  - one sense per article: a name resolved once with a qualifier keeps that reading.
+  - one sense per article: a name resolved once with a qualifier keeps that reading;
+  - a national capital named as a first-level division of its own country is read as the
+    capital ("Washington"; "Washington state" asks for the state).
 
-A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt)
-and a mention that is not capitalised get a place only when the context supports it (a
+A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
+an all-capital acronym of up to three letters such as "US" is none) and a mention that is not capitalised get a place only when the context supports it (a
 qualifier, or the candidate's country named elsewhere in the article).
 """
 from __future__ import annotations
@@ -95,7 +99,54 @@ def qualifier_after(text: str, end: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+@lru_cache(maxsize=1)
+def country_words() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """From actors/countries.tsv: norm(demonym) → ISO alpha-3 ("Canadian", "Canadians",
+    "English" → GBR: a nationality word names its country), and norm(seat of government) →
+    (ISO alpha-3, capital) ("White House" → USA, Washington: the building is in the capital)."""
+    dem: dict[str, str] = {}
+    seats: dict[str, tuple[str, str]] = {}
+    with open(data_dir() / "actors" / "countries.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            f = line.rstrip("\n").split("\t") + [""] * 7
+            if f[1] != "country":
+                continue
+            for d in f[4].split("|"):
+                k = norm(d)
+                if k:
+                    dem.setdefault(k, f[0])
+                    dem.setdefault(k + "s", f[0])
+            capital = f[5].split("|")[0]
+            for seat in f[6].split("|"):
+                if seat and capital:
+                    seats.setdefault(norm(seat), (f[0], capital))
+    return dem, seats
+
+
 def candidates(g: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
+    out = _candidates(g, text)
+    key = norm(text)
+    dem, seats = country_words()
+    extra: list[Entry] = []
+    if key in dem:                            # "Canadian": Canada, beside any town so named
+        extra.append(g.country_entry(dem[key]))
+    if key in seats:                          # "the Kremlin": Moscow
+        iso3, capital = seats[key]
+        extra.extend(e for e, alt in _candidates(g, capital) if e.country == iso3 and e.fcode == "PPLC")
+    if text.endswith(".") and len(key) > 1:   # "Va.", "Mont.": the AP abbreviation of a US state
+        code = us_state_codes().get(key)
+        extra.append(g.us_state(code) if code else None)
+    rows = {c.row for c, _ in out}
+    for e in extra:
+        if e is not None and e.row not in rows:
+            out.append((e, True))
+            rows.add(e.row)
+    return out
+
+
+def _candidates(g: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
     key = norm(text)
     rows = g.rows(key, normalised=True)
     want = None
@@ -176,11 +227,19 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
     cands = candidates(g, surface)
     if not cands:
         return None, q
-    scored = sorted(((score(e, alt, m, q, cx, w), e) for e, alt in cands), key=lambda x: -x[0])
+    scored = [(score(e, alt, m, q, cx, w), e) for e, alt in cands]
+    if len(cands) > 1:
+        # a national capital named as a first-level division of its own country is read as
+        # the capital ("Washington"): news names the seat of government far more often
+        divisions = {e.country for e, alt in cands if e.fcode == "ADM1" and not alt}
+        scored = [(sc + w["capital_over_division"] if e.fcode == "PPLC" and e.country in divisions else sc, e)
+                  for sc, e in scored]
+    scored.sort(key=lambda x: -x[0])
     best = scored[0][1]
     key = norm(surface)
     bare = surface[4:] if surface[:4].lower() == "the " else surface
-    cautious = not bare[:1].isupper() or key in common_words()
+    acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
+    cautious = not bare[:1].isupper() or (key in common_words() and not acronym)
     if cautious and not m.hint and not supported(best, q, cx):
         return None, q
     if scored[0][0] < w["min_score"] and not m.hint and not supported(best, q, cx):

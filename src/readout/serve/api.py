@@ -164,16 +164,20 @@ def get_places(request: Request, actor: ActorParam = None, by: By = KeyKind.auto
                type: Annotated[Optional[EventType], Query(description="PLOVER type.")] = None,
                status: Annotated[Optional[EventStatus], Query()] = None,
                quad_class: Annotated[Optional[int], Query(ge=1, le=4)] = None,
-               date_from: DateFrom = None, date_to: DateTo = None,
+               date_from: DateFrom = None, date_to: DateTo = None, q: Text = None,
+               place: PlaceParam = None,
                limit: Annotated[int, Query(ge=1, le=500, description="Places to list.")] = 500):
     """The places events happened at (geocoded, with coordinates), busiest first, with event
-    counts by quad class; filters as `/api/events`. `key` is the `place` filter of `/api/events`."""
+    counts by quad class; filters as `/api/events`. `key` is the `place` filter of `/api/events`
+    (and of this list: `place=KEY` gives that one place with the other filters' counts)."""
     _dates(date_from, date_to)
     store = _store(request)
     flt = EventFilter(type=type.value if type else None, status=status.value if status else None,
-                      quad_class=quad_class, date_from=date_from, date_to=date_to)
+                      quad_class=quad_class, date_from=date_from, date_to=date_to, q=q)
     key, unmatched = _key(store, actor, by)
     flt.actor, flt.unmatched = key, unmatched
+    if place:
+        flt.extra.append(queries.place_condition(place))
     return queries.places(store, flt, limit)
 
 

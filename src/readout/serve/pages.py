@@ -1,7 +1,7 @@
-"""The HTML pages: overview, search, dyad, event, article, actor, network, API docs.
+"""The HTML pages: overview, search, dyad, event, article, actor, network, map, API docs.
 
 Pages are rendered from the same query functions as the JSON API. The dyad
-chart and the network are drawn in the browser from the API's JSON; the
+chart, the network and the map are drawn in the browser from the API's JSON; the
 article's highlights open their record from JSON embedded in the page.
 """
 from __future__ import annotations
@@ -221,6 +221,17 @@ def network_page(request: Request, level: str = "country"):
     if level not in ("country", "code"):
         level = "country"
     return render(request, "network.html", level=level)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, actor: str = "", type: str = "", status: str = "", quad_class: str = "",
+             date_from: str = "", date_to: str = ""):
+    """Events by geocoded place on a world outline; the circles come from /api/places."""
+    form = {"actor": actor.strip()[:100], "type": type if type in PLOVER_TYPES else "",
+            "status": status if status in EVENT_STATUSES else "",
+            "quad_class": quad_class if quad_class in ("1", "2", "3", "4") else "",
+            "date_from": date_from if _date(date_from) else "", "date_to": date_to if _date(date_to) else ""}
+    return render(request, "map.html", form=form)
 
 
 @router.get("/api-docs", response_class=HTMLResponse)

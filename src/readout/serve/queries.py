@@ -95,6 +95,8 @@ PLACE_KEY = ("coalesce(CAST(place_geonames_id AS VARCHAR), place_gazetteer_name,
 def place_condition(place: str) -> tuple[str, list]:
     """Events at a place key (a GeoNames id, else a gazetteer or text name, any case)."""
     if place.isdigit():
+        if len(place) > 18:              # no GeoNames id is that long (and BIGINT would overflow)
+            return "FALSE", []
         return "id IN (SELECT id FROM events WHERE place_geonames_id = ?)", [int(place)]
     return ("id IN (SELECT id FROM events WHERE place_geonames_id IS NULL AND "
             "lower(coalesce(place_gazetteer_name, place_name)) = lower(?))", [place])

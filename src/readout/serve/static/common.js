@@ -41,6 +41,16 @@ const R = {
     const c = grey.map((v, i) => Math.round(v + (to[i] - v) * a));
     return `rgb(${c[0]},${c[1]},${c[2]})`;
   },
+  /* An event's sentence with its trigger word in <mark class="trigger"> (first whole-word match). */
+  markTrigger(text, trigger) {
+    if (!trigger) return text;
+    const esc = trigger.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const m = new RegExp(`(^|[^\\w])(${esc})(?![\\w])`, "i").exec(text);
+    if (!m) return text;
+    const at = m.index + m[1].length;
+    return [text.slice(0, at), R.el("mark", {class: "trigger", title: "trigger word"}, m[2]),
+            text.slice(at + m[2].length)];
+  },
   fmt(v, d) { return v === null || v === undefined ? "" : Number(v).toFixed(d === undefined ? 1 : d); },
   error(container, err) {
     container.replaceChildren(R.el("p", {class: "error"}, "Could not load: " + err.message));

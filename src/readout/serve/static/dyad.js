@@ -1,15 +1,5 @@
 /* Dyad page: the weekly chart for each direction and the event list, from the JSON API. */
 "use strict";
-// An event's sentence with its trigger word in <mark class="trigger"> (first whole-word match).
-function markTrigger(text, trigger) {
-  if (!trigger) return text;
-  const esc = trigger.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const m = new RegExp(`(^|[^\\w])(${esc})(?![\\w])`, "i").exec(text);
-  if (!m) return text;
-  const at = m.index + m[1].length;
-  return [text.slice(0, at), R.el("mark", {class: "trigger", title: "trigger word"}, m[2]),
-          text.slice(at + m[2].length)];
-}
 (() => {
   const head = document.getElementById("dyad-title");
   const A = head.dataset.a, B = head.dataset.b, level = head.dataset.level;
@@ -57,7 +47,7 @@ function markTrigger(text, trigger) {
       R.el("td", {}, actor(e.target_name, e.target_country), " ", R.el("span", {class: "tag"}, e.target_country || "")),
       R.el("td", {}, R.el("span", {class: "status s-" + e.status}, e.status || "")),
       R.el("td", {class: "num"}, R.fmt(e.goldstein, 1)),
-      R.el("td", {class: "evidence"}, markTrigger(e.evidence || "", e.trigger)),
+      R.el("td", {class: "evidence"}, R.markTrigger(e.evidence || "", e.trigger)),
       R.el("td", {}, R.el("a", {class: "article-link", href: `/articles/${R.q(e.article_id)}`}, e.article_title || e.article_id)));
   }
 
