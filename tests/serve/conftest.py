@@ -249,3 +249,56 @@ def screenshot(pg, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=True)
     return path
+
+
+# A store of many countries (issue 17: the network's labels, the dyad chart's spans): France–
+# Germany events of every date precision and status, and a ring of dyads over 32 countries.
+MANY_COUNTRIES = [
+    ("FRA", "France"), ("DEU", "Germany"), ("ITA", "Italy"), ("ESP", "Spain"), ("POL", "Poland"),
+    ("NLD", "Netherlands"), ("BEL", "Belgium"), ("AUT", "Austria"), ("CHE", "Switzerland"),
+    ("SWE", "Sweden"), ("NOR", "Norway"), ("FIN", "Finland"), ("DNK", "Denmark"), ("IRL", "Ireland"),
+    ("PRT", "Portugal"), ("GRC", "Greece"), ("TUR", "Turkey"), ("UKR", "Ukraine"), ("ROU", "Romania"),
+    ("BGR", "Bulgaria"), ("HUN", "Hungary"), ("CZE", "Czech Republic"), ("SVK", "Slovakia"),
+    ("SRB", "Serbia"), ("HRV", "Croatia"), ("EST", "Estonia"), ("LVA", "Latvia"), ("LTU", "Lithuania"),
+    ("GBR", "United Kingdom"), ("USA", "United States"), ("CAN", "Canada"), ("JPN", "Japan"),
+]
+# (source, target, type, cameo, goldstein, quad, status, date or None)
+FRA_DEU_EVENTS = [
+    ("FRA", "DEU", "CONSULT", "040", 1.0, 1, "occurred", ("2024-05-06", "2024-05-06", "day")),
+    ("FRA", "DEU", "ACCUSE", "112", -2.0, 3, "occurred", ("2024-05-07", "2024-05-07", "day")),
+    ("FRA", "DEU", "AID", "070", 7.4, 2, "occurred", ("2024-06-01", "2024-06-30", "month")),
+    ("FRA", "DEU", "SUPPORT", "051", 3.4, 1, "occurred", ("2024-06-01", "2024-08-31", "season")),
+    ("FRA", "DEU", "SUPPORT", "051", 3.4, 1, "occurred", None),
+    ("FRA", "DEU", "THREATEN", "130", -4.4, 3, "intended", ("2024-05-20", "2024-05-20", "day")),
+    ("DEU", "FRA", "ASSAULT", "180", -9.0, 4, "negated", ("2024-05-08", "2024-05-08", "day")),
+    ("DEU", "FRA", "CONSULT", "040", 1.0, 1, "occurred", ("2024-07-15", "2024-07-15", "day")),
+    ("DEU", "FRA", "AGREE", "030", 4.0, 1, "occurred", None),
+]
+
+
+def build_many(path: Path) -> dict:
+    names = dict(MANY_COUNTRIES)
+    codes = [c for c, _ in MANY_COUNTRIES]
+    pairs = [(codes[i], codes[(i + 1) % len(codes)]) for i in range(len(codes))]
+    pairs += [(codes[i], codes[(i * 7 + 3) % len(codes)]) for i in range(len(codes))
+              if codes[i] != codes[(i * 7 + 3) % len(codes)]]
+    pairs += [(c, "FRA") for c in codes[2:12]]
+    specs = list(FRA_DEU_EVENTS) + [(a, b, "CONSULT", "040", 1.0, 1, "occurred",
+                                     ("2024-05-13", "2024-05-13", "day")) for a, b in pairs]
+    docs = []
+    for i, (a, b, typ, cameo, gold, quad, status, date) in enumerate(specs):
+        text = f"{names[a]} and {names[b]} acted in case {i}."
+        actors = [dict(name=names[c], country=c, code=c, kind="country", mentions=[names[c]])
+                  for c in dict.fromkeys((a, b))]
+        docs.append(make_document(
+            f"many{i}", f"{names[a]} and {names[b]}, case {i}", text, "2024-09-02", actors,
+            [dict(evidence=text.rstrip("."), type=typ, cameo=cameo, source=names[a], target=names[b],
+                  goldstein=gold, quad_class=quad, status=status, date=date, trigger="acted")]))
+    with Store(path) as store:
+        store.write(docs)
+    return {"path": path, "countries": codes, "n_edges": len({tuple(sorted(p)) for p in pairs + [("DEU", "FRA")]})}
+
+
+@pytest.fixture(scope="session")
+def many_db(tmp_path_factory):
+    return build_many(tmp_path_factory.mktemp("serve") / "many.duckdb")

@@ -132,8 +132,14 @@ def search_page(request: Request, actor: str = "", type: str = "", date_from: st
                   prev_url=("/search?" + urlencode({**more, "page": page - 1})) if page > 1 else None)
 
 
+DYAD_STATUSES = ("occurred",) + tuple(s for s in EVENT_STATUSES if s != "occurred") + ("any",)
+
+
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
-def dyad_page(request: Request, a: str, b: str, level: str = "country"):
+def dyad_page(request: Request, a: str, b: str, level: str = "country", type: str = "",
+              status: str = "occurred", direction: str = "both"):
+    """The dyad's charts and events; the filters are the page's query (`type`, `status` —
+    occurred unless given, `any` for all — and `direction`), so a reload or a link keeps them."""
     if level not in ("country", "code") or len(a) > 32 or len(b) > 32:
         return error_page(request, 404, "no such dyad")
     store = _store(request)
@@ -144,7 +150,11 @@ def dyad_page(request: Request, a: str, b: str, level: str = "country"):
             f"OR (source_{col}_k = ? AND target_{col}_k = ?)", [ka, kb, kb, ka]):
         return error_page(request, 404, f"no events between {a!r} and {b!r} (by {level})")
     names = queries.actor_names(store, level, [a, b])
-    return render(request, "dyad.html", a=a, b=b, level=level, names=names)
+    form = {"type": type if type in PLOVER_TYPES else "",
+            "status": status if status in DYAD_STATUSES else "occurred",
+            "direction": direction if direction in ("both", "ab", "ba") else "both"}
+    return render(request, "dyad.html", a=a, b=b, level=level, names=names, form=form,
+                  dyad_statuses=DYAD_STATUSES)
 
 
 @router.get("/events/{some_id}", response_class=HTMLResponse)
