@@ -134,6 +134,13 @@ def build_synthetic(path: Path, linked: bool = True) -> dict:
             for ev_id, art in zip(talks, ("art1", "art2")):
                 store.con.execute("INSERT INTO event_mentions (event_id, linked_event_id, article_id) "
                                   "VALUES (?, 'le1', ?)", [ev_id, art])
+            # one story: the two reports of the talks
+            store.con.execute("INSERT INTO stories (id, title, first_article_id, label, n_articles, "
+                              "n_sources, date_min, date_max, n_linked_events) VALUES ('st1', "
+                              "'Ostravia and Velmar leaders meet', 'art1', 'talks', 2, 2, "
+                              "DATE '2024-03-06', DATE '2024-03-07', 1)")
+            store.con.execute("UPDATE articles SET story_id = 'st1' WHERE id IN ('art1', 'art2')")
+            store.con.execute("UPDATE linked_events SET story_id = 'st1' WHERE id = 'le1'")
     if not linked:
         con = duckdb.connect(str(path))
         for t in ("event_mentions", "linked_events", "stories"):

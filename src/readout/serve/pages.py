@@ -132,6 +132,54 @@ def search_page(request: Request, actor: str = "", type: str = "", date_from: st
                   prev_url=("/search?" + urlencode({**more, "page": page - 1})) if page > 1 else None)
 
 
+def _pager(path: str, query: dict, page: int, total: int, size: int = PAGE_SIZE) -> dict:
+    """Links to the previous and next page of a list, keeping its other parameters."""
+    more = {k: v for k, v in query.items() if v}
+    return {"next_url": f"{path}?" + urlencode({**more, "page": page + 1}) if total > page * size else None,
+            "prev_url": f"{path}?" + urlencode({**more, "page": page - 1}) if page > 1 else None}
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, q: str = "", kind: str = "", page: int = 1):
+    """Actors across articles, most seen first; `q` matches names (or a code or country)."""
+    from ..records import ACTOR_KINDS
+    form = {"q": q.strip()[:100], "kind": kind if kind in ACTOR_KINDS else ""}
+    page = min(max(page, 1), 10_000)
+    found = queries.actors(_store(request), form["q"] or None, form["kind"] or None, page, PAGE_SIZE)
+    return render(request, "actors.html", form=form, actors=found, kinds=ACTOR_KINDS,
+                  **_pager("/actors", form, page, found["total"]))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, q: str = "", outlet: str = "", date_from: str = "",
+                  date_to: str = "", page: int = 1):
+    """Articles, newest first; `q` searches title and text, dates are publication dates."""
+    form = {"q": q.strip()[:200], "outlet": outlet.strip()[:200],
+            "date_from": date_from if _date(date_from) else "", "date_to": date_to if _date(date_to) else ""}
+    page = min(max(page, 1), 10_000)
+    found = queries.articles(_store(request), form["q"] or None, form["outlet"] or None,
+                             _date(date_from), _date(date_to), page, PAGE_SIZE)
+    return render(request, "articles.html", form=form, articles=found,
+                  **_pager("/articles", form, page, found["total"]))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, page: int = 1):
+    """Stories (articles about one happening), the most widely reported first."""
+    store = _store(request)
+    page = min(max(page, 1), 10_000)
+    found = queries.stories(store, page, PAGE_SIZE)
+    return render(request, "stories.html", stories=found, **_pager("/stories", {}, page, found["total"]))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str):
+    got = queries.story(_store(request), story_id[:64])
+    if got is None:
+        return error_page(request, 404, f"no story {story_id!r}")
+    return render(request, "story.html", story=got)
+
+
 DYAD_STATUSES = ("occurred",) + tuple(s for s in EVENT_STATUSES if s != "occurred") + ("any",)
 
 

@@ -362,3 +362,36 @@ def actors(store: ReadOnlyStore, q: str | None = None, kind: str | None = None,
     items = store.rows(f"{base} ORDER BY n_articles DESC, n_mentions DESC NULLS LAST, name "
                        "LIMIT ? OFFSET ?", params + [page_size, (page - 1) * page_size])
     return {"items": items, "total": total, "page": page, "page_size": page_size}
+
+
+STORY_COLUMNS = ("id, title, label, n_articles, n_sources, n_linked_events, "
+                 "CAST(date_min AS VARCHAR) AS date_min, CAST(date_max AS VARCHAR) AS date_max")
+
+
+def stories(store: ReadOnlyStore, page: int = 1, page_size: int = 50) -> dict:
+    """Stories, the most widely reported first (`available` False: the link stage has not run)."""
+    if not store.has("stories"):
+        return {"items": [], "total": 0, "page": page, "page_size": page_size, "available": False}
+    total = store.scalar("SELECT count(*) FROM stories")
+    items = store.rows(f"SELECT {STORY_COLUMNS} FROM stories "
+                       "ORDER BY n_articles DESC, n_sources DESC, date_max DESC NULLS LAST, id "
+                       "LIMIT ? OFFSET ?", [page_size, (page - 1) * page_size])
+    return {"items": items, "total": total, "page": page, "page_size": page_size, "available": True}
+
+
+def story(store: ReadOnlyStore, story_id: str, max_events: int = 100) -> dict | None:
+    """One story: its articles (by date) and its linked events (most reported first)."""
+    if not store.has("stories"):
+        return None
+    found = store.one(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", [story_id])
+    if found is None:
+        return None
+    articles = store.rows(f"SELECT {column_list(ARTICLE_LIST_COLUMNS)} FROM articles WHERE story_id = ? "
+                          "ORDER BY published NULLS LAST, id", [story_id])
+    _add_article_counts(store, articles)
+    events = store.rows(
+        "SELECT id, type, cameo, status, source_name, source_country, target_name, target_country, "
+        "date_start, date_end, n_mentions, n_articles, n_sources FROM linked_events "
+        "WHERE story_id = ? ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ?",
+        [story_id, max_events]) if store.has("linked_events", "story_id") else []
+    return {"story": found, "articles": articles, "linked_events": events}
