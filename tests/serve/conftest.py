@@ -309,3 +309,53 @@ def build_many(path: Path) -> dict:
 @pytest.fixture(scope="session")
 def many_db(tmp_path_factory):
     return build_many(tmp_path_factory.mktemp("serve") / "many.duckdb")
+
+
+# One signing reported by two outlets (issue 17, accounts side by side): "Wire A" twice in
+# one article and once in another, "Post B" once. One column per source, never per mention.
+ARLAND = dict(name="Arland", country="ARL", code="ARL", kind="country", mentions=["Arland"])
+BORVIA = dict(name="Borvia", country="BRV", code="BRV", kind="country", mentions=["Borvia"])
+SIGNING = dict(type="AGREE", cameo="057", source="Arland", target="Borvia", goldstein=8.0,
+               quad_class=1, date=("2024-10-01", "2024-10-01", "day"), trigger="signed")
+ACCOUNT_DOCS = [
+    dict(doc_id="wa1", title="Arland and Borvia sign a treaty", published="2024-10-01", outlet="Wire A",
+         text="Arland and Borvia signed a treaty on Tuesday. Later, Arland and Borvia signed the "
+              "treaty again in public.",
+         actors=[ARLAND, BORVIA],
+         events=[dict(SIGNING, evidence="Arland and Borvia signed a treaty on Tuesday"),
+                 dict(SIGNING, evidence="Arland and Borvia signed the treaty again in public")]),
+    dict(doc_id="wa2", title="Treaty signed, Wire A follow-up", published="2024-10-02", outlet="Wire A",
+         text="Arland signed a treaty with Borvia this week.", actors=[ARLAND, BORVIA],
+         events=[dict(SIGNING, evidence="Arland signed a treaty with Borvia this week",
+                      date=("2024-09-30", "2024-10-06", "week"))]),
+    dict(doc_id="pb1", title="Borvia and Arland treaty", published="2024-10-01", outlet="Post B",
+         text="Arland signed a treaty with Borvia, officials said.", actors=[ARLAND, BORVIA],
+         events=[dict(SIGNING, evidence="Arland signed a treaty with Borvia")]),
+]
+
+
+def build_accounts(path: Path) -> dict:
+    docs = [make_document(**d) for d in ACCOUNT_DOCS]
+    with Store(path) as store:
+        store.write(docs)
+        ensure_link_tables(store.con)
+        store.con.execute("INSERT INTO stories (id, title, first_article_id, label, n_articles, n_sources, "
+                          "date_min, date_max, n_linked_events) VALUES ('sg1', 'Arland and Borvia sign a "
+                          "treaty', 'wa1', 'treaty', 3, 2, DATE '2024-10-01', DATE '2024-10-02', 1)")
+        store.con.execute("INSERT INTO linked_events (id, story_id, type, cameo, status, source_name, "
+                          "source_country, target_name, target_country, date_start, n_mentions, "
+                          "n_articles, n_sources) VALUES ('lesign', 'sg1', 'AGREE', '057', 'occurred', "
+                          "'Arland', 'ARL', 'Borvia', 'BRV', '2024-10-01', 4, 3, 2)")
+        for doc in docs:
+            store.con.execute("UPDATE articles SET story_id = 'sg1' WHERE id = ?", [doc.id])
+            for ev in doc.events:
+                store.con.execute(
+                    "INSERT INTO event_mentions (event_id, linked_event_id, article_id, story_id, "
+                    "sentence, outlet, published, url, evidence) VALUES (?, 'lesign', ?, 'sg1', ?, ?, ?, ?, ?)",
+                    [ev.id, doc.id, ev.evidence.sentence, doc.outlet, doc.published, doc.url, ev.evidence.text])
+    return {"path": path, "docs": docs}
+
+
+@pytest.fixture(scope="session")
+def accounts_db(tmp_path_factory):
+    return build_accounts(tmp_path_factory.mktemp("serve") / "accounts.duckdb")

@@ -210,15 +210,44 @@ def event_page(request: Request, some_id: str):
     got = detail.linked_event(_store(request), some_id[:64])
     if got is None:
         return error_page(request, 404, f"no event {some_id!r}")
-    return render(request, "event.html", ev=got, account_rows=ACCOUNT_ROWS)
+    return render(request, "event.html", ev=got, account_rows=ACCOUNT_ROWS,
+                  sources=account_columns(got["mentions"]))
 
 
 # rows of the side-by-side accounts table: (label, field of a mention)
-ACCOUNT_ROWS = (("outlet", "outlet"), ("published", "published"), ("type", "type"),
+ACCOUNT_ROWS = (("published", "published"), ("type", "type"),
                 ("CAMEO", "cameo"), ("status", "status"), ("source", "source_name"),
                 ("target", "target_name"), ("date from", "date_start"), ("date to", "date_end"),
                 ("place", "place_name"), ("Goldstein", "goldstein"), ("trigger", "trigger"),
                 ("confidence", "confidence"))
+
+
+def account_columns(mentions: list[dict]) -> list[dict]:
+    """The accounts side by side: one column per source (outlet; an article without one is a
+    source of its own), in order of first report, with its articles, its mentions and, per
+    row of ACCOUNT_ROWS, the distinct values its mentions give (once each); `differs` names
+    the rows where the sources' values are not the same."""
+    columns: dict[str, dict] = {}
+    for m in mentions:
+        key = m.get("outlet") or f"article {m['article_id']}"
+        col = columns.setdefault(key, {"source": m.get("outlet") or m.get("article_title") or m["article_id"],
+                                       "articles": {}, "mentions": [], "values": {}})
+        col["articles"].setdefault(m["article_id"], {"id": m["article_id"], "title": m.get("article_title"),
+                                                     "published": m.get("published")})
+        col["mentions"].append(m)
+        for _, field in ACCOUNT_ROWS:
+            v = m.get(field)
+            vals = col["values"].setdefault(field, [])
+            if v is not None and v not in vals:
+                vals.append(v)
+    out = list(columns.values())
+    for col in out:
+        col["articles"] = list(col["articles"].values())
+    differs = {field for _, field in ACCOUNT_ROWS
+               if len({tuple(map(str, c["values"].get(field, []))) for c in out}) > 1}
+    for col in out:
+        col["differs"] = differs
+    return out
 
 
 def _page_quote_categories(request: Request, value: str | None) -> tuple[str, ...]:
