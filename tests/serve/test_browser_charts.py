@@ -149,3 +149,18 @@ def test_browser_network_labels_do_not_overlap(page, server, many_db):
         assert text.endswith(f"({node_id})") or text == node_id
     screenshot(page, "issue17-network-labels")
     assert page.errors == []
+
+
+def test_browser_network_filters_survive_a_reload(page, server):
+    page.goto(server.url + "/network")
+    page.wait_for_selector("svg.network-svg g.node")
+    page.fill("#network-filters input[name=min_events]", "2")
+    page.locator("#network-filters input[name=min_events]").dispatch_event("change")
+    page.wait_for_url("**/network?min_events=2")
+    busy = page.evaluate("fetch('/api/dyads?min_events=2').then(r => r.json()).then(d => d.total)")
+    assert 1 < busy < page.evaluate("fetch('/api/dyads').then(r => r.json()).then(d => d.total)")
+    expect(page.locator("#edge-table tbody tr")).to_have_count(busy)    # the dyads with 2+ events
+    page.reload()
+    assert page.locator("#network-filters input[name=min_events]").input_value() == "2"
+    expect(page.locator("#edge-table tbody tr")).to_have_count(busy)
+    assert page.errors == []

@@ -109,7 +109,10 @@ def test_pages_event_shows_mentions_side_by_side(client):
     assert "<mark class=\"evidence\">Ostravia and Velmar held talks on Monday</mark>" in html
     assert "<mark class=\"evidence\">Velmar confirmed it held talks with Ostravia this week</mark>" in html
     assert 'id="accounts"' in html and "Test Wire" in html and "Other Post" in html
-    assert re.search(r'<tr class="differs"><th>outlet</th>', html)
+    # one column per source (the outlets head the columns); rows that differ are marked
+    assert re.findall(r'<th class="account-source" data-source="[^"]*">([^<]*)</th>', html) == ["Test Wire", "Other Post"]
+    assert re.search(r'<tr class="differs" data-field="published"><th>published</th>', html)
+    assert re.search(r'<tr class="" data-field="type"><th>type</th>', html)
 
 
 def test_pages_actor_lists_partners_and_quotes(client):

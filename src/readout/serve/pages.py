@@ -304,10 +304,11 @@ def _level(key: ActorKey) -> str | None:
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, level: str = "country"):
+def network_page(request: Request, level: str = "country", min_events: int = 1):
+    """The network; its filters are the page's query, so a reload or a link keeps them."""
     if level not in ("country", "code"):
         level = "country"
-    return render(request, "network.html", level=level)
+    return render(request, "network.html", level=level, min_events=min(max(min_events, 1), 1_000_000))
 
 
 @router.get("/api-docs", response_class=HTMLResponse)

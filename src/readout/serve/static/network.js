@@ -148,6 +148,13 @@
       draw(await R.json("/api/network?" + R.params({level: f.get("level"), min_events: f.get("min_events") || 1})));
     } catch (e) { R.error(box, e); }
   }
-  form.addEventListener("change", load);
+  form.addEventListener("change", () => {
+    // the filters in the page's address, so that a reload or a copied link keeps them
+    const f = new FormData(form);
+    const query = R.params({level: f.get("level") === "code" ? "code" : "",
+                            min_events: +f.get("min_events") > 1 ? f.get("min_events") : ""});
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    load();
+  });
   load();
 })();
