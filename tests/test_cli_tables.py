@@ -87,3 +87,32 @@ def test_cli_plural_and_quoted():
     assert quoted('we will win"') == "\u201cwe will win\u201d"
     assert quoted('the talks had been "frank and constructive') == \
         '\u201cthe talks had been "frank and constructive"\u201d'
+
+
+def test_cli_stories_counts_are_right_aligned(demo_db):
+    """Each count ends where its header ends, whatever its number of digits."""
+    db, _ = demo_db
+    res = runner.invoke(app, ["stories", "--db", str(db)], env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    head = next(line for line in lines if line.lstrip().startswith("story "))
+    ids = set(_story_ids(db))
+    rows = [line for line in lines if line[1:17] in ids]
+    assert rows
+    for header in ("articles", "sources", "events"):
+        end = head.index(header) + len(header)
+        for line in rows:
+            assert line[end - 1].isdigit() and line[end] == " ", (header, line)
+            assert line[head.index(header)] in " 0123456789" and not line[head.index(header) - 1].isdigit()
+
+
+def test_people_table_right_aligns_counts_of_any_width():
+    from rich.console import Console
+    from readout.cli_tables import people_table
+    console = Console(width=80, record=True)
+    console.print(people_table("t", [("id", "id"), ("n", "count"), ("title", "text")],
+                               [["a1", 7, "seven"], ["a2", 12345, "many"]]))
+    text = console.export_text()
+    seven = next(line for line in text.splitlines() if " a1 " in f" {line}")
+    many = next(line for line in text.splitlines() if " a2 " in f" {line}")
+    assert seven.index("7") == many.index("12345") + 4          # the last digits line up

@@ -344,7 +344,7 @@ def accounts(ctx: typer.Context,
              as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
              quote_categories: Optional[str] = QUOTE_CATEGORIES_OPTION,
              ) -> None:
-    """Show the accounts of one linked event per source side by side, and where they differ."""
+    """Show the accounts of one linked event side by side, one column per source, and where they differ."""
     from .link.accounts import accounts as event_accounts
     from .link.views import resolve_id
     cfg = _config(ctx)
@@ -360,12 +360,16 @@ def accounts(ctx: typer.Context,
     out.print(f"{e['id']}: {e['type'] or e['cameo']} {who} {e['date_start'] or ''} — "
               f"{plural(e['n_mentions'], 'mention')}, {plural(e['n_articles'], 'article')}, "
               f"{plural(e['n_sources'], 'source')}", highlight=False, soft_wrap=True)
+    from rich.text import Text
+    # one column per source (outlet): its articles one after another, each named when it has several
+    columns: dict[str, list[dict]] = {}
+    for s in data["sources"]:
+        columns.setdefault(s["source"], []).append(s)
     t = Table(title="accounts", show_lines=True)
     t.add_column("")
-    for s in data["sources"]:
-        t.add_column(f"{s['source']}\n{s['published'] or ''}")
-    t.add_row("reports", *["\n".join(m["evidence"] or "" for m in s["mentions"]) for s in data["sources"]])
-    t.add_row("participants", *[", ".join(s["participants"]) for s in data["sources"]])
+    for source, arts in columns.items():
+        dates = " ".join(dict.fromkeys((a["published"] or "")[:10] for a in arts if a["published"]))
+        t.add_column(Text(f"{source}\n{dates}" if dates else source))
 
     def voice_text(s, key, fmt):
         lines = []
@@ -373,9 +377,27 @@ def accounts(ctx: typer.Context,
             for item in v[key]:
                 lines.append((f"{v['speaker']}: " if v["speaker"] else "") + fmt(item))
         return "\n".join(lines)
-    t.add_row("figures", *[voice_text(s, "figures", lambda f: f["text"]) for s in data["sources"]])
-    t.add_row("quotes", *[voice_text(s, "quotes", lambda q: quoted(q["text"]))
-                          for s in data["sources"]])
+
+    def cell(arts, text_of):
+        if len(arts) == 1:
+            return text_of(arts[0])
+        parts = []
+        for a in arts:
+            body = text_of(a)
+            if body:
+                parts.append(f"[{a['title'] or a['article_id']}]\n{body}")
+        return "\n".join(parts)
+    def row(label, cells):
+        t.add_row(label, *[Text(c) for c in cells])        # plain text: "[…]" is no markup
+    row("articles", [str(len(arts)) for arts in columns.values()])
+    row("reports", [cell(arts, lambda s: "\n".join(m["evidence"] or "" for m in s["mentions"]))
+                    for arts in columns.values()])
+    row("participants", [", ".join(sorted({p for a in arts for p in a["participants"]}))
+                         for arts in columns.values()])
+    row("figures", [cell(arts, lambda s: voice_text(s, "figures", lambda f: f["text"]))
+                    for arts in columns.values()])
+    row("quotes", [cell(arts, lambda s: voice_text(s, "quotes", lambda q: quoted(q["text"])))
+                   for arts in columns.values()])
     out.print(t)
     if data["differences"]:
         out.print("[bold]where they differ[/bold]")

@@ -1,5 +1,5 @@
 """Tables the CLI prints for people: ids and dates are never cut or wrapped, other text
-columns wrap, counts say "1 article" / "2 articles"."""
+columns wrap, counts are right-aligned and say "1 article" / "2 articles"."""
 from __future__ import annotations
 
 from rich import box
@@ -18,15 +18,22 @@ def people_table(title: str | None, columns: list[tuple[str, str]], rows: list[l
                  **kw) -> Table:
     """A table whose `columns` are (header, kind) with kind id, date, count or text."""
     t = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, **kw)
+    rows = [[str(x) for x in r] for r in rows]
     for i, (header, kind) in enumerate(columns):
         if kind in KEEP:
-            width = max([len(str(r[i])) for r in rows] + [1])
+            width = max([len(r[i]) for r in rows] + [1])
+            if kind == "count":
+                # right-aligned by padding: rich does not justify a column it may not crop
+                width = max(width, len(header))
+                for r in rows:
+                    r[i] = r[i].rjust(width)
+                header = header.rjust(width)
             t.add_column(header, no_wrap=True, min_width=width, overflow="ignore",
                          justify="right" if kind == "count" else "left")
         else:
             t.add_column(header, overflow="fold", ratio=1)
     for r in rows:
-        t.add_row(*[str(x) for x in r])
+        t.add_row(*r)
     return t
 
 

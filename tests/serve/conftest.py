@@ -134,6 +134,13 @@ def build_synthetic(path: Path, linked: bool = True) -> dict:
             for ev_id, art in zip(talks, ("art1", "art2")):
                 store.con.execute("INSERT INTO event_mentions (event_id, linked_event_id, article_id) "
                                   "VALUES (?, 'le1', ?)", [ev_id, art])
+            # one story: the two reports of the talks
+            store.con.execute("INSERT INTO stories (id, title, first_article_id, label, n_articles, "
+                              "n_sources, date_min, date_max, n_linked_events) VALUES ('st1', "
+                              "'Ostravia and Velmar leaders meet', 'art1', 'talks', 2, 2, "
+                              "DATE '2024-03-06', DATE '2024-03-07', 1)")
+            store.con.execute("UPDATE articles SET story_id = 'st1' WHERE id IN ('art1', 'art2')")
+            store.con.execute("UPDATE linked_events SET story_id = 'st1' WHERE id = 'le1'")
     if not linked:
         con = duckdb.connect(str(path))
         for t in ("event_mentions", "linked_events", "stories"):
@@ -249,3 +256,106 @@ def screenshot(pg, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=True)
     return path
+
+
+# A store of many countries (issue 17: the network's labels, the dyad chart's spans): France–
+# Germany events of every date precision and status, and a ring of dyads over 32 countries.
+MANY_COUNTRIES = [
+    ("FRA", "France"), ("DEU", "Germany"), ("ITA", "Italy"), ("ESP", "Spain"), ("POL", "Poland"),
+    ("NLD", "Netherlands"), ("BEL", "Belgium"), ("AUT", "Austria"), ("CHE", "Switzerland"),
+    ("SWE", "Sweden"), ("NOR", "Norway"), ("FIN", "Finland"), ("DNK", "Denmark"), ("IRL", "Ireland"),
+    ("PRT", "Portugal"), ("GRC", "Greece"), ("TUR", "Turkey"), ("UKR", "Ukraine"), ("ROU", "Romania"),
+    ("BGR", "Bulgaria"), ("HUN", "Hungary"), ("CZE", "Czech Republic"), ("SVK", "Slovakia"),
+    ("SRB", "Serbia"), ("HRV", "Croatia"), ("EST", "Estonia"), ("LVA", "Latvia"), ("LTU", "Lithuania"),
+    ("GBR", "United Kingdom"), ("USA", "United States"), ("CAN", "Canada"), ("JPN", "Japan"),
+]
+# (source, target, type, cameo, goldstein, quad, status, date or None)
+FRA_DEU_EVENTS = [
+    ("FRA", "DEU", "CONSULT", "040", 1.0, 1, "occurred", ("2024-05-06", "2024-05-06", "day")),
+    ("FRA", "DEU", "ACCUSE", "112", -2.0, 3, "occurred", ("2024-05-07", "2024-05-07", "day")),
+    ("FRA", "DEU", "AID", "070", 7.4, 2, "occurred", ("2024-06-01", "2024-06-30", "month")),
+    ("FRA", "DEU", "SUPPORT", "051", 3.4, 1, "occurred", ("2024-06-01", "2024-08-31", "season")),
+    ("FRA", "DEU", "SUPPORT", "051", 3.4, 1, "occurred", None),
+    ("FRA", "DEU", "THREATEN", "130", -4.4, 3, "intended", ("2024-05-20", "2024-05-20", "day")),
+    ("DEU", "FRA", "ASSAULT", "180", -9.0, 4, "negated", ("2024-05-08", "2024-05-08", "day")),
+    ("DEU", "FRA", "CONSULT", "040", 1.0, 1, "occurred", ("2024-07-15", "2024-07-15", "day")),
+    ("DEU", "FRA", "AGREE", "030", 4.0, 1, "occurred", None),
+]
+
+
+def build_many(path: Path) -> dict:
+    names = dict(MANY_COUNTRIES)
+    codes = [c for c, _ in MANY_COUNTRIES]
+    pairs = [(codes[i], codes[(i + 1) % len(codes)]) for i in range(len(codes))]
+    pairs += [(codes[i], codes[(i * 7 + 3) % len(codes)]) for i in range(len(codes))
+              if codes[i] != codes[(i * 7 + 3) % len(codes)]]
+    pairs += [(c, "FRA") for c in codes[2:12]]
+    specs = list(FRA_DEU_EVENTS) + [(a, b, "CONSULT", "040", 1.0, 1, "occurred",
+                                     ("2024-05-13", "2024-05-13", "day")) for a, b in pairs]
+    docs = []
+    for i, (a, b, typ, cameo, gold, quad, status, date) in enumerate(specs):
+        text = f"{names[a]} and {names[b]} acted in case {i}."
+        actors = [dict(name=names[c], country=c, code=c, kind="country", mentions=[names[c]])
+                  for c in dict.fromkeys((a, b))]
+        docs.append(make_document(
+            f"many{i}", f"{names[a]} and {names[b]}, case {i}", text, "2024-09-02", actors,
+            [dict(evidence=text.rstrip("."), type=typ, cameo=cameo, source=names[a], target=names[b],
+                  goldstein=gold, quad_class=quad, status=status, date=date, trigger="acted")]))
+    with Store(path) as store:
+        store.write(docs)
+    return {"path": path, "countries": codes, "n_edges": len({tuple(sorted(p)) for p in pairs + [("DEU", "FRA")]})}
+
+
+@pytest.fixture(scope="session")
+def many_db(tmp_path_factory):
+    return build_many(tmp_path_factory.mktemp("serve") / "many.duckdb")
+
+
+# One signing reported by two outlets (issue 17, accounts side by side): "Wire A" twice in
+# one article and once in another, "Post B" once. One column per source, never per mention.
+ARLAND = dict(name="Arland", country="ARL", code="ARL", kind="country", mentions=["Arland"])
+BORVIA = dict(name="Borvia", country="BRV", code="BRV", kind="country", mentions=["Borvia"])
+SIGNING = dict(type="AGREE", cameo="057", source="Arland", target="Borvia", goldstein=8.0,
+               quad_class=1, date=("2024-10-01", "2024-10-01", "day"), trigger="signed")
+ACCOUNT_DOCS = [
+    dict(doc_id="wa1", title="Arland and Borvia sign a treaty", published="2024-10-01", outlet="Wire A",
+         text="Arland and Borvia signed a treaty on Tuesday. Later, Arland and Borvia signed the "
+              "treaty again in public.",
+         actors=[ARLAND, BORVIA],
+         events=[dict(SIGNING, evidence="Arland and Borvia signed a treaty on Tuesday"),
+                 dict(SIGNING, evidence="Arland and Borvia signed the treaty again in public")]),
+    dict(doc_id="wa2", title="Treaty signed, Wire A follow-up", published="2024-10-02", outlet="Wire A",
+         text="Arland signed a treaty with Borvia this week.", actors=[ARLAND, BORVIA],
+         events=[dict(SIGNING, evidence="Arland signed a treaty with Borvia this week",
+                      date=("2024-09-30", "2024-10-06", "week"))]),
+    dict(doc_id="pb1", title="Borvia and Arland treaty", published="2024-10-01", outlet="Post B",
+         text="Arland signed a treaty with Borvia, officials said.", actors=[ARLAND, BORVIA],
+         events=[dict(SIGNING, evidence="Arland signed a treaty with Borvia")]),
+]
+
+
+def build_accounts(path: Path) -> dict:
+    docs = [make_document(**d) for d in ACCOUNT_DOCS]
+    with Store(path) as store:
+        store.write(docs)
+        ensure_link_tables(store.con)
+        store.con.execute("INSERT INTO stories (id, title, first_article_id, label, n_articles, n_sources, "
+                          "date_min, date_max, n_linked_events) VALUES ('sg1', 'Arland and Borvia sign a "
+                          "treaty', 'wa1', 'treaty', 3, 2, DATE '2024-10-01', DATE '2024-10-02', 1)")
+        store.con.execute("INSERT INTO linked_events (id, story_id, type, cameo, status, source_name, "
+                          "source_country, target_name, target_country, date_start, n_mentions, "
+                          "n_articles, n_sources) VALUES ('lesign', 'sg1', 'AGREE', '057', 'occurred', "
+                          "'Arland', 'ARL', 'Borvia', 'BRV', '2024-10-01', 4, 3, 2)")
+        for doc in docs:
+            store.con.execute("UPDATE articles SET story_id = 'sg1' WHERE id = ?", [doc.id])
+            for ev in doc.events:
+                store.con.execute(
+                    "INSERT INTO event_mentions (event_id, linked_event_id, article_id, story_id, "
+                    "sentence, outlet, published, url, evidence) VALUES (?, 'lesign', ?, 'sg1', ?, ?, ?, ?, ?)",
+                    [ev.id, doc.id, ev.evidence.sentence, doc.outlet, doc.published, doc.url, ev.evidence.text])
+    return {"path": path, "docs": docs}
+
+
+@pytest.fixture(scope="session")
+def accounts_db(tmp_path_factory):
+    return build_accounts(tmp_path_factory.mktemp("serve") / "accounts.duckdb")

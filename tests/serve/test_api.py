@@ -94,9 +94,13 @@ def test_api_dyad_series_by_week_and_direction(client):
     fwd, back = data["directions"]
     assert (fwd["source"], fwd["target"], back["source"], back["target"]) == ("RUS", "CHN", "CHN", "RUS")
     assert fwd["n_events"] == 2 and back["n_events"] == 3
-    # RUS→CHN: talks (quad 1, dated 2024-03-04) and the threat (undated → published 2024-03-06)
-    assert fwd["weeks"] == [{"week": "2024-03-04", "n": 2, "by_quad": {"1": 1, "3": 1}, "goldstein": -1.7}]
-    assert back["weeks"][0]["by_quad"] == {"1": 2, "3": 1}
+    # RUS→CHN: talks (quad 1, dated 2024-03-04) are plotted; the threat has no date of its
+    # own (its article's publication date is no date of the event): counted, not plotted
+    assert fwd["weeks"] == [{"week": "2024-03-04", "n": 1, "by_quad": {"1": 1}, "goldstein": 1.0}]
+    assert (fwd["n_dated"], fwd["n_undated"], fwd["spans"]) == (1, 1, [])
+    # CHN→RUS: the accusation (day) and the talks (that week); the praise is undated
+    assert back["weeks"] == [{"week": "2024-03-04", "n": 2, "by_quad": {"1": 1, "3": 1}, "goldstein": -0.5}]
+    assert (back["n_dated"], back["n_undated"]) == (2, 1)
     assert data["names"] == {"RUS": "Ostravia", "CHN": "Velmar"}
     only_conflict = client.get("/api/dyads/RUS/CHN", params={"type": "THREATEN"}).json()
     assert [d["n_events"] for d in only_conflict["directions"]] == [1, 0]

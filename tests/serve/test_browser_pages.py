@@ -69,13 +69,15 @@ def test_browser_unknown_dyad_is_404(page, server):
 
 
 @pytest.mark.parametrize("path", ["/", "/dyads/CHN/RUS", "/events/le1", "/articles/art1",
-                                  "/search?actor=RUS", "/network", "/api-docs", "/actors/USA?by=country"])
+                                  "/search?actor=RUS", "/network", "/api-docs", "/actors/USA?by=country",
+                                  "/actors", "/articles", "/stories", "/stories/st1"])
 def test_browser_pages_fit_a_390px_screen(phone, server, path):
     phone.goto(server.url + path)
     phone.wait_for_load_state("networkidle")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{path}: {width}px wide"
     name = path.strip("/").split("?")[0].replace("/", "-") or "overview"
+    name = {"actors": "actor-list", "articles": "article-list", "stories": "story-list"}.get(name, name)
     screenshot(phone, f"issue17-390px-{name}")
     assert phone.errors == []
 
@@ -85,7 +87,64 @@ def test_browser_api_docs_render_markdown_and_nav_links(page, server):
     assert page.locator("main .md code").count() > 0
     assert "`" not in page.locator("main .md").first.inner_text()
     nav = page.locator("header.top nav a").all_inner_texts()
-    assert {"Overview", "Search", "Network", "API"} <= set(nav)
+    assert {"Overview", "Search", "Actors", "Articles", "Stories", "Network", "API"} <= set(nav)
     page.locator("header.top nav a", has_text="Search").click()
     page.wait_for_url("**/search")
     screenshot(page, "issue17-api-docs-nav")
+
+
+def _db(synthetic_db, sql):
+    import duckdb
+    con = duckdb.connect(str(synthetic_db["path"]), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_browser_navigation_to_actor_article_and_story_lists(page, server, synthetic_db):
+    page.goto(server.url + "/")
+    # actors: every stored actor (grouped across articles), linked to its page
+    page.locator("header.top nav a", has_text="Actors").click()
+    page.wait_for_url("**/actors")
+    assert page.locator('header.top nav a[aria-current="page"]').inner_text() == "Actors"
+    groups = _db(synthetic_db, "SELECT count(*) FROM (SELECT DISTINCT name, country, code, kind FROM actors)")[0][0]
+    assert page.locator("#actor-list tr.actor-row").count() == groups == int(page.locator("#actor-total").inner_text())
+    names = page.locator("#actor-list a.actor-link").all_inner_texts()
+    assert names[0] == "Ostravia"                       # in all three articles: first
+    assert set(names) == {r[0] for r in _db(synthetic_db, "SELECT DISTINCT name FROM actors")}
+    page.fill("#actors-form input[name=q]", "mira")
+    page.locator("#actors-form button").click()
+    page.wait_for_url("**/actors?q=mira**")
+    assert page.locator("#actor-list a.actor-link").all_inner_texts() == ["Mira Tal"]
+    screenshot(page, "issue17-actor-list")
+    page.locator("#actor-list a.actor-link").click()
+    page.wait_for_url("**/actors/Mira%20Tal?by=name")
+    assert page.locator("#actor-title").inner_text() == "Mira Tal"
+    # articles: every article, newest first, linked to its page
+    page.locator("header.top nav a", has_text="Articles").click()
+    page.wait_for_url("**/articles")
+    titles = page.locator("#article-list a.article-link").all_inner_texts()
+    assert titles == [r[0] for r in _db(synthetic_db, "SELECT title FROM articles ORDER BY published DESC")]
+    screenshot(page, "issue17-article-list")
+    page.locator("#article-list a.article-link", has_text="Velmar confirms").click()
+    page.wait_for_url("**/articles/art2")
+    # the article's story, and the story list
+    page.locator("#story a.story-link").click()
+    page.wait_for_url("**/stories/st1")
+    assert page.locator("#story-title").inner_text() == "Ostravia and Velmar leaders meet"
+    assert page.locator("#story-articles a.article-link").all_inner_texts() == [
+        "Ostravia and Velmar leaders meet", "Velmar confirms talks with Ostravia"]
+    assert page.locator("#story-events a.event-link").count() == 1
+    screenshot(page, "issue17-story")
+    page.locator("header.top nav a", has_text="Stories").click()
+    page.wait_for_url("**/stories")
+    rows = page.locator("#story-list tr.story-row")
+    assert rows.count() == 1 and rows.first.get_attribute("data-story-id") == "st1"
+    assert rows.first.locator("td.num").all_inner_texts() == ["2", "2", "1"]
+    screenshot(page, "issue17-story-list")
+    rows.first.locator("a.story-link").click()
+    page.wait_for_url("**/stories/st1")
+    page.locator("#story-events a.event-link").click()
+    page.wait_for_url("**/events/le1")
+    assert page.errors == []

@@ -109,7 +109,10 @@ def test_pages_event_shows_mentions_side_by_side(client):
     assert "<mark class=\"evidence\">Ostravia and Velmar held talks on Monday</mark>" in html
     assert "<mark class=\"evidence\">Velmar confirmed it held talks with Ostravia this week</mark>" in html
     assert 'id="accounts"' in html and "Test Wire" in html and "Other Post" in html
-    assert re.search(r'<tr class="differs"><th>outlet</th>', html)
+    # one column per source (the outlets head the columns); rows that differ are marked
+    assert re.findall(r'<th class="account-source" data-source="[^"]*">([^<]*)</th>', html) == ["Test Wire", "Other Post"]
+    assert re.search(r'<tr class="differs" data-field="published"><th>published</th>', html)
+    assert re.search(r'<tr class="" data-field="type"><th>type</th>', html)
 
 
 def test_pages_actor_lists_partners_and_quotes(client):
@@ -135,3 +138,25 @@ def test_pages_work_without_link_tables(unlinked_client, synthetic_db):
     assert "no linked events yet" in unlinked_client.get("/").text
     html = unlinked_client.get(f"/events/{synthetic_db['talks'][0]}").text
     assert "not linked across articles" in html and html.count('class="mention"') == 1
+
+
+def test_list_pages_for_actors_articles_and_stories(client, unlinked_client):
+    """Issue 17: list pages behind the navigation; unknown stories 404; a store never linked
+    says it has no stories."""
+    res = client.get("/actors", params={"kind": "country"})
+    assert res.status_code == 200 and "Velmar" in res.text and "Mira Tal" not in res.text
+    res = client.get("/articles", params={"q": "aid"})
+    assert res.status_code == 200 and "Kestrel aid to Ostravia" in res.text and "Velmar confirms" not in res.text
+    res = client.get("/articles", params={"date_from": "2024-04-01"})
+    assert "Kestrel aid to Ostravia" in res.text and "Velmar confirms" not in res.text
+    assert client.get("/articles", params={"date_from": "garbage"}).status_code == 200
+    res = client.get("/stories")
+    assert res.status_code == 200 and 'href="/stories/st1"' in res.text
+    assert client.get("/stories/nope").status_code == 404
+    res = unlinked_client.get("/stories")
+    assert res.status_code == 200 and 'id="no-stories"' in res.text
+    assert unlinked_client.get("/stories/st1").status_code == 404
+    for path in ("/", "/actors", "/articles", "/stories"):
+        nav = client.get(path).text
+        for href in ('href="/actors"', 'href="/articles"', 'href="/stories"'):
+            assert href in nav, (path, href)

@@ -213,8 +213,11 @@ def get_dyad(request: Request,
              status: Annotated[Optional[EventStatus], Query()] = None,
              date_from: DateFrom = None, date_to: DateTo = None):
     """Events per ISO week (Monday) by quad class, and the week's mean Goldstein score, for
-    a→b and b→a. An event sits in the week of its start date, or of its article's
-    publication date when it has none. The events themselves: `/api/events?source=a&target=b
+    a→b and b→a. Only events with a date of their own are plotted: one dated to a day or a
+    week sits in the week its date starts in (`weeks`); one dated only to a month, season or
+    longer is a span from the period's first to its last day (`spans`); events without a date
+    of their own are counted in `n_undated`. All statuses unless `status` says (the dyad page
+    shows `occurred` by default). The events themselves: `/api/events?source=a&target=b
     &by=country&both_directions=true`."""
     _dates(date_from, date_to)
     flt = EventFilter(type=type.value if type else None, status=status.value if status else None,

@@ -41,7 +41,8 @@ FROM ({" UNION ".join(f'SELECT "{c}" AS k FROM store.main.events' for c in KEY_C
 WHERE k IS NOT NULL
 """
 # Filter and sort columns of every event: codes as numbers (`<column>_k`), names
-# lower-cased, dates parsed; `newest` ranks all events newest first (ties by id).
+# lower-cased, dates parsed; `newest` ranks all events newest first (ties by id); `dated`:
+# the event has a date of its own (else `day` is its article's publication date).
 EVENT_INDEX_SQL = f"""
 CREATE TABLE memory.main.event_index AS
 SELECT *, row_number() OVER (ORDER BY day DESC NULLS LAST, id) AS newest
@@ -50,7 +51,8 @@ FROM (SELECT e.id, e.article_id,
              lower(e.source_name) AS source_name, lower(e.target_name) AS target_name,
              e.cameo, e.quad_class, e.goldstein,
              TRY_CAST(left(coalesce(e.date_start, e.published), 10) AS DATE) AS day,
-             TRY_CAST(left(coalesce(e.date_end, e.date_start, e.published), 10) AS DATE) AS day_end
+             TRY_CAST(left(coalesce(e.date_end, e.date_start, e.published), 10) AS DATE) AS day_end,
+             TRY_CAST(left(e.date_start, 10) AS DATE) IS NOT NULL AS dated, e.date_precision AS precision
       FROM store.main.events e
       {" ".join(f'LEFT JOIN memory.main.event_keys k{i} ON k{i}.k = e."{c}"'
                 for i, c in enumerate(KEY_COLUMNS))})

@@ -72,10 +72,11 @@ def story(store: ReadOnlyStore, story_id: str | None, exclude: str | None = None
     info = {"id": story_id}
     if store.has("stories", "id"):
         info.update(store.one("SELECT * FROM stories WHERE id = ?", [story_id]) or {})
+    info = _plain(info)        # dates as strings; the article rows below are plain already
     info["articles"] = store.rows(
         "SELECT id, title, outlet, published FROM articles WHERE story_id = ? AND id <> ? "
         "ORDER BY published NULLS LAST, id LIMIT 50", [story_id, exclude or ""])
-    return _plain(info)
+    return info
 
 
 def actor(store: ReadOnlyStore, key: ActorKey, limit: int = 20,

@@ -140,13 +140,24 @@ class Week(BaseModel):
     goldstein: Optional[float] = Field(None, description="Mean Goldstein score of the week's events.")
 
 
+class Span(BaseModel):
+    start: str = Field(description="First day of the period (YYYY-MM-DD).")
+    end: str = Field(description="Last day of the period (YYYY-MM-DD).")
+    precision: str = Field(description="What the date was given as: month, season, quarter, year …")
+    n: int
+    by_quad: dict[str, int] = Field(description="Events per quad class (1–4; 'none' if uncoded).")
+    goldstein: Optional[float] = Field(None, description="Mean Goldstein score of these events.")
+
+
 class Direction(BaseModel):
     source: str
     target: str
     n_events: int
-    n_undated: int = Field(description="Events with neither an event date nor a publication date.")
+    n_dated: int = Field(0, description="Events with a date of their own (in `weeks` or `spans`).")
+    n_undated: int = Field(description="Events without a date of their own: counted, not plotted.")
     mean_goldstein: Optional[float] = None
-    weeks: list[Week]
+    weeks: list[Week] = Field(description="Events dated to a day or a week, by the week they start in.")
+    spans: list[Span] = Field([], description="Events dated only to a month, season or longer, by period.")
 
 
 class QuadClass(BaseModel):

@@ -132,8 +132,62 @@ def search_page(request: Request, actor: str = "", type: str = "", date_from: st
                   prev_url=("/search?" + urlencode({**more, "page": page - 1})) if page > 1 else None)
 
 
+def _pager(path: str, query: dict, page: int, total: int, size: int = PAGE_SIZE) -> dict:
+    """Links to the previous and next page of a list, keeping its other parameters."""
+    more = {k: v for k, v in query.items() if v}
+    return {"next_url": f"{path}?" + urlencode({**more, "page": page + 1}) if total > page * size else None,
+            "prev_url": f"{path}?" + urlencode({**more, "page": page - 1}) if page > 1 else None}
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, q: str = "", kind: str = "", page: int = 1):
+    """Actors across articles, most seen first; `q` matches names (or a code or country)."""
+    from ..records import ACTOR_KINDS
+    form = {"q": q.strip()[:100], "kind": kind if kind in ACTOR_KINDS else ""}
+    page = min(max(page, 1), 10_000)
+    found = queries.actors(_store(request), form["q"] or None, form["kind"] or None, page, PAGE_SIZE)
+    return render(request, "actors.html", form=form, actors=found, kinds=ACTOR_KINDS,
+                  **_pager("/actors", form, page, found["total"]))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, q: str = "", outlet: str = "", date_from: str = "",
+                  date_to: str = "", page: int = 1):
+    """Articles, newest first; `q` searches title and text, dates are publication dates."""
+    form = {"q": q.strip()[:200], "outlet": outlet.strip()[:200],
+            "date_from": date_from if _date(date_from) else "", "date_to": date_to if _date(date_to) else ""}
+    page = min(max(page, 1), 10_000)
+    found = queries.articles(_store(request), form["q"] or None, form["outlet"] or None,
+                             _date(date_from), _date(date_to), page, PAGE_SIZE)
+    return render(request, "articles.html", form=form, articles=found,
+                  **_pager("/articles", form, page, found["total"]))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, page: int = 1):
+    """Stories (articles about one happening), the most widely reported first."""
+    store = _store(request)
+    page = min(max(page, 1), 10_000)
+    found = queries.stories(store, page, PAGE_SIZE)
+    return render(request, "stories.html", stories=found, **_pager("/stories", {}, page, found["total"]))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str):
+    got = queries.story(_store(request), story_id[:64])
+    if got is None:
+        return error_page(request, 404, f"no story {story_id!r}")
+    return render(request, "story.html", story=got)
+
+
+DYAD_STATUSES = ("occurred",) + tuple(s for s in EVENT_STATUSES if s != "occurred") + ("any",)
+
+
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
-def dyad_page(request: Request, a: str, b: str, level: str = "country"):
+def dyad_page(request: Request, a: str, b: str, level: str = "country", type: str = "",
+              status: str = "occurred", direction: str = "both"):
+    """The dyad's charts and events; the filters are the page's query (`type`, `status` —
+    occurred unless given, `any` for all — and `direction`), so a reload or a link keeps them."""
     if level not in ("country", "code") or len(a) > 32 or len(b) > 32:
         return error_page(request, 404, "no such dyad")
     store = _store(request)
@@ -144,7 +198,11 @@ def dyad_page(request: Request, a: str, b: str, level: str = "country"):
             f"OR (source_{col}_k = ? AND target_{col}_k = ?)", [ka, kb, kb, ka]):
         return error_page(request, 404, f"no events between {a!r} and {b!r} (by {level})")
     names = queries.actor_names(store, level, [a, b])
-    return render(request, "dyad.html", a=a, b=b, level=level, names=names)
+    form = {"type": type if type in PLOVER_TYPES else "",
+            "status": status if status in DYAD_STATUSES else "occurred",
+            "direction": direction if direction in ("both", "ab", "ba") else "both"}
+    return render(request, "dyad.html", a=a, b=b, level=level, names=names, form=form,
+                  dyad_statuses=DYAD_STATUSES)
 
 
 @router.get("/events/{some_id}", response_class=HTMLResponse)
@@ -152,15 +210,44 @@ def event_page(request: Request, some_id: str):
     got = detail.linked_event(_store(request), some_id[:64])
     if got is None:
         return error_page(request, 404, f"no event {some_id!r}")
-    return render(request, "event.html", ev=got, account_rows=ACCOUNT_ROWS)
+    return render(request, "event.html", ev=got, account_rows=ACCOUNT_ROWS,
+                  sources=account_columns(got["mentions"]))
 
 
 # rows of the side-by-side accounts table: (label, field of a mention)
-ACCOUNT_ROWS = (("outlet", "outlet"), ("published", "published"), ("type", "type"),
+ACCOUNT_ROWS = (("published", "published"), ("type", "type"),
                 ("CAMEO", "cameo"), ("status", "status"), ("source", "source_name"),
                 ("target", "target_name"), ("date from", "date_start"), ("date to", "date_end"),
                 ("place", "place_name"), ("Goldstein", "goldstein"), ("trigger", "trigger"),
                 ("confidence", "confidence"))
+
+
+def account_columns(mentions: list[dict]) -> list[dict]:
+    """The accounts side by side: one column per source (outlet; an article without one is a
+    source of its own), in order of first report, with its articles, its mentions and, per
+    row of ACCOUNT_ROWS, the distinct values its mentions give (once each); `differs` names
+    the rows where the sources' values are not the same."""
+    columns: dict[str, dict] = {}
+    for m in mentions:
+        key = m.get("outlet") or f"article {m['article_id']}"
+        col = columns.setdefault(key, {"source": m.get("outlet") or m.get("article_title") or m["article_id"],
+                                       "articles": {}, "mentions": [], "values": {}})
+        col["articles"].setdefault(m["article_id"], {"id": m["article_id"], "title": m.get("article_title"),
+                                                     "published": m.get("published")})
+        col["mentions"].append(m)
+        for _, field in ACCOUNT_ROWS:
+            v = m.get(field)
+            vals = col["values"].setdefault(field, [])
+            if v is not None and v not in vals:
+                vals.append(v)
+    out = list(columns.values())
+    for col in out:
+        col["articles"] = list(col["articles"].values())
+    differs = {field for _, field in ACCOUNT_ROWS
+               if len({tuple(map(str, c["values"].get(field, []))) for c in out}) > 1}
+    for col in out:
+        col["differs"] = differs
+    return out
 
 
 def _page_quote_categories(request: Request, value: str | None) -> tuple[str, ...]:
@@ -217,10 +304,11 @@ def _level(key: ActorKey) -> str | None:
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, level: str = "country"):
+def network_page(request: Request, level: str = "country", min_events: int = 1):
+    """The network; its filters are the page's query, so a reload or a link keeps them."""
     if level not in ("country", "code"):
         level = "country"
-    return render(request, "network.html", level=level)
+    return render(request, "network.html", level=level, min_events=min(max(min_events, 1), 1_000_000))
 
 
 @router.get("/map", response_class=HTMLResponse)

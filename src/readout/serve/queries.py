@@ -184,9 +184,20 @@ def link_columns(store: ReadOnlyStore) -> tuple[str, str] | None:
     return (ev, le) if ev and le else None
 
 
+# Events whose own date is a day or a week (a range within 7 days) are counted in the week of
+# their start; a coarser date (month, season, quarter, year …) is a span from its start to
+# its end, never a spike on its first day; events without a date of their own are counted
+# as undated and not plotted.
+POINT_PRECISIONS = ("day", "week")
+_SERIES_KIND = ("CASE WHEN NOT dated THEN 'undated' "
+                "WHEN coalesce(precision, 'day') IN ('day', 'week') AND day_end - day < 7 THEN 'week' "
+                "ELSE 'span' END")
+
+
 def dyad_series(store: ReadOnlyStore, a: str, b: str, level: str = "country",
                 flt: EventFilter | None = None) -> dict:
-    """Events per week by quad class and mean Goldstein, for a→b and b→a separately."""
+    """Events per week by quad class and mean Goldstein, for a→b and b→a separately; events
+    dated only to a month, season or longer as spans; undated events counted apart."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}")
     flt = flt or EventFilter()
@@ -195,10 +206,15 @@ def dyad_series(store: ReadOnlyStore, a: str, b: str, level: str = "country",
     for src, tgt in ((ka, kb), (kb, ka)):
         f = EventFilter(**{**flt.__dict__, "source": src, "target": tgt, "both_directions": False,
                            "extra": list(flt.extra)})
-        matches, params = _matches(store, f, "day, quad_class, goldstein")
+        matches, params = _matches(store, f, "day, day_end, dated, precision, quad_class, goldstein")
         rows = store.rows(
-            "SELECT CAST(date_trunc('week', day) AS DATE) AS week, quad_class, count(*) AS n, "
-            f"sum(goldstein) AS g FROM ({matches}) GROUP BY ALL ORDER BY week", params)
+            f"SELECT kind, CASE WHEN kind = 'week' THEN CAST(date_trunc('week', day) AS DATE) END AS week, "
+            "CASE WHEN kind = 'span' THEN day END AS start, "
+            "CASE WHEN kind = 'span' THEN day_end END AS \"end\", "
+            "CASE WHEN kind = 'span' THEN coalesce(precision, 'day') END AS precision, "
+            "quad_class, count(*) AS n, sum(goldstein) AS g, count(goldstein) AS gn "
+            f"FROM (SELECT *, {_SERIES_KIND} AS kind FROM ({matches})) "
+            "GROUP BY ALL ORDER BY week, start, \"end\"", params)
         directions.append(_series(src.value, tgt.value, rows))
         if a == b:
             break
@@ -209,6 +225,7 @@ def dyad_series(store: ReadOnlyStore, a: str, b: str, level: str = "country",
 
 def _series(source: str, target: str, rows: list[dict]) -> dict:
     weeks: dict = {}
+    spans: dict = {}
     undated = total = 0
     gsum = 0.0
     gn = 0
@@ -216,25 +233,36 @@ def _series(source: str, target: str, rows: list[dict]) -> dict:
         total += r["n"]
         if r["g"] is not None:
             gsum += r["g"]
-            gn += r["n"]
-        if r["week"] is None:
+            gn += r["gn"]
+        if r["kind"] == "undated":
             undated += r["n"]
             continue
-        w = weeks.setdefault(r["week"], {"week": r["week"].isoformat(), "n": 0, "by_quad": {},
-                                         "_g": 0.0, "_gn": 0})
+        if r["kind"] == "week":
+            w = weeks.setdefault(r["week"], {"week": r["week"].isoformat(), "n": 0, "by_quad": {},
+                                             "_g": 0.0, "_gn": 0})
+        else:
+            w = spans.setdefault((r["start"], r["end"], r["precision"]), {
+                "start": r["start"].isoformat(), "end": r["end"].isoformat(),
+                "precision": r["precision"], "n": 0, "by_quad": {}, "_g": 0.0, "_gn": 0})
         w["n"] += r["n"]
         q = str(r["quad_class"]) if r["quad_class"] is not None else "none"
         w["by_quad"][q] = w["by_quad"].get(q, 0) + r["n"]
         if r["g"] is not None:
             w["_g"] += r["g"]
-            w["_gn"] += r["n"]
-    series = []
-    for w in sorted(weeks.values(), key=lambda w: w["week"]):
-        w["goldstein"] = round(w.pop("_g") / w["_gn"], 3) if w["_gn"] else None
-        w.pop("_gn")
-        series.append(w)
+            w["_gn"] += r["gn"]
+
+    def done(items):
+        out = []
+        for w in items:
+            w["goldstein"] = round(w.pop("_g") / w["_gn"], 3) if w["_gn"] else None
+            w.pop("_gn")
+            out.append(w)
+        return out
     return {"source": source, "target": target, "n_events": total, "n_undated": undated,
-            "mean_goldstein": round(gsum / gn, 3) if gn else None, "weeks": series}
+            "n_dated": total - undated,
+            "mean_goldstein": round(gsum / gn, 3) if gn else None,
+            "weeks": done(sorted(weeks.values(), key=lambda w: w["week"])),
+            "spans": done(sorted(spans.values(), key=lambda w: (w["start"], w["end"])))}
 
 
 def actor_names(store: ReadOnlyStore, level: str, keys: list[str]) -> dict[str, str]:
@@ -336,3 +364,36 @@ def actors(store: ReadOnlyStore, q: str | None = None, kind: str | None = None,
     items = store.rows(f"{base} ORDER BY n_articles DESC, n_mentions DESC NULLS LAST, name "
                        "LIMIT ? OFFSET ?", params + [page_size, (page - 1) * page_size])
     return {"items": items, "total": total, "page": page, "page_size": page_size}
+
+
+STORY_COLUMNS = ("id, title, label, n_articles, n_sources, n_linked_events, "
+                 "CAST(date_min AS VARCHAR) AS date_min, CAST(date_max AS VARCHAR) AS date_max")
+
+
+def stories(store: ReadOnlyStore, page: int = 1, page_size: int = 50) -> dict:
+    """Stories, the most widely reported first (`available` False: the link stage has not run)."""
+    if not store.has("stories"):
+        return {"items": [], "total": 0, "page": page, "page_size": page_size, "available": False}
+    total = store.scalar("SELECT count(*) FROM stories")
+    items = store.rows(f"SELECT {STORY_COLUMNS} FROM stories "
+                       "ORDER BY n_articles DESC, n_sources DESC, date_max DESC NULLS LAST, id "
+                       "LIMIT ? OFFSET ?", [page_size, (page - 1) * page_size])
+    return {"items": items, "total": total, "page": page, "page_size": page_size, "available": True}
+
+
+def story(store: ReadOnlyStore, story_id: str, max_events: int = 100) -> dict | None:
+    """One story: its articles (by date) and its linked events (most reported first)."""
+    if not store.has("stories"):
+        return None
+    found = store.one(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", [story_id])
+    if found is None:
+        return None
+    articles = store.rows(f"SELECT {column_list(ARTICLE_LIST_COLUMNS)} FROM articles WHERE story_id = ? "
+                          "ORDER BY published NULLS LAST, id", [story_id])
+    _add_article_counts(store, articles)
+    events = store.rows(
+        "SELECT id, type, cameo, status, source_name, source_country, target_name, target_country, "
+        "date_start, date_end, n_mentions, n_articles, n_sources FROM linked_events "
+        "WHERE story_id = ? ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ?",
+        [story_id, max_events]) if store.has("linked_events", "story_id") else []
+    return {"story": found, "articles": articles, "linked_events": events}

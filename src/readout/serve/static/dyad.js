@@ -12,7 +12,18 @@
 
   function filters() {
     const f = new FormData(form);
-    return {type: f.get("type"), status: f.get("status"), direction: f.get("direction")};
+    const status = f.get("status") || "occurred";
+    return {type: f.get("type"), status: status === "any" ? "" : status, statusChoice: status,
+            direction: f.get("direction")};
+  }
+
+  function remember() {
+    /* The filters in the page's address, so that a reload or a copied link keeps them. */
+    const f = filters();
+    const query = R.params({level: level === "code" ? "code" : "", type: f.type,
+      status: f.statusChoice === "occurred" ? "" : f.statusChoice,
+      direction: f.direction === "both" ? "" : f.direction});
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
 
   async function loadSeries() {
@@ -23,14 +34,20 @@
       const weeks = weekRange(data.directions);
       let yMax = 1;
       for (const d of data.directions) for (const w of d.weeks) yMax = Math.max(yMax, w.n);
+      const which = f.statusChoice === "any" ? "" : f.statusChoice + " ";
       for (const d of data.directions) {
         const name = k => data.names[k] && data.names[k] !== k ? `${data.names[k]} (${k})` : k;
-        const title = `${name(d.source)} → ${name(d.target)}: ${d.n_events} event(s)` +
+        const title = `${name(d.source)} → ${name(d.target)}: ${d.n_events} ${which}event(s)` +
           (d.mean_goldstein === null ? "" : `, mean Goldstein ${R.fmt(d.mean_goldstein, 2)}`);
-        const box = R.el("div", {class: "chart-box"});
+        const box = R.el("div", {class: "chart-box", "data-source": d.source, "data-target": d.target});
         charts.append(box);
-        if (!weeks.length) box.append(R.el("p", {class: "muted"}, title + " (no dated events)"));
+        if (!weeks.length || !d.n_dated) box.append(R.el("p", {class: "muted"}, title + " (no dated events)"));
         else drawWeekChart(box, d, weeks, yMax, title);
+        if (d.n_undated) {
+          box.append(R.el("p", {class: "undated muted", "data-n": d.n_undated},
+            `${d.n_undated} of ${d.n_events} event(s) have no date of their own and are not plotted ` +
+            "(they are in the list below)."));
+        }
       }
     } catch (e) { R.error(charts, e); }
   }
@@ -40,7 +57,11 @@
       ? R.el("a", {href: `/actors/${R.q(name)}?by=name`}, name)
       : R.el("span", {class: "muted"}, country || "?");
     return R.el("tr", {class: "event-row", "data-event-id": e.id},
-      R.el("td", {}, e.date_start || e.published || ""),
+      e.date_start
+        ? R.el("td", {class: "date", title: e.date_end && e.date_end !== e.date_start
+                 ? `${e.date_start} … ${e.date_end} (${e.date_precision || "range"})` : null}, e.date_start)
+        : R.el("td", {class: "date undated muted", title: "no date of its own; the article was published " + (e.published || "on an unknown day")},
+               "undated"),
       R.el("td", {}, R.el("a", {class: "event-link", href: `/events/${R.q(e.linked_event_id || e.id)}`}, e.type || "?"),
            " ", R.el("span", {class: "muted"}, e.cameo || "")),
       R.el("td", {}, actor(e.source_name, e.source_country), " ", R.el("span", {class: "tag"}, e.source_country || "")),
@@ -72,7 +93,7 @@
     } catch (e) { R.error(list, e); }
   }
 
-  form.addEventListener("change", () => { page = 1; loadSeries(); loadEvents(false); });
+  form.addEventListener("change", () => { page = 1; remember(); loadSeries(); loadEvents(false); });
   more.addEventListener("click", () => { page += 1; loadEvents(true); });
   loadSeries();
   loadEvents(false);

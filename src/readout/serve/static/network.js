@@ -37,6 +37,59 @@
     }
   }
 
+  function overlaps(a, b) {
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  }
+
+  function placeLabels(nodes, W, H) {
+    /* Every node's label where it overlaps no other label (and, where it can, no node):
+       the busiest nodes first, each trying spots around its node from near to far (a leader
+       line joins a label set apart); a label that finds no free spot is shortened to the code. */
+    const PAD = 2;
+    const circles = nodes.map(d => ({x0: d.x - d.r, y0: d.y - d.r, x1: d.x + d.r, y1: d.y + d.r, id: d.id}));
+    const placed = [];
+    const angles = [0, 180, -30, 30, 150, -150, -60, 60, -120, 120, -90, 90].map(a => a * Math.PI / 180);
+    const dists = [3, 8, 14, 22, 32, 44, 58, 76, 100, 130, 170, 220];
+    const order = [...nodes].sort((a, b) => b.n_events - a.n_events || (a.id < b.id ? -1 : 1));
+    for (const d of order) {
+      const text = R.el("text", {class: "node-label", "data-id": d.id, text: d.text});
+      d.g.append(text);
+      let best = null, bb = null;
+      for (const label of d.text === d.id ? [d.text] : [d.text, d.id]) {
+        text.textContent = label;
+        bb = text.getBBox();
+        const w = bb.width + 2 * PAD, h = bb.height + PAD;
+        let fallback = null;
+        search:
+        for (const dist of dists) for (const a of angles) {
+          const cx = d.x + Math.cos(a) * (d.r + dist), cy = d.y + Math.sin(a) * (d.r + dist);
+          const c = Math.cos(a), sn = Math.sin(a);
+          const x0 = c > 0.2 ? cx : c < -0.2 ? cx - w : cx - w / 2;
+          const y0 = sn > 0.2 ? cy : sn < -0.2 ? cy - h : cy - h / 2;
+          const b = {x0, y0, x1: x0 + w, y1: y0 + h};
+          if (b.x0 < 0 || b.y0 < 0 || b.x1 > W || b.y1 > H) continue;
+          if (placed.some(p => overlaps(p, b))) continue;
+          const free = !circles.some(o => overlaps(o, b));
+          if (free) { best = {b, dist, a, label}; break search; }
+          if (!fallback) fallback = {b, dist, a, label};
+        }
+        best = best || fallback;
+        if (best) break;
+      }
+      if (!best) { text.remove(); continue; }            // no spot at all: the title still names it
+      const {b, dist, label} = best;
+      placed.push(b);
+      text.textContent = label;
+      if (label !== d.text) text.append(R.el("title", {text: d.text}));
+      text.setAttribute("x", b.x0 + PAD - bb.x - d.x);
+      text.setAttribute("y", b.y0 + PAD / 2 - bb.y - d.y);
+      if (dist > 14) {
+        const lx = Math.max(b.x0, Math.min(b.x1, d.x)), ly = Math.max(b.y0, Math.min(b.y1, d.y));
+        d.g.insertBefore(R.el("line", {class: "leader", x1: 0, y1: 0, x2: lx - d.x, y2: ly - d.y}), d.g.firstChild);
+      }
+    }
+  }
+
   function draw(data) {
     const W = Math.max(600, box.clientWidth || 900), H = 560;
     const nodes = data.nodes.map(d => ({...d})), byId = new Map(nodes.map(d => [d.id, d]));
@@ -56,10 +109,11 @@
     });
     lines.forEach(([, l]) => svg.append(l));
     const groups = nodes.map(d => {
-      const r = 5 + 14 * Math.sqrt(d.n_events / maxN);
+      const r = d.r = 5 + 14 * Math.sqrt(d.n_events / maxN);
+      d.text = d.label !== d.id ? `${d.label} (${d.id})` : d.id;
       const g = R.el("g", {class: "node", transform: `translate(${d.x},${d.y})`, "data-id": d.id, tabindex: 0},
-        R.el("circle", {r}), R.el("text", {x: r + 3, y: 4, text: d.label !== d.id ? `${d.label} (${d.id})` : d.id}),
-        R.el("title", {text: `${d.label}: ${d.n_events} event(s)`}));
+        R.el("circle", {r}), R.el("title", {text: `${d.label}: ${d.n_events} event(s)`}));
+      d.g = g;
       let dragging = false, moved = false;
       g.addEventListener("pointerdown", ev => { dragging = true; moved = false; g.setPointerCapture(ev.pointerId); });
       g.addEventListener("pointermove", ev => {
@@ -81,6 +135,7 @@
     });
     groups.forEach(g => svg.append(g));
     box.replaceChildren(nodes.length ? svg : R.el("p", {class: "muted"}, "No events between two actors yet."));
+    if (nodes.length) placeLabels(nodes, W, H);
     edgeBody.replaceChildren(...edges.map(e => R.el("tr", {},
       R.el("td", {}, R.el("a", {class: "dyad-link", href: `/dyads/${R.q(e.source)}/${R.q(e.target)}` + (data.level === "code" ? "?level=code" : "")},
         `${e.source}–${e.target}`)),
@@ -93,6 +148,13 @@
       draw(await R.json("/api/network?" + R.params({level: f.get("level"), min_events: f.get("min_events") || 1})));
     } catch (e) { R.error(box, e); }
   }
-  form.addEventListener("change", load);
+  form.addEventListener("change", () => {
+    // the filters in the page's address, so that a reload or a copied link keeps them
+    const f = new FormData(form);
+    const query = R.params({level: f.get("level") === "code" ? "code" : "",
+                            min_events: +f.get("min_events") > 1 ? f.get("min_events") : ""});
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    load();
+  });
   load();
 })();
