@@ -87,7 +87,19 @@ def _status(s: str) -> str:
     return "occurred" if s == "claimed" else s
 
 
-def judge(doc: Document, ann: dict, min_confidence: float | None = None) -> tuple[list[dict], list[dict]]:
+def gold_sentence(spans: list, start: int, end: int, fallback: int) -> int:
+    """The gold sentence (by the character spans the gold set was annotated on) that overlaps
+    an event's evidence most: the parse's own sentence numbering may differ by a split."""
+    best, best_overlap = fallback, 0
+    for i, (s, e) in enumerate(spans):
+        ov = min(e, end) - max(s, start)
+        if ov > best_overlap:
+            best, best_overlap = i, ov
+    return best
+
+
+def judge(doc: Document, ann: dict, min_confidence: float | None = None,
+          spans: list | None = None) -> tuple[list[dict], list[dict]]:
     """Per coded event and per gold event: what matched and how well."""
     actors = {a.id: a for a in doc.actors}
     gold_by_sent = {s["i"]: s["events"] for s in ann["sentences"]}
@@ -96,7 +108,8 @@ def judge(doc: Document, ann: dict, min_confidence: float | None = None) -> tupl
     for e in doc.events:
         if min_confidence is not None and e.confidence < min_confidence:
             continue
-        si = e.evidence.sentence
+        si = e.evidence.sentence if not spans else gold_sentence(spans, e.evidence.start, e.evidence.end,
+                                                                 e.evidence.sentence)
         src, tgt = actors.get(e.source), actors.get(e.target)
         sc = src.code if src and src.code else (src.country if src else None)
         tc = tgt.code if tgt and tgt.code else (tgt.country if tgt else None)
@@ -176,8 +189,8 @@ def main(argv=None) -> int:
         return 1
     docs = code_documents([a for a, _ in pairs], config)
     coded, gold = [], []
-    for doc, (_, ann) in zip(docs, pairs):
-        c, g = judge(doc, ann, args.min_confidence)
+    for doc, (art, ann) in zip(docs, pairs):
+        c, g = judge(doc, ann, args.min_confidence, art.get("sentences"))
         coded += c
         gold += g
     report(coded, gold, len(pairs))

@@ -70,6 +70,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._dissent_sectors = frozenset(self.lex.rules.get("roles", {}).get("dissent_sectors", ()))
         self._agent_heads = frozenset(self.lex.rules.get("agent_heads", {}).get("nouns", ()))
         self._dated_possessors = frozenset(self.lex.rules.get("noun_requirements", {}).get("dated_possessors", ()))
+        self._habitual_words = frozenset(self.lex.rules.get("dates", {}).get("habitual_adverbs", ()))
         self._reciprocal = frozenset(self.lex.rules.get("roles", {}).get("reciprocal_verbs", ()))
         self._stative = frozenset(self.lex.rules.get("roles", {}).get("stative_passives", ()))
         self._operators = frozenset(v for vs in self.lex.rules.get("frame_operators", {}).values() for v in vs)
@@ -227,6 +228,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             sources, targets, direct = self.verb_roles(t, b)
             shared = shared_object_verb(t)
             time_anchors = [t] if shared is None else [t, shared]    # "shot and killed X on Sunday"
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+                time_anchors.append(t.head)    # "the Sept. 11, 2012, attacks … that killed four"
             anchor_tok = t
         else:
             sources, targets, direct = self.noun_roles(self._noun_head(t), b, carrier)
@@ -339,7 +342,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             reported_act = is_verbal(c.trigger) or c.from_frame or any(
                 a is not None and a is not c.trigger and is_verbal(a) for a in c.time_anchors)
             if date is None and c.status == "occurred" and pub is not None and reported_act \
-                    and not self._past_perfect(c.trigger):
+                    and not self._past_perfect(c.trigger) and not self._habitual(c.trigger):
                 # the report's day only for an act reported by a verb ("met", "held talks");
                 # an event noun with no time of its own ("the lawsuit", "the deal") may be old
                 iso = pub.isoformat()
@@ -471,6 +474,13 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         """The clause's subject is "you": rhetoric or an address, not a reported act."""
         v = tok if is_verbal(tok) else clause_head(tok)
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "ya", "y'all") for c in v.children)
+
+    def _habitual(self, tok) -> bool:
+        """"regularly attacked", "have repeatedly called for": acts over a stretch of time, not
+        on the report's day ([dates] habitual_adverbs)."""
+        head = tok if is_verbal(tok) else tok.head
+        words = self._habitual_words
+        return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in words for c in head.children)
 
     def _past_perfect(self, tok) -> bool:
         head = tok if is_verbal(tok) else tok.head

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..errors import ConfigError
 from .attribute_table import replace_attribute_ruler
+from .paragraphs import add_paragraph_starts
 
 
 @lru_cache(maxsize=4)
@@ -20,6 +21,7 @@ def load_model(name: str, fast_attributes: bool = True):
     nlp = _load_spacy(name)
     if fast_attributes:
         replace_attribute_ruler(nlp)
+    add_paragraph_starts(nlp)
     return nlp
 
 
