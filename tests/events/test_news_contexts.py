@@ -91,3 +91,21 @@ def test_an_inverted_conditional_is_hypothetical():
     _, d = _coded("Mr Trump said it would have been cool had Hillary Clinton congratulated him.")
     sup = [e for e in d.events if e.type == "SUPPORT"]
     assert sup and all(e.status == "hypothetical" for e in sup), [(e.type, e.status) for e in d.events]
+
+
+def test_a_state_of_affairs_is_no_source():
+    coded, d = _coded("The Greek crisis underlined the need for an overhaul of the EU's fiscal rules.")
+    assert not any(e.source for e in d.events), [(e.type, e.source) for e in d.events]
+    coded, d = _coded("A Taliban attack killed 20 Afghan soldiers in Kunduz on Monday.")
+    assert any(t == "ASSAULT" for t, _ in coded), coded       # a violent noun's owner still acts
+
+
+def test_a_relative_clause_act_takes_its_noun_date_and_habits_stay_undated():
+    _, d = _coded("Critics charged that the hearing failed to provide any new information about the "
+                  "Sept. 11, 2012, attacks on diplomatic compounds in Benghazi, Libya, that killed four Americans.")
+    kills = [e for e in d.events if e.type == "ASSAULT"]
+    assert kills and all(e.date is not None and e.date.start_date == "2012-09-11" for e in kills), \
+        [(e.trigger, e.date) for e in d.events]
+    _, d = _coded("Democrats regularly attacked Republicans for how they ran the investigation.")
+    acc = [e for e in d.events if e.type == "ACCUSE"]
+    assert acc and all(e.date is None for e in acc), [(e.trigger, e.date) for e in d.events]

@@ -70,6 +70,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._dissent_sectors = frozenset(self.lex.rules.get("roles", {}).get("dissent_sectors", ()))
         self._agent_heads = frozenset(self.lex.rules.get("agent_heads", {}).get("nouns", ()))
         self._dated_possessors = frozenset(self.lex.rules.get("noun_requirements", {}).get("dated_possessors", ()))
+        self._non_agents = frozenset(self.lex.rules.get("roles", {}).get("non_agent_subjects", ()))
         self._habitual_words = frozenset(self.lex.rules.get("dates", {}).get("habitual_adverbs", ()))
         self._reciprocal = frozenset(self.lex.rules.get("roles", {}).get("reciprocal_verbs", ()))
         self._stative = frozenset(self.lex.rules.get("roles", {}).get("stative_passives", ()))

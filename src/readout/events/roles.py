@@ -254,6 +254,8 @@ class RoleFinding:
                         break
         if subj is not None:
             acts = self._first_person(subj, self.actors_of(subj))
+            if not passive and subj.pos_ == "NOUN" and subj.lemma_.lower() in self._non_agents:
+                acts = []     # "the Greek crisis underlined the need": a state of affairs acts on no one
             ag = agent_token(v) if passive else None
             if passive and ag is None and v.lemma_.lower() in self._stative:
                 sources = acts      # "Israel is opposed to …", "forces were engaged in …"
