@@ -106,6 +106,8 @@ def test_a_relative_clause_act_takes_its_noun_date_and_habits_stay_undated():
     kills = [e for e in d.events if e.type == "ASSAULT"]
     assert kills and all(e.date is not None and e.date.start_date == "2012-09-11" for e in kills), \
         [(e.trigger, e.date) for e in d.events]
-    _, d = _coded("Democrats regularly attacked Republicans for how they ran the investigation.")
+    _, d = _coded("The Democratic Party regularly attacked the Republican Party for how it ran the investigation.")
     acc = [e for e in d.events if e.type == "ACCUSE"]
     assert acc and all(e.date is None for e in acc), [(e.trigger, e.date) for e in d.events]
+    _, d = _coded("The Democratic Party attacked the Republican Party for how it ran the investigation.")
+    assert [e.date.start_date for e in d.events if e.type == "ACCUSE"] == [PUBLISHED]
