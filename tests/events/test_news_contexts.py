@@ -107,7 +107,7 @@ def test_a_relative_clause_act_takes_its_noun_date_and_habits_stay_undated():
     assert kills and all(e.date is not None and e.date.start_date == "2012-09-11" for e in kills), \
         [(e.trigger, e.date) for e in d.events]
     _, d = _coded("The Democratic Party regularly attacked the Republican Party for how it ran the investigation.")
-    acc = [e for e in d.events if e.type == "ACCUSE"]
+    acc = [e for e in d.events if e.cameo == "111"]
     assert acc and all(e.date is None for e in acc), [(e.trigger, e.date) for e in d.events]
     _, d = _coded("The Democratic Party attacked the Republican Party for how it ran the investigation.")
-    assert [e.date.start_date for e in d.events if e.type == "ACCUSE"] == [PUBLISHED]
+    assert [e.date.start_date for e in d.events if e.cameo == "111"] == [PUBLISHED]
