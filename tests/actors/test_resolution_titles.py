@@ -98,3 +98,16 @@ def test_resolution_deputy_is_another_actor_than_the_minister():
     a = resolve_actor("the Russian deputy foreign minister", date="2020-01-01")
     b = resolve_actor("the Russian foreign minister", date="2020-01-01")
     assert a.id != b.id
+
+
+def test_a_title_word_used_as_a_surname_is_no_office_holder():
+    import readout
+    d = readout.extract_text("President Donald Trump spoke on Monday. “The first I heard of it was "
+                             "Tuesday,” said King, who resigned from the office on Dec. 20.",
+                             published="2019-12-30")
+    trump = [a for a in d.actors if a.name == "Donald Trump"]
+    assert trump and "King" not in [m.text for m in trump[0].mentions]
+    d = readout.extract_text("The King of Spain visited Morocco. The King said the talks went well.",
+                             published="2019-12-30")
+    king = [a for a in d.actors if a.country == "ESP"]
+    assert king and "The King" in [m.text for m in king[0].mentions]

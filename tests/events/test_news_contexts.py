@@ -111,3 +111,10 @@ def test_a_relative_clause_act_takes_its_noun_date_and_habits_stay_undated():
     assert acc and all(e.date is None for e in acc), [(e.trigger, e.date) for e in d.events]
     _, d = _coded("The Democratic Party attacked the Republican Party for how it ran the investigation.")
     assert [e.date.start_date for e in d.events if e.cameo == "111"] == [PUBLISHED]
+
+
+def test_an_adjectival_participle_is_no_act():
+    coded, _ = _coded("My phone has been ringing from people in Ohio who are upset and discouraged.")
+    assert not any(t == "ACCUSE" for t, _ in coded), coded
+    coded, _ = _coded("Israel is opposed to French mediation in Lebanon.")
+    assert coded                       # a stance told by a stative passive is still read

@@ -784,6 +784,9 @@ def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
         if root.dep_ not in ("nsubj", "nsubjpass", "dobj") and not (root.dep_ == "pobj" and root.head.lower_ == "by") \
                 and not _counted_subject(root):
             return None   # a group of no country that acts in no way and is not acted on
+    if r.kind == "person" and r.entry is None and end - start == 1 and root.text[:1].isupper() \
+            and not root.is_sent_start and root.pos_ == "PROPN" and _name_like(doc, root):
+        return None   # "said King, who resigned": a surname that is also a title
     needs = ""
     how = "role"
     if "pair" in r.flags:
@@ -791,6 +794,22 @@ def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
     elif r.kind == "person":
         needs = "role"
     return Mention(start, end, how, r, needs=needs, head=root.i)
+
+
+def _name_like(doc, tok) -> bool:
+    """A capitalised title word alone, used as a name: after a speech verb or before one
+    ("said King", "King said"), or after a quote — not "the King", "King Charles"."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and prev.pos_ == "DET":
+        return False
+    if nxt is not None and nxt.pos_ == "PROPN":
+        return False
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _SPEECH_HEADS
+
+
+_SPEECH_HEADS = frozenset({"say", "tell", "add", "note", "write", "explain", "recall", "insist",
+                           "argue", "claim", "state", "continue", "warn", "ask", "reply"})
 
 
 def coordinated_nationalities(doc, m: Mention, root, k: ActorKnowledge, date) -> list[Mention]:

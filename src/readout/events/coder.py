@@ -92,7 +92,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         toks = self.triggers()
         bases: dict[int, Base] = {}
         for t in toks:
-            if is_verbal(t):
+            if is_verbal(t) and self._stative_participle(t):
+                b = None          # "people who are upset and discouraged": a state, not an act
+            elif is_verbal(t):
                 b = self.verb_base(t)
             elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.is_lower):
                 b = self.noun_base(t)     # lower-case "march" is tagged PROPN (the month) by the model
@@ -383,6 +385,16 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                     if ev.incomplete and self._state_level(src or tgt):
                         self.one_sided.add(ev.id)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.id))
+
+    def _stative_participle(self, t) -> bool:
+        """A past participle used as an adjective with no agent: "are discouraged", "upset and
+        discouraged", "a divided party" — a state of its subject (the stative passives that
+        code their subject's stance, "Israel is opposed to", are read as acts)."""
+        if t.tag_ != "VBN" or any(c.dep_ == "agent" for c in t.children) or t.lemma_.lower() in self._stative:
+            return False
+        if t.dep_ in ("acomp", "amod"):
+            return True
+        return t.dep_ == "conj" and t.head.dep_ in ("acomp", "amod") and t.head.pos_ == "ADJ"
 
     @staticmethod
     def _bare_noun(t) -> bool:
