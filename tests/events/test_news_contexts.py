@@ -32,6 +32,8 @@ CASES = [
     ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),
     ("The party needs to demonstrate that it is willing to change.", ("PROTEST", "14"), None),
     ("The super PAC spent $2 million on behalf of Senator Brady.", ("AID", "07"), None),
+    ("British passengers returning from Denmark and Iceland must self-isolate.", ("CONSULT", "04"), None),
+    ("Health secretary Matt Hancock was forced onto the defensive by Conservative MPs.", ("COERCE", "17"), None),
 ]
 
 
