@@ -100,12 +100,13 @@ def gold_examples(config) -> list[tuple[str, dict, int, float]]:
     arts = [json.loads((REPO / "eval" / "events_gold" / "articles" / f"{aid}.json").read_text("utf-8"))
             for aid, part in sorted(split.items()) if part == "train"]
     items = [_item(a["id"], a["text"], a["title"], a["published"]) for a in arts]
+    spans = {a["id"]: a.get("sentences") for a in arts}
     out = []
     for it, events, feats in proposed(items, config):
         doc = it.document
         doc.events = events
         if doc.id in anns:
-            coded, _ = judge(doc, anns[doc.id])
+            coded, _ = judge(doc, anns[doc.id], spans=spans.get(doc.id))
             labels = [int(c["verdict"] == "right") for c in coded]
         else:
             actors = {a.id: a for a in doc.actors}
