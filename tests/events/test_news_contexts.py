@@ -120,3 +120,12 @@ def test_an_adjectival_participle_is_no_act():
     assert not any(t == "ACCUSE" for t, _ in coded), coded
     coded, _ = _coded("Israel is opposed to French mediation in Lebanon.")
     assert coded                       # a stance told by a stative passive is still read
+
+
+def test_a_conjunct_after_a_comma_belongs_to_the_speaker():
+    _, d = _coded("UK Independence Party leader Nigel Farage said the warning was indicative that the "
+                  "President did not know what he was talking about, and accused Number 10 Downing Street "
+                  "of putting words in the President's mouth.")
+    acc = [e for e in d.events if e.type == "ACCUSE"]
+    assert acc and all(d.actor(e.source).name == "Nigel Farage" for e in acc), \
+        [(e.trigger, d.actor(e.source).name if e.source else None) for e in d.events]

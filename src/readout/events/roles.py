@@ -237,6 +237,32 @@ class RoleFinding:
         return actor.kind == "group" and actor.sector in (None, "MIL", "COP", "GOV") \
             and (actor.country is None or actor.country in own)
 
+    @staticmethod
+    def _own_subject(v):
+        return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+
+    def _comma_and(self, v) -> bool:
+        """", and accused …": a comma before the conjunction, the mark of a conjunct of the
+        outer clause."""
+        i = v.left_edge.i if v.left_edge.i < v.i else v.i
+        before = [t for t in self.doc[max(v.sent.start, i - 3):i]]
+        words = [t.lower_ for t in before]
+        return len(words) >= 2 and words[-1] in ("and", "but") and words[-2] == ","
+
+    def _speaker_above(self, v) -> list[Actor]:
+        """"Farage said the warning showed …, and accused Downing Street": a conjunct parsed
+        under the reported clause, whose inherited subject is no actor, belongs to the
+        speaker of the clause it hangs in."""
+        h = v.head
+        for _ in range(3):
+            if h.dep_ not in ("ccomp", "conj") or h.head is h:
+                return []
+            h = h.head
+            if h.lemma_.lower() in self.cues.speech_verbs:
+                subj = self._own_subject(h)
+                return self.actors_of(subj) if subj is not None else []
+        return []
+
     def verb_roles(self, v, base: Base) -> tuple[list[Actor], list[Actor], bool]:
         subj, passive = subject_token(v)
         sources: list[Actor] = []
@@ -265,6 +291,9 @@ class RoleFinding:
                     sources = self.actors_of(ag)
             else:
                 sources = acts
+        if not passive and v.dep_ == "conj" and self._own_subject(v) is None and (
+                not sources or self._comma_and(v)):
+            sources = self._speaker_above(v) or sources
         direct = bool(sources)
         if not targets:
             shared = shared_object_verb(v)
