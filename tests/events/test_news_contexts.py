@@ -33,6 +33,9 @@ CASES = [
     ("The party needs to demonstrate that it is willing to change.", ("PROTEST", "14"), None),
     ("The super PAC spent $2 million on behalf of Senator Brady.", ("AID", "07"), None),
     ("British passengers returning from Denmark and Iceland must self-isolate.", ("CONSULT", "04"), None),
+    ("Turkey and Poland have been removed from the British government's list of travel corridors.",
+     ("COERCE", "17"), None),
+    ("Ohio Republicans quickly speculated that Governor Kasich had advance notice.", ("CONSULT", "04"), None),
     ("Health secretary Matt Hancock was forced onto the defensive by Conservative MPs.", ("COERCE", "17"), None),
 ]
 
