@@ -14,6 +14,7 @@ from ..work import WorkItem
 from .attribution import Attribution
 from .cues import cue_lexicon
 from .find import find_attributions
+from .names import name_gender
 
 # How far back (in characters) an unresolved "he"/"she" may look for its speaker.
 PRONOUN_REACH = 1500
@@ -56,7 +57,7 @@ def _fallback_actor(item: WorkItem, att: Attribution) -> Actor | None:
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     name = item.document.text[s:e]
     label = toks[-1].ent_type_
-    kind = "person" if label == "PERSON" else "organisation"
+    kind = "person" if label == "PERSON" or name_gender(name) else "organisation"
     aid = stable_id(item.document.id, "actor", "speaker", name)
     actor = Actor(id=aid, name=name, country=None, sector=None, code=None, kind=kind)
     return item.actors.add(actor, Mention(s, e, name, how="speaker"), by="quotes")
@@ -68,11 +69,11 @@ def _continuing_speaker(item: WorkItem, recent: list[tuple[int, Actor]], at: int
     for off, a in reversed(recent):
         if at - off > PRONOUN_REACH:
             return None
-        if a.kind != "person":
+        if not _is_person(a):
             continue
         lex = cue_lexicon()
         for other in item.document.actors:
-            if other is a or other.kind != "person":
+            if other is a or not _is_person(other):
                 continue
             if any(off < m.start < at and m.text.lower() not in lex.pronouns
                    and m.text.lower() not in ("his", "her", "hers", "himself", "herself")
@@ -91,8 +92,36 @@ def _paragraph_window(text: str, at: int) -> int:
     return 0 if prev < 0 else prev + 2
 
 
-def _gender(actor: Actor) -> str | None:
-    """'female' or 'male' when the actor's own mentions say so (titles, gendered nouns)."""
+def _is_person(actor: Actor) -> bool:
+    """A person, or an actor the actors stage took for an organisation whose name is a
+    person's (a listed first name and a surname: "Julia Romano")."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.split()
+    return actor.kind == "organisation" and 2 <= len(words) <= 3 \
+        and all(w[:1].isupper() and w.lower() not in cue_lexicon().org_nouns for w in words) \
+        and name_gender(actor.name) is not None
+
+
+def _full_names(text: str, actor: Actor) -> list[str]:
+    """The actor's name and named mentions, a one-word mention with the capitalised word
+    before it ("Beatriz Luna" where the actors stage kept "Luna")."""
+    out = [actor.name]
+    for m in actor.mentions:
+        if m.how == "pronoun":
+            continue
+        out.append(m.text)
+        if " " not in m.text.strip() and text is not None:
+            before = text[max(0, m.start - 30):m.start].split()
+            if before and before[-1].isalpha() and before[-1][:1].isupper() \
+                    and text[m.start - 1:m.start] == " ":
+                out.append(before[-1] + " " + m.text)
+    return out
+
+
+def _gender(actor: Actor, text: str | None = None) -> str | None:
+    """'female' or 'male' when the actor's own mentions say so (titles, gendered nouns),
+    else by the first name of a person named in full (knowledge/first_names.tsv)."""
     lex = cue_lexicon()
     votes = {"female": 0, "male": 0}
     for m in actor.mentions:
@@ -104,7 +133,11 @@ def _gender(actor: Actor) -> str | None:
             elif w in lex.male:
                 votes["male"] += 1
     if votes["female"] == votes["male"]:
-        return None
+        if not _is_person(actor):
+            return None
+        names = _full_names(text, actor)
+        found = {g for g in (name_gender(n, lex.honorifics) for n in names) if g}
+        return found.pop() if len(found) == 1 else None
     return "female" if votes["female"] > votes["male"] else "male"
 
 
@@ -135,11 +168,20 @@ def _named_before(item: WorkItem, at: int, kinds: tuple[str, ...]) -> list[tuple
 def _nearest_person(item: WorkItem, at: int, pronoun: str) -> Actor | None:
     """The nearest person named before a he/she speaker whose gender does not contradict it."""
     want = _pronoun_gender(pronoun)
-    for _, a in _named_before(item, at, ("person",)):
-        g = _gender(a)
-        if want is None or g is None or g == want:
+    text = item.document.text
+    unknown_role = None   # "the city's mayor": a role of unknown gender, if no named person fits
+    for _, a in _named_before(item, at, ("person", "organisation")):
+        if not _is_person(a):
+            continue
+        g = _gender(a, text)
+        if want is None or g == want:
             return a
-    return None
+        if g is None:
+            if all(m.how in ("role", "pronoun") for m in a.mentions):
+                unknown_role = unknown_role or a
+                continue
+            return a
+    return unknown_role
 
 
 def _referred_organisation(item: WorkItem, att: Attribution, speaker_text: str) -> Actor | None:
@@ -194,9 +236,9 @@ def quotes_for(item: WorkItem, attributions: list[Attribution] | None = None) ->
                 if speaker_text.lower() in lex.personal:
                     same = _continuing_speaker(item, recent, att.speaker_start)
                     want = _pronoun_gender(speaker_text)
-                    if same is not None and _gender(same) not in (None, want):
+                    if same is not None and _gender(same, text) not in (None, want):
                         same = None
-                    if actor is not None and _gender(actor) not in (None, want):
+                    if actor is not None and _gender(actor, text) not in (None, want):
                         actor = None   # the actors stage's guess contradicts the pronoun
                     if same is not None and (actor is None or _called(same, speaker_text)):
                         actor = same
