@@ -19,6 +19,8 @@ stage resolves speakers afterwards). Four sources of attributions, in order:
 """
 from __future__ import annotations
 
+import re
+
 from ..nlp.text import parsed_text
 from .attribution import EDGE_CHARS, Attribution, span_chars
 from .category import category_table
@@ -33,6 +35,17 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
 RELATIVE = ("who", "that", "which", "whom")
+# "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
+_NAME_WORD = r"(?:[A-Z][\w.’'-]*|of|and|de|van|von|al)"
+LABEL = re.compile(r"(?m)(?:^|(?P<dash> [-–—] ?))(?:More from )?(?P<label>[A-Z][\w.’'-]*(?: " + _NAME_WORD
+                   + r"){0,4}): ")
+# words that start or end a label but name no speaker ("Update:", "Photo:", "Q:")
+LABEL_STOP = frozenset({"update", "updated", "photo", "photos", "video", "watch", "read", "related",
+                        "source", "sources", "note", "editor’s", "editor's", "correction", "see",
+                        "tags", "q", "a", "q.", "a.", "p.s.", "ps", "also", "warning", "breaking",
+                        "exclusive", "poll", "report", "analysis", "opinion", "live", "listen",
+                        "transcript", "credit", "image", "file", "subscribe", "follow", "share",
+                        "more", "the", "this", "here", "why", "what", "how", "who", "when", "where"})
 
 
 class Finder(QuotedStretches, LearnedCandidates):
@@ -218,6 +231,8 @@ class Finder(QuotedStretches, LearnedCandidates):
         if not inside:
             att.kind = "indirect"
             return
+        if self._split_at_own_cue(att, inside):
+            return
         first, last = self.quotes[inside[0]], self.quotes[inside[-1]]
         s, e = strip_span(self.text, att.start, att.end)
         covered = first.outer_start <= s + 1 and e - 1 <= last.outer_end and all(
@@ -233,6 +248,36 @@ class Finder(QuotedStretches, LearnedCandidates):
             q = self.quotes[inside[-1]]
             if att.start <= q.open_mark and q.start < att.end < q.end:
                 att.end = q.end   # a quotation opened in the content runs to its closing mark
+
+    def _covered(self, s: int, e: int, idx: list[int]) -> bool:
+        """Whether quotations `idx` (adjacent ones) make up all of [s, e)."""
+        if not idx:
+            return False
+        s, e = strip_span(self.text, s, e)
+        qs = [self.quotes[i] for i in idx]
+        return qs[0].outer_start <= s + 1 and e - 1 <= qs[-1].outer_end and all(
+            a.outer_end >= b.outer_start - 3 for a, b in zip(qs, qs[1:]))
+
+    def _split_at_own_cue(self, att: Attribution, inside: list[int]) -> bool:
+        """'“A,” he said. “B.”' parsed as one clause: the content holds its own reporting
+        frame. When quotations make up both sides, the quote is the two pieces without it."""
+        c0, c1 = att.cue_start, att.cue_end
+        if c0 is None or not att.start < c0 < att.end:
+            return False
+        before = [i for i in inside if self.quotes[i].outer_end <= c0]
+        after = [i for i in inside if self.quotes[i].outer_start >= c1]
+        if not before or not after or len(before) + len(after) != len(inside):
+            return False
+        qa, qb = self.quotes[before[-1]], self.quotes[after[0]]
+        if not (self._covered(att.start, qa.outer_end, before) and self._covered(qb.outer_start, att.end, after)):
+            return False
+        chain = self._chain(after[-1])
+        att.kind = "direct"
+        att.start = self.quotes[before[0]].start
+        att.end = self.quotes[chain[-1]].end
+        att.parts = [(att.start, qa.end), (qb.start, att.end)]
+        att.quotes = sorted(set(inside) | set(chain))
+        return True
 
     # ---- rule 1: cue words -------------------------------------------------------------
     def _cue_attributions(self) -> list[Attribution]:
@@ -558,11 +603,78 @@ class Finder(QuotedStretches, LearnedCandidates):
         self._speaker_into(att, src)
         new.append(att)
 
+    # ---- rule 2b: speaker labels ---------------------------------------------------------
+    def _labels(self, atts: list[Attribution]) -> list[Attribution]:
+        """'TAPPER: Do you think …' (a transcript line) and '… - Carl Bialik: “One of …”':
+        a name and a colon before what the named one said, with no verb."""
+        out = []
+        taken = [(a.start, a.end) for a in atts]
+        for m in LABEL.finditer(self.text):
+            label_s, label_e = m.start("label"), m.end("label")
+            words = self.text[label_s:label_e].split()
+            if words[0].lower() in LABEL_STOP or any(w.lower() in LABEL_STOP for w in words[-1:]):
+                continue
+            caps = all(w.isupper() for w in words if w.isalpha())
+            after = m.end()
+            qi = self.tok_quote_at(after)
+            if qi is not None:
+                chain = self._chain(qi)
+                start, end = self.quotes[qi].start, self.quotes[chain[-1]].end
+            elif caps and m.group("dash") is None:
+                end = self.text.find("\n", after)
+                end = len(self.text) if end < 0 else end
+                start, end = strip_span(self.text, after, end, EDGE_CHARS)
+            else:
+                continue
+            if end - start < 12 or len(self.text[start:end].split()) < 3:
+                continue
+            if any(a <= label_s < b for a, b in taken):
+                continue   # the label is inside another report
+            span = self.doc.char_span(label_s, label_e, alignment_mode="expand")
+            if span is None or not any(t.pos_ == "PROPN" or t.is_upper for t in span):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in span):
+                continue
+            att = Attribution(start, end, "direct", how="label")
+            if qi is not None:
+                att.quotes = chain
+            else:
+                self._set_kind(att)
+            colon = m.end("label")
+            att.cue, att.cue_start, att.cue_end = ":", colon, colon + 1
+            head = span.root
+            if head.pos_ not in ("PROPN", "NOUN") and not head.is_upper:
+                continue
+            same = [a for a in atts if a.how == "colon" and a.start == start and a.cue_end is not None
+                    and a.cue_end <= label_s]
+            for a in same:   # "Pollsters agree - Carl Bialik: “…”": the label is the nearer speaker
+                a.speaker_start, a.speaker_end = label_s, label_e
+                a.speaker_head = (head.idx, head.idx + len(head))
+            if same or any(a.start == start and a.end == end for a in atts):
+                continue
+            att.speaker_start, att.speaker_end = label_s, label_e
+            att.speaker_head = (head.idx, head.idx + len(head))
+            taken.append((start, end))
+            out.append(att)
+        return out
+
+    def tok_quote_at(self, at: int) -> int | None:
+        """The quote span whose opening mark stands at `at` (after spaces)."""
+        while at < len(self.text) and self.text[at] in " \t":
+            at += 1
+        for i, q in enumerate(self.quotes):
+            if q.open_mark == at:
+                return i
+            if q.open_mark > at:
+                break
+        return None
+
     # ---- all ---------------------------------------------------------------------------
     def find(self) -> list[Attribution]:
         atts = self._cue_attributions()
         atts = self._drop_nested(atts)
         atts += self._according(atts)
+        atts += self._labels(atts)
         atts += self._quote_attributions(atts)
         quoted_cues = {a.cue_token for a in atts if a.how == "quote-cue"}
         # "“…,” Mr X told Mr Y": a cue with a quotation does not also report its object

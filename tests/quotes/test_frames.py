@@ -1,0 +1,64 @@
+"""Attribution frames the finder reads on small parsed texts (issue 15): speaker labels
+("TAPPER: …", "… - Carl Bialik: “…”"), a quotation broken by its own reporting clause
+inside one parsed sentence, and a reporting clause the parser split off after "?”"."""
+from __future__ import annotations
+
+import pytest
+
+from readout.config import load_config
+from readout.nlp.model import load_model
+from readout.quotes.find import find_attributions
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model(load_config().model)
+
+
+def _atts(nlp, text):
+    return text, find_attributions(nlp(text), text=text)
+
+
+def _one(text, atts, words):
+    found = [a for a in atts if words in text[a.start:a.end]]
+    assert found, [text[a.start:a.end] for a in atts]
+    return found[0]
+
+
+def test_transcript_label_names_the_speaker_of_its_line(nlp):
+    text, atts = _atts(nlp, "Partial transcript as follows:\n\nTAPPER: Do you think he has campaigned well?\n\n"
+                            "FALLIN: I think he is trying to campaign as a healer.")
+    a = _one(text, atts, "trying to campaign")
+    assert text[a.speaker_start:a.speaker_end] == "FALLIN" and a.cue == ":"
+    assert text[a.start:a.end] == "I think he is trying to campaign as a healer."
+    b = _one(text, atts, "campaigned well")
+    assert text[b.speaker_start:b.speaker_end] == "TAPPER"
+
+
+def test_name_and_colon_after_a_dash_before_a_quotation(nlp):
+    text, atts = _atts(nlp, "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: "
+                            "keep on polling.” [538.]")
+    a = _one(text, atts, "biggest lessons")
+    assert text[a.speaker_start:a.speaker_end] == "Carl Bialik" and a.kind == "direct"
+
+
+def test_label_needs_a_name_not_a_heading(nlp):
+    text, atts = _atts(nlp, "Update: The vote was moved to Tuesday after a long debate in the chamber.")
+    assert not [a for a in atts if a.how == "label"]
+
+
+def test_quotation_broken_by_its_own_clause_leaves_the_clause_out(nlp):
+    text, atts = _atts(nlp, "Zucker spoke on Monday.\n\n“We’re global; we’re multi-platform,” he said. "
+                            "“I think it’s always good to have a goal to do better.”")
+    a = _one(text, atts, "multi-platform")
+    assert a.kind == "direct" and len(a.parts) == 2
+    assert all("he said" not in text[s:e] for s, e in a.parts)
+    assert "goal to do better" in text[a.parts[1][0]:a.parts[1][1]]
+
+
+def test_question_quote_before_a_split_off_clause(nlp):
+    text, atts = _atts(nlp, "Laura Penn stood up at the meeting. “Why now?” she asked.")
+    a = _one(text, atts, "Why now")
+    assert text[a.speaker_start:a.speaker_end] == "she" and a.cue == "asked"
