@@ -35,6 +35,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
 RELATIVE = ("who", "that", "which", "whom")
+CCOMP_REST = True
+C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
 # "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|of|and|de|van|von|al)"
 LABEL = re.compile(r"(?m)(?:^|(?P<dash> [-–—] ?))(?:More from )?(?P<label>[A-Z][\w.’'-]*(?: " + _NAME_WORD
@@ -338,7 +340,8 @@ class Finder(QuotedStretches, LearnedCandidates):
             subj = self.subject_of(v)
             not_content = {t.i for t in subj.subtree} if subj is not None and subj.head is v else set()
             tokens = [t for c in children for t in c.subtree if t.i not in not_content]
-            return self._content_from_tokens(self._cut_reports(tokens), "ccomp", v)
+            tokens = self._cut_reports(tokens)
+            return self._content_from_tokens(self._ccomp_rest(v, tokens), "ccomp", v)
         found = self._frame_content(v, lemma)
         if found is not None:
             return found
@@ -351,6 +354,41 @@ class Finder(QuotedStretches, LearnedCandidates):
             if rev is not None:
                 return rev
         return None
+
+    def _ccomp_rest(self, v, tokens: list) -> list:
+        """A reported clause goes on in clauses the parser hung on the cue: "said A because B",
+        "said A, while B", "says A and that B" (C_REST_MARKS; not after a later cue)."""
+        if not tokens or not CCOMP_REST:
+            return tokens
+        end = max(t.i for t in tokens)
+        out = list(tokens)
+        for c in v.children:
+            if c.i <= end:
+                continue
+            if c.dep_ == "advcl":
+                marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+                if not marks or marks[0] not in C_REST_MARKS:
+                    break
+            elif c.dep_ == "conj":
+                first = c.left_edge
+                kids = list(c.children)
+                that = first.lower_ == "that" or any(m.dep_ == "mark" and m.lower_ == "that" for m in kids)
+                infinitive = any(m.dep_ == "aux" and m.lower_ == "to" for m in kids) and \
+                    not any(m.dep_ in ("nsubj", "nsubjpass") for m in kids)   # "was not to A but to B"
+                if not (that or infinitive):
+                    break
+            elif c.dep_ in ("punct", "cc"):
+                if c.text not in (",", "and", "but", "”", "\"", "’"):
+                    break
+                continue
+            else:
+                break
+            if any(self.tok_quote[t.i] < 0 and self.lex.is_class(self.cue_lemma(t), "speech") and t.i != c.i
+                   and t.dep_ in ("ROOT", "conj", "advcl") for t in c.subtree):
+                break
+            out.extend(c.subtree)
+            end = c.right_edge.i
+        return out
 
     def _vp_rest(self, v, tokens: list) -> list:
         """The content tokens plus the cue's later complements, up to a comma or conjunction."""

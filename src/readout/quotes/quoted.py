@@ -23,6 +23,10 @@ class QuotedStretches:
         for a in atts:
             covered.update(a.quotes)
         out: list[Attribution] = []
+        own_content: dict[int, list[Attribution]] = {}
+        for a in atts:
+            if a.cue_token is not None and a.how in ("ccomp", "colon"):
+                own_content.setdefault(a.cue_token, []).append(a)
         last_direct: Attribution | None = None
         ordered = sorted(atts, key=lambda a: a.start)
         k = 0
@@ -38,6 +42,10 @@ class QuotedStretches:
             if not toks:
                 continue
             cue, steps = self._cue_above(toks)
+            if cue is not None and cue.i in own_content and cue.idx > q.end \
+                    and self.text[q.start:q.end].rstrip()[-1:] in ".?!" \
+                    and not any(a.start < q.end and q.start < a.end for a in own_content[cue.i]):
+                cue = None   # '“A,” X said. “B.” Y said C': Y's cue has its own content; B goes on A
             if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")):
                 continue   # part of a mixed quote, unless a nested 'what he called “…”'
             if cue is not None:
@@ -81,7 +89,8 @@ class QuotedStretches:
         if not self.lex.is_class(self.cue_lemma(cue), "naming"):
             return
         first = min(t.i for t in toks)
-        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < first and self.tok_quote[c.i] < 0]
+        objs = [c for c in cue.children if c.i < first and self.tok_quote[c.i] < 0 and (
+            c.dep_ == "dobj" or c.dep_ in ("oprd", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"))]
         if objs:
             start = min(t.idx for t in objs[0].subtree)
             if start < att.start:
