@@ -25,7 +25,7 @@ from ..nlp.text import parsed_text
 from .attribution import EDGE_CHARS, Attribution, span_chars
 from .category import category_table
 from .cues import CueLexicon, cue_lexicon
-from .learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
+from .learned import REST_STOP_PREPS, VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
 from .marks import QuoteSpan, find_quote_spans, strip_span
 from .quoted import QuotedStretches
 
@@ -36,6 +36,7 @@ CONTENT_DEPS = ("ccomp",)
 CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
 RELATIVE = ("who", "that", "which", "whom")
 CCOMP_REST = True
+OBJECT_CUT = True
 C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
 # "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|of|and|de|van|von|al)"
@@ -390,6 +391,25 @@ class Finder(QuotedStretches, LearnedCandidates):
             end = c.right_edge.i
         return out
 
+    def _object_tokens(self, obj) -> list:
+        """An object noun phrase without what a comma sets off after it: 'the “Charleston
+        loophole,” a flaw in …' / 'Clinton’s email use, which …' / 'issues, including …'."""
+        if not OBJECT_CUT:
+            return list(obj.subtree)
+        cut = None
+        for c in obj.children:
+            if c.i <= obj.i:
+                continue
+            before = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+            comma = before is not None and before.text in (",", "”", "\"") and \
+                (before.text == "," or self.doc[before.i - 1].text == ",")
+            if comma and (c.dep_ in ("relcl", "appos", "acl") or c.dep_ == "prep" and c.lower_ in ("including", "like", "such")):
+                cut = c.left_edge.i if cut is None else min(cut, c.left_edge.i)
+        toks = list(obj.subtree)
+        if cut is not None:
+            toks = [t for t in toks if t.i < cut]
+        return toks
+
     def _vp_rest(self, v, tokens: list) -> list:
         """The content tokens plus the cue's later complements, up to a comma or conjunction."""
         if not tokens:
@@ -400,6 +420,8 @@ class Finder(QuotedStretches, LearnedCandidates):
             if c.i <= end:
                 continue
             if c.dep_ not in VP_REST_DEPS or any(self.dv.punct[k] for k in range(end + 1, c.left_edge.i)):
+                break
+            if c.dep_ == "prep" and c.lower_ in REST_STOP_PREPS:
                 break
             out.extend(c.subtree)
             end = c.right_edge.i
@@ -431,10 +453,10 @@ class Finder(QuotedStretches, LearnedCandidates):
             frame = c.dep_
             tokens = None
             if frame in ("xcomp", "dobj") and self.lex.has_frame(lemma, frame):
-                tokens = list(c.subtree)
+                tokens = self._object_tokens(c) if frame == "dobj" else list(c.subtree)
             elif frame == "prep" and self.lex.has_frame(lemma, "prep:" + c.lower_):
                 objs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-                tokens = [t for x in objs for t in x.subtree]
+                tokens = [t for x in objs for t in (self._object_tokens(x) if x.dep_ == "pobj" else x.subtree)]
             if tokens:
                 return self._content_from_tokens(self._vp_rest(v, tokens), "frame:" + frame, v)
         return None
