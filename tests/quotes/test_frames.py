@@ -62,3 +62,31 @@ def test_question_quote_before_a_split_off_clause(nlp):
     text, atts = _atts(nlp, "Laura Penn stood up at the meeting. “Why now?” she asked.")
     a = _one(text, atts, "Why now")
     assert text[a.speaker_start:a.speaker_end] == "she" and a.cue == "asked"
+
+
+def test_quotation_after_the_comma_that_ends_a_reporting_clause(nlp):
+    text, atts = _atts(nlp, "As Michael Dell said last week in Tel Aviv, “Israel is the center of the digital "
+                            "future. It has inspired the entire world.”")
+    a = _one(text, atts, "digital future")
+    assert text[a.speaker_start:a.speaker_end] == "Michael Dell" and a.kind == "direct"
+    assert "inspired the entire world" in text[a.start:a.end]
+
+
+def test_comma_after_a_quotation_does_not_open_a_new_one(nlp):
+    text, atts = _atts(nlp, "“We will win,” he said, “and we will win big.”")
+    a = _one(text, atts, "We will win")
+    assert len(a.parts) == 2 and "he said" not in " ".join(text[s:e] for s, e in a.parts)
+
+
+def test_short_answers_are_what_was_said(nlp):
+    text, atts = _atts(nlp, "Asked if he was ever bullied, the Republican presidential candidate said no.")
+    a = [x for x in atts if x.how == "answer"]
+    assert a and text[a[0].start:a[0].end] == "no"
+    assert text[a[0].speaker_start:a[0].speaker_end] == "the Republican presidential candidate"
+
+
+def test_split_off_clause_with_an_as_clause_still_reports_the_quote(nlp):
+    text, atts = _atts(nlp, "“The great state of Alabama is proud to cast its votes for Donald J. Trump!” "
+                            "US Senator Jeff Sessions said as he launched the process.")
+    a = _one(text, atts, "great state of Alabama")
+    assert text[a.speaker_start:a.speaker_end] == "US Senator Jeff Sessions"

@@ -111,7 +111,7 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return c
         dep = v.dep_
         head = v.head
-        if head is v:
+        if head.i == v.i:
             return None
         if dep == "conj":
             return self.subject_of(head, depth + 1)
@@ -134,7 +134,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         owners = [c for c in v.children if c.dep_ == "poss"]
         if owners:
             return owners[0]
-        if v.dep_ in ("dobj", "attr", "acomp", "oprd", "nsubj") and v.head is not v \
+        if v.dep_ in ("dobj", "attr", "acomp", "oprd", "nsubj") and v.head.i != v.i \
                 and v.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(v.head) if v.dep_ != "nsubj" else None
         if v.dep_ == "pobj" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
@@ -328,6 +328,8 @@ class Finder(QuotedStretches, LearnedCandidates):
         speech = self.lex.is_class(lemma, "speech")
         # "said: “…”" — a quote right after a colon, even across a sentence break
         after = self._colon_quote(v)
+        if after is None and speech and not children:
+            after = self._comma_quote(v)
         if after is not None and speech:
             q = self.quotes[after]
             chain = self._chain(after)
@@ -339,13 +341,17 @@ class Finder(QuotedStretches, LearnedCandidates):
         if children and (speech or self.lex.is_class(lemma, "evidence")
                          or self.lex.has_frame(lemma, "ccomp")):
             subj = self.subject_of(v)
-            not_content = {t.i for t in subj.subtree} if subj is not None and subj.head is v else set()
+            not_content = {t.i for t in subj.subtree} if subj is not None and subj.head.i == v.i else set()
             tokens = [t for c in children for t in c.subtree if t.i not in not_content]
             tokens = self._cut_reports(tokens)
             return self._content_from_tokens(self._ccomp_rest(v, tokens), "ccomp", v)
         found = self._frame_content(v, lemma)
         if found is not None:
             return found
+        if speech and not children:
+            found = self._short_answer(v)
+            if found is not None:
+                return found
         if speech or lemma in self.lex.classes["evidence"]:
             # a quote or clause as object or parataxis of a verb of saying
             for c in v.children:
@@ -484,6 +490,46 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return None
         return None
 
+    def _comma_quote(self, v) -> int | None:
+        """'Ryan said, “Look …”' / 'As Michael Dell said last week, “Israel is …”': a quotation
+        opening right after a comma that ends the reporting clause, when no quotation stands
+        before the clause in its sentence (then the comma joins '“A,” he said, “B”')."""
+        doc = self.doc
+        sent = v.sent
+        if any(self.tok_quote[k] >= 0 for k in range(sent.start, v.i)):
+            return None
+        for j in range(v.i + 1, min(v.i + 8, sent.end)):
+            t = doc[j]
+            if t.text == "," or t.text.startswith(",") and len(t.text) > 1:
+                k = j + 1
+                while k < len(doc) and doc[k].is_space:
+                    k += 1
+                at = t.idx + 1 if len(t.text) > 1 else (doc[k].idx if k < len(doc) else None)
+                if at is None:
+                    return None
+                return self.tok_quote_at(at)
+            if self.tok_quote[j] >= 0:
+                q = self.quotes[self.tok_quote[j]]
+                if self.text[v.idx + len(v):q.open_mark].rstrip().endswith(","):
+                    return self.tok_quote[j]   # ',“' written without a space
+                return None
+            if t.is_sent_end or t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "that"):
+                return None
+        return None
+
+    def _short_answer(self, v) -> Attribution | None:
+        """'the candidate said no' / 'half said so' / '75 percent said yes'."""
+        nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+        if nxt is None or nxt.lower_ not in ("yes", "no", "so") or nxt.head.i != v.i:
+            return None
+        after = v.doc[nxt.i + 1] if nxt.i + 1 < len(v.doc) else None
+        if after is not None and not (after.is_punct or after.dep_ in ("cc", "prep") or after.is_space):
+            return None
+        att = Attribution(nxt.idx, nxt.idx + len(nxt), "indirect", how="answer")
+        att.cue, att.cue_token = self._cue_text(v), v.i
+        att.cue_start, att.cue_end = v.idx, v.idx + len(v)
+        return att
+
     def _reverse_content(self, v) -> Attribution | None:
         """'…, Mr Xi said.' / '…,” he told reporters.' / '…, IMF data shows.'"""
         sent = v.sent
@@ -514,8 +560,12 @@ class Finder(QuotedStretches, LearnedCandidates):
         only its subject comes first and only a short tail follows."""
         doc = self.doc
         start = v.sent.start
-        if start == 0 or v.i - start > 6 or not self._clause_ends_after(v):
+        if start == 0 or v.i - start > 6:
             return None
+        if not self._clause_ends_after(v) and (
+                any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children)
+                or any(t.lower_ == "that" or self.tok_quote[t.i] >= 0 for t in doc[v.i + 1:v.sent.end])):
+            return None   # "… said as he launched the process" still reports the quote before
         prev = doc[start - 1]
         qi = self.tok_quote[prev.i]
         if qi < 0 or self.quotes[qi].close_mark is None or prev.idx < self.quotes[qi].close_mark:

@@ -135,7 +135,7 @@ class QuotedStretches:
         best = (None, 99)
         for r in roots:
             cur, steps = r, 0
-            while cur.head is not cur and steps < 7:
+            while cur.head.i != cur.i and steps < 7:
                 cur = cur.head
                 steps += 1
                 if cur.i in inside or self.tok_quote[cur.i] >= 0:
