@@ -90,3 +90,15 @@ def test_split_off_clause_with_an_as_clause_still_reports_the_quote(nlp):
                             "US Senator Jeff Sessions said as he launched the process.")
     a = _one(text, atts, "great state of Alabama")
     assert text[a.speaker_start:a.speaker_end] == "US Senator Jeff Sessions"
+
+
+def test_things_written_posted_or_won_are_no_content(nlp):
+    text, atts = _atts(nlp, "The senator posted the clip to YouTube on Thursday. She wrote a letter to the "
+                            "governor. He claimed victory in the Midwest.")
+    assert not [a for a in atts if a.category == "speech"], [(text[a.start:a.end], a.cue) for a in atts]
+
+
+def test_what_a_post_says_is_still_content(nlp):
+    text, atts = _atts(nlp, "The senator wrote that the plan would fail.")
+    a = _one(text, atts, "the plan would fail")
+    assert a.category == "speech"

@@ -458,6 +458,8 @@ class Finder(QuotedStretches, LearnedCandidates):
         for c in v.children:
             frame = c.dep_
             tokens = None
+            if frame == "dobj" and not self.lex.object_is_content(lemma, c.lemma_):
+                continue   # "posted the clip", "claimed victory"
             if frame in ("xcomp", "dobj") and self.lex.has_frame(lemma, frame):
                 tokens = self._object_tokens(c) if frame == "dobj" else list(c.subtree)
             elif frame == "prep" and self.lex.has_frame(lemma, "prep:" + c.lower_):

@@ -339,6 +339,9 @@ class LearnedCandidates:
             p = self.model.score(features(dv, c, kinds[c.cue], self.lex))
             key = (c.cue, "prep" if c.ctype.startswith("prep:") else c.ctype)
             frame_score[key] = max(p, frame_score.get(key, 0.0))
+            if c.ctype == "dobj" and c.root is not None and c.root >= 0 and \
+                    not self.lex.object_is_content(dv.lemma[c.cue], dv.lemma[c.root]):
+                continue   # "posted the clip", "claimed victory"
             if p >= self.model.threshold and self._can_give_evidence(self.cue_lemma(doc[c.cue]),
                                                                      holders[c.cue]):
                 scored.append((p, c))
