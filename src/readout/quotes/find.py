@@ -36,6 +36,10 @@ CONTENT_DEPS = ("ccomp",)
 CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
 RELATIVE = ("who", "that", "which", "whom")
 CCOMP_REST = True
+# first words of an introductory phrase, never the start of a report before '…, X said'
+INTRO_WORDS = frozenset({"during", "though", "although", "if", "when", "while", "because", "after",
+                         "before", "since", "unless", "once", "until", "despite", "rather", "whereas",
+                         "whether", "amid"})
 OBJECT_CUT = True
 C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
 # "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
@@ -552,9 +556,21 @@ class Finder(QuotedStretches, LearnedCandidates):
             if len(words) < 2:
                 return None
             return self._content_from_tokens(tokens + rest, how + "-around", v)
-        if len(tokens) < 3:
+        if len(tokens) < 3 or not self._reported_clause(tokens):
             return None
         return self._content_from_tokens(tokens, how, v)
+
+    def _reported_clause(self, tokens) -> bool:
+        """Whether words before '…, X said' can be what was said: a quotation, or a clause with
+        a verb that is no introductory phrase ('Of course, …', 'During the debate, …',
+        'If she becomes president, …')."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words or any(self.tok_quote[t.i] >= 0 for t in words):
+            return True
+        if not any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        first = words[0]
+        return not (first.lower_ in INTRO_WORDS or first.dep_ == "mark" and first.head.dep_ == "advcl")
 
     def _quote_before_sentence(self, v) -> Attribution | None:
         """'“Thank you, Lakeside!” she tweeted.': the parser ended the sentence inside the

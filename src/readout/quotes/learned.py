@@ -339,6 +339,8 @@ class LearnedCandidates:
             p = self.model.score(features(dv, c, kinds[c.cue], self.lex))
             key = (c.cue, "prep" if c.ctype.startswith("prep:") else c.ctype)
             frame_score[key] = max(p, frame_score.get(key, 0.0))
+            if c.ctype in ("xcomp", "dobj") and self.lex.is_class(dv.lemma[c.cue], "reverse"):
+                continue   # "continues to trail": 'continue' reports only after a quote
             if c.ctype == "dobj" and c.root is not None and c.root >= 0 and \
                     not self.lex.object_is_content(dv.lemma[c.cue], dv.lemma[c.root]):
                 continue   # "posted the clip", "claimed victory"
