@@ -36,6 +36,7 @@ CONTENT_DEPS = ("ccomp",)
 CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
 RELATIVE = ("who", "that", "which", "whom")
 CCOMP_REST = True
+NESTED_QUOTE_CUE = True
 # first words of an introductory phrase, never the start of a report before '…, X said'
 INTRO_WORDS = frozenset({"during", "though", "although", "if", "when", "while", "because", "after",
                          "before", "since", "unless", "once", "until", "despite", "rather", "whereas",
@@ -804,6 +805,8 @@ class Finder(QuotedStretches, LearnedCandidates):
         atts += self._according(atts)
         atts += self._labels(atts)
         atts += self._quote_attributions(atts)
+        if NESTED_QUOTE_CUE:
+            atts = self._drop_nested_quoted(atts)
         quoted_cues = {a.cue_token for a in atts if a.how == "quote-cue"}
         # "“…,” Mr X told Mr Y": a cue with a quotation does not also report its object
         atts = [a for a in atts if not (a.how.startswith("frame:") and a.cue_token in quoted_cues)]
@@ -838,6 +841,14 @@ class Finder(QuotedStretches, LearnedCandidates):
             if not nested or a.kind == "direct":
                 keep.append(a)
         return keep
+
+    def _drop_nested_quoted(self, atts: list[Attribution]) -> list[Attribution]:
+        """A quoted fragment given to a cue inside another report's content is part of that
+        report ('Americans are “right to be angry,” but hungry for what she calls “real
+        solutions”')."""
+        outer = [(a.start, a.end) for a in atts if a.how != "quote-cue"]
+        return [a for a in atts if not (a.how == "quote-cue" and a.cue_start is not None and any(
+            s <= a.cue_start < e and s <= a.start and a.end <= e + 2 for s, e in outer))]
 
     def _dedupe(self, atts: list[Attribution]) -> list[Attribution]:
         out: list[Attribution] = []
