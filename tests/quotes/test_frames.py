@@ -102,3 +102,16 @@ def test_what_a_post_says_is_still_content(nlp):
     text, atts = _atts(nlp, "The senator wrote that the plan would fail.")
     a = _one(text, atts, "the plan would fail")
     assert a.category == "speech"
+
+
+def test_as_x_put_it_is_speech(nlp):
+    text, atts = _atts(nlp, "As Justin Bieber put it, “Hello, it’s the Biebs.”")
+    a = _one(text, atts, "the Biebs")
+    assert a.cue == "put it" and a.category == "speech"
+    assert text[a.speaker_start:a.speaker_end] == "Justin Bieber"
+
+
+def test_reportedly_reports_its_clause_without_a_source(nlp):
+    text, atts = _atts(nlp, "The Club for Growth is reportedly spending money on television advertisements.")
+    a = _one(text, atts, "spending money")
+    assert a.cue == "reportedly" and a.category == "speech" and a.speaker_start is None

@@ -218,7 +218,8 @@ class Finder(QuotedStretches, LearnedCandidates):
 
     def _cue_text(self, cue) -> str:
         """The cue as written, with its particle ('pointed out', 'called for')."""
-        parts = [cue] + [c for c in cue.children if c.dep_ == "prt"]
+        parts = [cue] + [c for c in cue.children if c.dep_ == "prt"
+                         or c.dep_ == "dobj" and c.lower_ == "it" and cue.lemma_ == "put"]   # "as X put it"
         parts.sort(key=lambda t: t.i)
         return " ".join(t.text for t in parts)
 
@@ -333,8 +334,10 @@ class Finder(QuotedStretches, LearnedCandidates):
         speech = self.lex.is_class(lemma, "speech")
         # "said: “…”" — a quote right after a colon, even across a sentence break
         after = self._colon_quote(v)
-        if after is None and speech and not children:
+        put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)
+        if after is None and (speech or put_it) and not children:
             after = self._comma_quote(v)
+        speech = speech or put_it
         if after is not None and speech:
             q = self.quotes[after]
             chain = self._chain(after)
@@ -732,6 +735,27 @@ class Finder(QuotedStretches, LearnedCandidates):
         self._speaker_into(att, src)
         new.append(att)
 
+    # ---- rule 2c: reportedly -------------------------------------------------------------
+    def _reportedly(self, atts: list[Attribution]) -> list[Attribution]:
+        """'The group is reportedly spending $1.5 million …': a report without its source."""
+        out = []
+        for i, low in enumerate(self.dv.lower):
+            if low != "reportedly" or self.tok_quote[i] >= 0:
+                continue
+            t = self.doc[i]
+            head = t.head
+            if t.dep_ != "advmod" or head.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(a.start <= t.idx < a.end or a.cue_token == head.i for a in atts):
+                continue
+            att = self._content_from_tokens(list(head.subtree), "reportedly", None)
+            if att is None:
+                continue
+            att.cue, att.cue_token = t.text, t.i
+            att.cue_start, att.cue_end = t.idx, t.idx + len(t)
+            out.append(att)
+        return out
+
     # ---- rule 2b: speaker labels ---------------------------------------------------------
     def _labels(self, atts: list[Attribution]) -> list[Attribution]:
         """'TAPPER: Do you think …' (a transcript line) and '… - Carl Bialik: “One of …”':
@@ -804,6 +828,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         atts = self._drop_nested(atts)
         atts += self._according(atts)
         atts += self._labels(atts)
+        atts += self._reportedly(atts)
         atts += self._quote_attributions(atts)
         if NESTED_QUOTE_CUE:
             atts = self._drop_nested_quoted(atts)
