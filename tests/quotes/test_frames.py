@@ -115,3 +115,17 @@ def test_reportedly_reports_its_clause_without_a_source(nlp):
     text, atts = _atts(nlp, "The Club for Growth is reportedly spending money on television advertisements.")
     a = _one(text, atts, "spending money")
     assert a.cue == "reportedly" and a.category == "speech" and a.speaker_start is None
+
+
+def test_quotation_resumed_after_its_clause_is_one_quote(nlp):
+    text, atts = _atts(nlp, "\"It's a difficult issue,\" Clinton said, \"because it puts in conflict two "
+                            "competing rights.\"")
+    a = _one(text, atts, "difficult issue")
+    assert len(a.parts) == 2 and "competing rights" in text[a.parts[1][0]:a.parts[1][1]]
+
+
+def test_a_because_clause_stays_in_the_report(nlp):
+    text, atts = _atts(nlp, "Kelly said she asked for the interview because she wanted to get her "
+                            "interactions with Trump on a professional footing.")
+    a = _one(text, atts, "asked for the interview")
+    assert text[a.start:a.end].endswith("professional footing")

@@ -452,6 +452,8 @@ class Finder(QuotedStretches, LearnedCandidates):
                 continue
             if not self.lex.is_class(self.cue_lemma(t), "speech", "thought"):
                 continue
+            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in C_REST_MARKS for m in t.children):
+                continue   # "said she asked because she wanted …": one reported clause
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             before = self.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
             if own_subject or (t.tag_ == "VBG" and before is not None and before.text == ","):

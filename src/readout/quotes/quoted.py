@@ -179,6 +179,13 @@ class QuotedStretches:
         out: list[Attribution] = []
         for a in atts:
             prev = out[-1] if out else None
+            if prev is not None and a.how == "quote-cue" and prev.kind in ("direct", "mixed") \
+                    and prev.cue_token == a.cue_token and prev.cue_start is not None \
+                    and prev.end <= prev.cue_start < a.start and a.start - prev.end <= 200 \
+                    and "\n" not in self.text[prev.end:a.start]:
+                add_part(prev, a.start, a.end)   # '“A,” Clinton said, “because B.”': one quotation
+                prev.quotes = sorted(set(prev.quotes) | set(a.quotes))
+                continue
             if prev is not None and prev.how == a.how == "quote-cue" and prev.cue_token == a.cue_token \
                     and re.fullmatch(r"[\s,;”“\"’‘]*(?:(?:and|or|as well as)[\s”“\"]*)?", self.text[prev.end:a.start]):
                 prev.end = a.end
