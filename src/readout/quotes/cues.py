@@ -32,6 +32,11 @@ class CueLexicon:
     org_nouns: frozenset[str] = frozenset()
     female: frozenset[str] = frozenset()
     male: frozenset[str] = frozenset()
+    not_objects: dict[str, frozenset[str]] | None = None   # verb lemma → object nouns that are no content
+
+    def object_is_content(self, lemma: str | None, noun: str) -> bool:
+        """False for 'posted the clip', 'claimed victory' ([objects] in quote_cues.toml)."""
+        return not (self.not_objects and lemma in self.not_objects and noun.lower() in self.not_objects[lemma])
 
     def lemma_of(self, form: str, lemma: str | None = None) -> str | None:
         """The cue lemma for a token (its own lemma when listed, else by its form)."""
@@ -88,6 +93,11 @@ def cue_lexicon() -> CueLexicon:
                 form_lemma.setdefault(f, lemma)
     according = tuple(tuple(p.split()) for p in data["according"]["phrases"])
     sp = data["speakers"]
+    objects = data.get("objects", {})
+    not_objects: dict[str, frozenset[str]] = {}
+    for verbs, nouns in (("media_verbs", "media"), ("claim_verbs", "claimed")):
+        for v in objects.get(verbs, []):
+            not_objects[v] = not_objects.get(v, frozenset()) | frozenset(objects.get(nouns, []))
     return CueLexicon(
         classes=classes, form_lemma=form_lemma, according=according, frames=frames,
         known=frozenset().union(*classes.values(), *frames.values()),
@@ -97,5 +107,5 @@ def cue_lexicon() -> CueLexicon:
         personal=frozenset(sp["personal"]), honorifics=frozenset(sp["honorifics"]),
         genders=tuple(frozenset(g) for g in sp["genders"]),
         org_nouns=frozenset(sp.get("org_nouns", [])), female=frozenset(sp.get("female", [])),
-        male=frozenset(sp.get("male", [])),
+        male=frozenset(sp.get("male", [])), not_objects=not_objects,
         version=data["version"])

@@ -19,11 +19,13 @@ stage resolves speakers afterwards). Four sources of attributions, in order:
 """
 from __future__ import annotations
 
+import re
+
 from ..nlp.text import parsed_text
 from .attribution import EDGE_CHARS, Attribution, span_chars
 from .category import category_table
 from .cues import CueLexicon, cue_lexicon
-from .learned import VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
+from .learned import REST_STOP_PREPS, VP_REST_DEPS, DocView, LearnedCandidates, QuoteModel, quote_model
 from .marks import QuoteSpan, find_quote_spans, strip_span
 from .quoted import QuotedStretches
 
@@ -33,6 +35,25 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 CUTOFF_DEPS = ("relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case")
 RELATIVE = ("who", "that", "which", "whom")
+CCOMP_REST = True
+NESTED_QUOTE_CUE = True
+# first words of an introductory phrase, never the start of a report before '…, X said'
+INTRO_WORDS = frozenset({"during", "though", "although", "if", "when", "while", "because", "after",
+                         "before", "since", "unless", "once", "until", "despite", "rather", "whereas",
+                         "whether", "amid"})
+OBJECT_CUT = True
+C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
+# "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
+_NAME_WORD = r"(?:[A-Z][\w.’'-]*|of|and|de|van|von|al)"
+LABEL = re.compile(r"(?m)(?:^|(?P<dash> [-–—] ?))(?:More from )?(?P<label>[A-Z][\w.’'-]*(?: " + _NAME_WORD
+                   + r"){0,4}): ")
+# words that start or end a label but name no speaker ("Update:", "Photo:", "Q:")
+LABEL_STOP = frozenset({"update", "updated", "photo", "photos", "video", "watch", "read", "related",
+                        "source", "sources", "note", "editor’s", "editor's", "correction", "see",
+                        "tags", "q", "a", "q.", "a.", "p.s.", "ps", "also", "warning", "breaking",
+                        "exclusive", "poll", "report", "analysis", "opinion", "live", "listen",
+                        "transcript", "credit", "image", "file", "subscribe", "follow", "share",
+                        "more", "the", "this", "here", "why", "what", "how", "who", "when", "where"})
 
 
 class Finder(QuotedStretches, LearnedCandidates):
@@ -95,7 +116,7 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return c
         dep = v.dep_
         head = v.head
-        if head is v:
+        if head.i == v.i:
             return None
         if dep == "conj":
             return self.subject_of(head, depth + 1)
@@ -118,7 +139,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         owners = [c for c in v.children if c.dep_ == "poss"]
         if owners:
             return owners[0]
-        if v.dep_ in ("dobj", "attr", "acomp", "oprd", "nsubj") and v.head is not v \
+        if v.dep_ in ("dobj", "attr", "acomp", "oprd", "nsubj") and v.head.i != v.i \
                 and v.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(v.head) if v.dep_ != "nsubj" else None
         if v.dep_ == "pobj" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
@@ -197,7 +218,8 @@ class Finder(QuotedStretches, LearnedCandidates):
 
     def _cue_text(self, cue) -> str:
         """The cue as written, with its particle ('pointed out', 'called for')."""
-        parts = [cue] + [c for c in cue.children if c.dep_ == "prt"]
+        parts = [cue] + [c for c in cue.children if c.dep_ == "prt"
+                         or c.dep_ == "dobj" and c.lower_ == "it" and cue.lemma_ == "put"]   # "as X put it"
         parts.sort(key=lambda t: t.i)
         return " ".join(t.text for t in parts)
 
@@ -218,6 +240,8 @@ class Finder(QuotedStretches, LearnedCandidates):
         if not inside:
             att.kind = "indirect"
             return
+        if self._split_at_own_cue(att, inside):
+            return
         first, last = self.quotes[inside[0]], self.quotes[inside[-1]]
         s, e = strip_span(self.text, att.start, att.end)
         covered = first.outer_start <= s + 1 and e - 1 <= last.outer_end and all(
@@ -233,6 +257,36 @@ class Finder(QuotedStretches, LearnedCandidates):
             q = self.quotes[inside[-1]]
             if att.start <= q.open_mark and q.start < att.end < q.end:
                 att.end = q.end   # a quotation opened in the content runs to its closing mark
+
+    def _covered(self, s: int, e: int, idx: list[int]) -> bool:
+        """Whether quotations `idx` (adjacent ones) make up all of [s, e)."""
+        if not idx:
+            return False
+        s, e = strip_span(self.text, s, e)
+        qs = [self.quotes[i] for i in idx]
+        return qs[0].outer_start <= s + 1 and e - 1 <= qs[-1].outer_end and all(
+            a.outer_end >= b.outer_start - 3 for a, b in zip(qs, qs[1:]))
+
+    def _split_at_own_cue(self, att: Attribution, inside: list[int]) -> bool:
+        """'“A,” he said. “B.”' parsed as one clause: the content holds its own reporting
+        frame. When quotations make up both sides, the quote is the two pieces without it."""
+        c0, c1 = att.cue_start, att.cue_end
+        if c0 is None or not att.start < c0 < att.end:
+            return False
+        before = [i for i in inside if self.quotes[i].outer_end <= c0]
+        after = [i for i in inside if self.quotes[i].outer_start >= c1]
+        if not before or not after or len(before) + len(after) != len(inside):
+            return False
+        qa, qb = self.quotes[before[-1]], self.quotes[after[0]]
+        if not (self._covered(att.start, qa.outer_end, before) and self._covered(qb.outer_start, att.end, after)):
+            return False
+        chain = self._chain(after[-1])
+        att.kind = "direct"
+        att.start = self.quotes[before[0]].start
+        att.end = self.quotes[chain[-1]].end
+        att.parts = [(att.start, qa.end), (qb.start, att.end)]
+        att.quotes = sorted(set(inside) | set(chain))
+        return True
 
     # ---- rule 1: cue words -------------------------------------------------------------
     def _cue_attributions(self) -> list[Attribution]:
@@ -252,6 +306,9 @@ class Finder(QuotedStretches, LearnedCandidates):
                 subj = self.subject_of(tok)
                 if subj is None and att.end <= tok.idx:
                     subj = self._surface_subject(tok)
+                if subj is None and tok.i > 0 and self.doc[tok.i - 1].dep_ == "appos" \
+                        and self.doc[tok.i - 1].pos_ == "PROPN" and tok.pos_ == "VERB":
+                    subj = self.doc[tok.i - 1]   # "In a tweet about X, Y wrote:" parsed Y as X's apposition
                 if not self._can_give_evidence(lemma, subj):
                     continue   # "the conflict showing little sign of …" reports nothing
                 self._speaker_into(att, subj)
@@ -277,6 +334,10 @@ class Finder(QuotedStretches, LearnedCandidates):
         speech = self.lex.is_class(lemma, "speech")
         # "said: “…”" — a quote right after a colon, even across a sentence break
         after = self._colon_quote(v)
+        put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)
+        if after is None and (speech or put_it) and not children:
+            after = self._comma_quote(v)
+        speech = speech or put_it
         if after is not None and speech:
             q = self.quotes[after]
             chain = self._chain(after)
@@ -288,12 +349,17 @@ class Finder(QuotedStretches, LearnedCandidates):
         if children and (speech or self.lex.is_class(lemma, "evidence")
                          or self.lex.has_frame(lemma, "ccomp")):
             subj = self.subject_of(v)
-            not_content = {t.i for t in subj.subtree} if subj is not None and subj.head is v else set()
+            not_content = {t.i for t in subj.subtree} if subj is not None and subj.head.i == v.i else set()
             tokens = [t for c in children for t in c.subtree if t.i not in not_content]
-            return self._content_from_tokens(self._cut_reports(tokens), "ccomp", v)
+            tokens = self._cut_reports(tokens)
+            return self._content_from_tokens(self._ccomp_rest(v, tokens), "ccomp", v)
         found = self._frame_content(v, lemma)
         if found is not None:
             return found
+        if speech and not children:
+            found = self._short_answer(v)
+            if found is not None:
+                return found
         if speech or lemma in self.lex.classes["evidence"]:
             # a quote or clause as object or parataxis of a verb of saying
             for c in v.children:
@@ -303,6 +369,60 @@ class Finder(QuotedStretches, LearnedCandidates):
             if rev is not None:
                 return rev
         return None
+
+    def _ccomp_rest(self, v, tokens: list) -> list:
+        """A reported clause goes on in clauses the parser hung on the cue: "said A because B",
+        "said A, while B", "says A and that B" (C_REST_MARKS; not after a later cue)."""
+        if not tokens or not CCOMP_REST:
+            return tokens
+        end = max(t.i for t in tokens)
+        out = list(tokens)
+        for c in v.children:
+            if c.i <= end:
+                continue
+            if c.dep_ == "advcl":
+                marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+                if not marks or marks[0] not in C_REST_MARKS:
+                    break
+            elif c.dep_ == "conj":
+                first = c.left_edge
+                kids = list(c.children)
+                that = first.lower_ == "that" or any(m.dep_ == "mark" and m.lower_ == "that" for m in kids)
+                infinitive = any(m.dep_ == "aux" and m.lower_ == "to" for m in kids) and \
+                    not any(m.dep_ in ("nsubj", "nsubjpass") for m in kids)   # "was not to A but to B"
+                if not (that or infinitive):
+                    break
+            elif c.dep_ in ("punct", "cc"):
+                if c.text not in (",", "and", "but", "”", "\"", "’"):
+                    break
+                continue
+            else:
+                break
+            if any(self.tok_quote[t.i] < 0 and self.lex.is_class(self.cue_lemma(t), "speech") and t.i != c.i
+                   and t.dep_ in ("ROOT", "conj", "advcl") for t in c.subtree):
+                break
+            out.extend(c.subtree)
+            end = c.right_edge.i
+        return out
+
+    def _object_tokens(self, obj) -> list:
+        """An object noun phrase without what a comma sets off after it: 'the “Charleston
+        loophole,” a flaw in …' / 'Clinton’s email use, which …' / 'issues, including …'."""
+        if not OBJECT_CUT:
+            return list(obj.subtree)
+        cut = None
+        for c in obj.children:
+            if c.i <= obj.i:
+                continue
+            before = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+            comma = before is not None and before.text in (",", "”", "\"") and \
+                (before.text == "," or self.doc[before.i - 1].text == ",")
+            if comma and (c.dep_ in ("relcl", "appos", "acl") or c.dep_ == "prep" and c.lower_ in ("including", "like", "such")):
+                cut = c.left_edge.i if cut is None else min(cut, c.left_edge.i)
+        toks = list(obj.subtree)
+        if cut is not None:
+            toks = [t for t in toks if t.i < cut]
+        return toks
 
     def _vp_rest(self, v, tokens: list) -> list:
         """The content tokens plus the cue's later complements, up to a comma or conjunction."""
@@ -314,6 +434,8 @@ class Finder(QuotedStretches, LearnedCandidates):
             if c.i <= end:
                 continue
             if c.dep_ not in VP_REST_DEPS or any(self.dv.punct[k] for k in range(end + 1, c.left_edge.i)):
+                break
+            if c.dep_ == "prep" and c.lower_ in REST_STOP_PREPS:
                 break
             out.extend(c.subtree)
             end = c.right_edge.i
@@ -330,6 +452,8 @@ class Finder(QuotedStretches, LearnedCandidates):
                 continue
             if not self.lex.is_class(self.cue_lemma(t), "speech", "thought"):
                 continue
+            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in C_REST_MARKS for m in t.children):
+                continue   # "said she asked because she wanted …": one reported clause
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             before = self.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
             if own_subject or (t.tag_ == "VBG" and before is not None and before.text == ","):
@@ -344,11 +468,13 @@ class Finder(QuotedStretches, LearnedCandidates):
         for c in v.children:
             frame = c.dep_
             tokens = None
+            if frame == "dobj" and not self.lex.object_is_content(lemma, c.lemma_):
+                continue   # "posted the clip", "claimed victory"
             if frame in ("xcomp", "dobj") and self.lex.has_frame(lemma, frame):
-                tokens = list(c.subtree)
+                tokens = self._object_tokens(c) if frame == "dobj" else list(c.subtree)
             elif frame == "prep" and self.lex.has_frame(lemma, "prep:" + c.lower_):
                 objs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-                tokens = [t for x in objs for t in x.subtree]
+                tokens = [t for x in objs for t in (self._object_tokens(x) if x.dep_ == "pobj" else x.subtree)]
             if tokens:
                 return self._content_from_tokens(self._vp_rest(v, tokens), "frame:" + frame, v)
         return None
@@ -376,12 +502,52 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return None
         return None
 
+    def _comma_quote(self, v) -> int | None:
+        """'Ryan said, “Look …”' / 'As Michael Dell said last week, “Israel is …”': a quotation
+        opening right after a comma that ends the reporting clause, when no quotation stands
+        before the clause in its sentence (then the comma joins '“A,” he said, “B”')."""
+        doc = self.doc
+        sent = v.sent
+        if any(self.tok_quote[k] >= 0 for k in range(sent.start, v.i)):
+            return None
+        for j in range(v.i + 1, min(v.i + 8, sent.end)):
+            t = doc[j]
+            if t.text == "," or t.text.startswith(",") and len(t.text) > 1:
+                k = j + 1
+                while k < len(doc) and doc[k].is_space:
+                    k += 1
+                at = t.idx + 1 if len(t.text) > 1 else (doc[k].idx if k < len(doc) else None)
+                if at is None:
+                    return None
+                return self.tok_quote_at(at)
+            if self.tok_quote[j] >= 0:
+                q = self.quotes[self.tok_quote[j]]
+                if self.text[v.idx + len(v):q.open_mark].rstrip().endswith(","):
+                    return self.tok_quote[j]   # ',“' written without a space
+                return None
+            if t.is_sent_end or t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "that"):
+                return None
+        return None
+
+    def _short_answer(self, v) -> Attribution | None:
+        """'the candidate said no' / 'half said so' / '75 percent said yes'."""
+        nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+        if nxt is None or nxt.lower_ not in ("yes", "no", "so") or nxt.head.i != v.i:
+            return None
+        after = v.doc[nxt.i + 1] if nxt.i + 1 < len(v.doc) else None
+        if after is not None and not (after.is_punct or after.dep_ in ("cc", "prep") or after.is_space):
+            return None
+        att = Attribution(nxt.idx, nxt.idx + len(nxt), "indirect", how="answer")
+        att.cue, att.cue_token = self._cue_text(v), v.i
+        att.cue_start, att.cue_end = v.idx, v.idx + len(v)
+        return att
+
     def _reverse_content(self, v) -> Attribution | None:
         """'…, Mr Xi said.' / '…,” he told reporters.' / '…, IMF data shows.'"""
         sent = v.sent
         left = self._reverse_left_edge(v)
         if left is None:
-            return None
+            return self._quote_before_sentence(v)
         tokens = [t for t in sent if t.i < left]
         how = "reverse" if v.pos_ in ("VERB", "AUX") else "surface-reverse"
         if not self._clause_ends_after(v):
@@ -396,9 +562,51 @@ class Finder(QuotedStretches, LearnedCandidates):
             if len(words) < 2:
                 return None
             return self._content_from_tokens(tokens + rest, how + "-around", v)
-        if len(tokens) < 3:
+        if len(tokens) < 3 or not self._reported_clause(tokens):
             return None
         return self._content_from_tokens(tokens, how, v)
+
+    def _reported_clause(self, tokens) -> bool:
+        """Whether words before '…, X said' can be what was said: a quotation, or a clause with
+        a verb that is no introductory phrase ('Of course, …', 'During the debate, …',
+        'If she becomes president, …')."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words or any(self.tok_quote[t.i] >= 0 for t in words):
+            return True
+        if not any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        first = words[0]
+        return not (first.lower_ in INTRO_WORDS or first.dep_ == "mark" and first.head.dep_ == "advcl")
+
+    def _quote_before_sentence(self, v) -> Attribution | None:
+        """'“Thank you, Lakeside!” she tweeted.': the parser ended the sentence inside the
+        quotation, so the reporting clause stands alone; it reports the quote before it when
+        only its subject comes first and only a short tail follows."""
+        doc = self.doc
+        start = v.sent.start
+        if start == 0 or v.i - start > 6:
+            return None
+        if not self._clause_ends_after(v) and (
+                any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children)
+                or any(t.lower_ == "that" or self.tok_quote[t.i] >= 0 for t in doc[v.i + 1:v.sent.end])):
+            return None   # "… said as he launched the process" still reports the quote before
+        prev = doc[start - 1]
+        qi = self.tok_quote[prev.i]
+        if qi < 0 or self.quotes[qi].close_mark is None or prev.idx < self.quotes[qi].close_mark:
+            return None   # the token before is not the quotation's closing mark
+        if "\n" in self.text[self.quotes[qi].outer_end:doc[start].idx]:
+            return None
+        before = doc[start:v.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct or self.tok_quote[t.i] >= 0 for t in before):
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "attr" and c.i > v.i for c in v.children):
+            return None
+        chain = self._chain(qi)
+        att = Attribution(self.quotes[qi].start, self.quotes[chain[-1]].end, "direct", how="quote-before")
+        att.quotes = chain
+        att.cue, att.cue_token = self._cue_text(v), v.i
+        att.cue_start, att.cue_end = v.idx, v.idx + len(v)
+        return att
 
     def _clause_comma_after(self, v) -> int | None:
         """The comma closing a reporting clause set inside a sentence (", Mr X said,")."""
@@ -529,12 +737,103 @@ class Finder(QuotedStretches, LearnedCandidates):
         self._speaker_into(att, src)
         new.append(att)
 
+    # ---- rule 2c: reportedly -------------------------------------------------------------
+    def _reportedly(self, atts: list[Attribution]) -> list[Attribution]:
+        """'The group is reportedly spending $1.5 million …': a report without its source."""
+        out = []
+        for i, low in enumerate(self.dv.lower):
+            if low != "reportedly" or self.tok_quote[i] >= 0:
+                continue
+            t = self.doc[i]
+            head = t.head
+            if t.dep_ != "advmod" or head.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(a.start <= t.idx < a.end or a.cue_token == head.i for a in atts):
+                continue
+            att = self._content_from_tokens(list(head.subtree), "reportedly", None)
+            if att is None:
+                continue
+            att.cue, att.cue_token = t.text, t.i
+            att.cue_start, att.cue_end = t.idx, t.idx + len(t)
+            out.append(att)
+        return out
+
+    # ---- rule 2b: speaker labels ---------------------------------------------------------
+    def _labels(self, atts: list[Attribution]) -> list[Attribution]:
+        """'TAPPER: Do you think …' (a transcript line) and '… - Carl Bialik: “One of …”':
+        a name and a colon before what the named one said, with no verb."""
+        out = []
+        taken = [(a.start, a.end) for a in atts]
+        for m in LABEL.finditer(self.text):
+            label_s, label_e = m.start("label"), m.end("label")
+            words = self.text[label_s:label_e].split()
+            if words[0].lower() in LABEL_STOP or any(w.lower() in LABEL_STOP for w in words[-1:]):
+                continue
+            caps = all(w.isupper() for w in words if w.isalpha())
+            after = m.end()
+            qi = self.tok_quote_at(after)
+            if qi is not None:
+                chain = self._chain(qi)
+                start, end = self.quotes[qi].start, self.quotes[chain[-1]].end
+            elif caps and m.group("dash") is None:
+                end = self.text.find("\n", after)
+                end = len(self.text) if end < 0 else end
+                start, end = strip_span(self.text, after, end, EDGE_CHARS)
+            else:
+                continue
+            if end - start < 12 or len(self.text[start:end].split()) < 3:
+                continue
+            if any(a <= label_s < b for a, b in taken):
+                continue   # the label is inside another report
+            span = self.doc.char_span(label_s, label_e, alignment_mode="expand")
+            if span is None or not any(t.pos_ == "PROPN" or t.is_upper for t in span):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in span):
+                continue
+            att = Attribution(start, end, "direct", how="label")
+            if qi is not None:
+                att.quotes = chain
+            else:
+                self._set_kind(att)
+            colon = m.end("label")
+            att.cue, att.cue_start, att.cue_end = ":", colon, colon + 1
+            head = span.root
+            if head.pos_ not in ("PROPN", "NOUN") and not head.is_upper:
+                continue
+            same = [a for a in atts if a.how == "colon" and a.start == start and a.cue_end is not None
+                    and a.cue_end <= label_s]
+            for a in same:   # "Pollsters agree - Carl Bialik: “…”": the label is the nearer speaker
+                a.speaker_start, a.speaker_end = label_s, label_e
+                a.speaker_head = (head.idx, head.idx + len(head))
+            if same or any(a.start == start and a.end == end for a in atts):
+                continue
+            att.speaker_start, att.speaker_end = label_s, label_e
+            att.speaker_head = (head.idx, head.idx + len(head))
+            taken.append((start, end))
+            out.append(att)
+        return out
+
+    def tok_quote_at(self, at: int) -> int | None:
+        """The quote span whose opening mark stands at `at` (after spaces)."""
+        while at < len(self.text) and self.text[at] in " \t":
+            at += 1
+        for i, q in enumerate(self.quotes):
+            if q.open_mark == at:
+                return i
+            if q.open_mark > at:
+                break
+        return None
+
     # ---- all ---------------------------------------------------------------------------
     def find(self) -> list[Attribution]:
         atts = self._cue_attributions()
         atts = self._drop_nested(atts)
         atts += self._according(atts)
+        atts += self._labels(atts)
+        atts += self._reportedly(atts)
         atts += self._quote_attributions(atts)
+        if NESTED_QUOTE_CUE:
+            atts = self._drop_nested_quoted(atts)
         quoted_cues = {a.cue_token for a in atts if a.how == "quote-cue"}
         # "“…,” Mr X told Mr Y": a cue with a quotation does not also report its object
         atts = [a for a in atts if not (a.how.startswith("frame:") and a.cue_token in quoted_cues)]
@@ -569,6 +868,14 @@ class Finder(QuotedStretches, LearnedCandidates):
             if not nested or a.kind == "direct":
                 keep.append(a)
         return keep
+
+    def _drop_nested_quoted(self, atts: list[Attribution]) -> list[Attribution]:
+        """A quoted fragment given to a cue inside another report's content is part of that
+        report ('Americans are “right to be angry,” but hungry for what she calls “real
+        solutions”')."""
+        outer = [(a.start, a.end) for a in atts if a.how != "quote-cue"]
+        return [a for a in atts if not (a.how == "quote-cue" and a.cue_start is not None and any(
+            s <= a.cue_start < e and s <= a.start and a.end <= e + 2 for s, e in outer))]
 
     def _dedupe(self, atts: list[Attribution]) -> list[Attribution]:
         out: list[Attribution] = []

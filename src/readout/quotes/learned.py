@@ -45,6 +45,9 @@ CLASSES = ("speech", "thought", "evidence", "naming", "evaluative", "reverse")
 VP_REST_DEPS = frozenset({"prep", "dobj", "dative", "oprd", "xcomp", "ccomp", "acomp", "attr",
                           "agent", "npadvmod", "advmod"})
 EXTENDED = frozenset({"dobj", "xcomp", "dative"})
+# prepositions of time and occasion that end a verb's complements (set on PolNeAR train)
+REST_STOP_PREPS = frozenset({"at", "during", "after", "before", "since", "amid", "following",
+                             "despite", "ahead"})
 FRAME_FLOOR = 0.1   # a frame attribution whose candidate the model scores below this is dropped
 MAX_SPAN = 80   # tokens; longer subtrees are whole paragraphs, not a reported content
 _NAMES: dict[int, str] = {0: ""}   # string-store hash → string, shared by all docs
@@ -184,11 +187,14 @@ def _without_subject(dv: DocView, v: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 def vp_rest(dv: DocView, v: int, hi: int) -> int:
-    """Last token of the cue's later complements after `hi`, up to a comma or conjunction."""
+    """Last token of the cue's later complements after `hi`, up to a comma or conjunction,
+    or a phrase of time or occasion ("thanked supporters | at a rally", "| after …")."""
     for c in dv.children(v):
         if c <= hi:
             continue
         if dv.dep[c] not in VP_REST_DEPS or any(dv.punct[k] for k in range(hi + 1, dv.left[c])):
+            break
+        if dv.dep[c] == "prep" and dv.lower[c] in REST_STOP_PREPS:
             break
         hi = dv.right[c]
     return hi
@@ -333,6 +339,11 @@ class LearnedCandidates:
             p = self.model.score(features(dv, c, kinds[c.cue], self.lex))
             key = (c.cue, "prep" if c.ctype.startswith("prep:") else c.ctype)
             frame_score[key] = max(p, frame_score.get(key, 0.0))
+            if c.ctype in ("xcomp", "dobj") and self.lex.is_class(dv.lemma[c.cue], "reverse"):
+                continue   # "continues to trail": 'continue' reports only after a quote
+            if c.ctype == "dobj" and c.root is not None and c.root >= 0 and \
+                    not self.lex.object_is_content(dv.lemma[c.cue], dv.lemma[c.root]):
+                continue   # "posted the clip", "claimed victory"
             if p >= self.model.threshold and self._can_give_evidence(self.cue_lemma(doc[c.cue]),
                                                                      holders[c.cue]):
                 scored.append((p, c))

@@ -23,6 +23,10 @@ class QuotedStretches:
         for a in atts:
             covered.update(a.quotes)
         out: list[Attribution] = []
+        own_content: dict[int, list[Attribution]] = {}
+        for a in atts:
+            if a.cue_token is not None and a.how in ("ccomp", "colon"):
+                own_content.setdefault(a.cue_token, []).append(a)
         last_direct: Attribution | None = None
         ordered = sorted(atts, key=lambda a: a.start)
         k = 0
@@ -38,6 +42,10 @@ class QuotedStretches:
             if not toks:
                 continue
             cue, steps = self._cue_above(toks)
+            if cue is not None and cue.i in own_content and cue.idx > q.end \
+                    and self.text[q.start:q.end].rstrip()[-1:] in ".?!" \
+                    and not any(a.start < q.end and q.start < a.end for a in own_content[cue.i]):
+                cue = None   # '“A,” X said. “B.” Y said C': Y's cue has its own content; B goes on A
             if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")):
                 continue   # part of a mixed quote, unless a nested 'what he called “…”'
             if cue is not None:
@@ -81,7 +89,8 @@ class QuotedStretches:
         if not self.lex.is_class(self.cue_lemma(cue), "naming"):
             return
         first = min(t.i for t in toks)
-        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < first and self.tok_quote[c.i] < 0]
+        objs = [c for c in cue.children if c.i < first and self.tok_quote[c.i] < 0 and (
+            c.dep_ == "dobj" or c.dep_ in ("oprd", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"))]
         if objs:
             start = min(t.idx for t in objs[0].subtree)
             if start < att.start:
@@ -126,7 +135,7 @@ class QuotedStretches:
         best = (None, 99)
         for r in roots:
             cur, steps = r, 0
-            while cur.head is not cur and steps < 7:
+            while cur.head.i != cur.i and steps < 7:
                 cur = cur.head
                 steps += 1
                 if cur.i in inside or self.tok_quote[cur.i] >= 0:
@@ -170,6 +179,13 @@ class QuotedStretches:
         out: list[Attribution] = []
         for a in atts:
             prev = out[-1] if out else None
+            if prev is not None and a.how == "quote-cue" and prev.kind in ("direct", "mixed") \
+                    and prev.cue_token == a.cue_token and prev.cue_start is not None \
+                    and prev.end <= prev.cue_start < a.start and a.start - prev.end <= 200 \
+                    and "\n" not in self.text[prev.end:a.start]:
+                add_part(prev, a.start, a.end)   # '“A,” Clinton said, “because B.”': one quotation
+                prev.quotes = sorted(set(prev.quotes) | set(a.quotes))
+                continue
             if prev is not None and prev.how == a.how == "quote-cue" and prev.cue_token == a.cue_token \
                     and re.fullmatch(r"[\s,;”“\"’‘]*(?:(?:and|or|as well as)[\s”“\"]*)?", self.text[prev.end:a.start]):
                 prev.end = a.end

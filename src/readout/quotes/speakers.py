@@ -14,9 +14,13 @@ from ..work import WorkItem
 from .attribution import Attribution
 from .cues import cue_lexicon
 from .find import find_attributions
+from .names import name_gender
 
 # How far back (in characters) an unresolved "he"/"she" may look for its speaker.
 PRONOUN_REACH = 1500
+# A name the parser took for an organisation's is read as a person's only with a first name
+# this common (knowledge/first_names.tsv births): "Julia Romano", not "Belton Airways".
+COMMON_NAME = 20000
 
 
 def _actor_for(item: WorkItem, head: tuple[int, int] | None, span: tuple[int, int] | None):
@@ -46,20 +50,81 @@ def _named_tokens(item: WorkItem, start: int, end: int, head: tuple[int, int]):
     return run if any(x.idx <= head[0] < x.idx + len(x) for x in run) else []
 
 
+def _named_inside(item: WorkItem, start: int, end: int):
+    """'a spokeswoman for the Ministry of Transport': the proper-noun run after for/of/at/from
+    in a speaker phrase whose head is a common noun ("of" and "and" may join its words)."""
+    span = item.parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    toks = list(span)
+    for k, t in enumerate(toks):
+        if t.lower_ not in ("for", "of", "at", "from") or t.pos_ != "ADP":
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].pos_ == "DET":
+            j += 1
+        run = []
+        while j < len(toks):
+            x = toks[j]
+            if x.pos_ == "PROPN":
+                run.append(x)
+            elif x.lower_ in ("of", "and", "&") and run and j + 1 < len(toks) and toks[j + 1].pos_ == "PROPN":
+                run.append(x)
+            else:
+                break
+            j += 1
+        if run:
+            return run
+    return []
+
+
+def _new_actor(item: WorkItem, s: int, e: int, label: str) -> Actor:
+    """A small actor of the quotes stage for a named speaker (kind from the entity label)."""
+    name = item.document.text[s:e]
+    kind = "person" if label == "PERSON" or (label not in ("ORG", "GPE", "NORP") and name_gender(name)) \
+        else "organisation"
+    aid = stable_id(item.document.id, "actor", "speaker", name)
+    actor = Actor(id=aid, name=name, country=None, sector=None, code=None, kind=kind)
+    return item.actors.add(actor, Mention(s, e, name, how="speaker"), by="quotes")
+
+
 def _fallback_actor(item: WorkItem, att: Attribution) -> Actor | None:
     """An actor for a named speaker the actors stage did not resolve (none for common nouns)."""
     if att.speaker_head is None:
         return None
     toks = _named_tokens(item, att.speaker_start, att.speaker_end, att.speaker_head)
     if not toks:
-        return None
+        head = item.parsed.char_span(*att.speaker_head, alignment_mode="expand")
+        if head is None or head[-1].pos_ != "NOUN":
+            return None
+        toks = _named_inside(item, att.speaker_start, att.speaker_end)
+        if not toks:
+            return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    name = item.document.text[s:e]
-    label = toks[-1].ent_type_
-    kind = "person" if label == "PERSON" else "organisation"
-    aid = stable_id(item.document.id, "actor", "speaker", name)
-    actor = Actor(id=aid, name=name, country=None, sector=None, code=None, kind=kind)
-    return item.actors.add(actor, Mention(s, e, name, how="speaker"), by="quotes")
+    return _new_actor(item, s, e, toks[-1].ent_type_)
+
+
+def _entity_before(item: WorkItem, at: int, labels: tuple[str, ...], want: str | None = None):
+    """The nearest named entity of `labels` in the paragraph of `at` and the one before that no
+    actor holds (a person's gender, when known, must be `want`): a new actor, else None."""
+    lo = _paragraph_window(item.document.text, at)
+    doc = item.parsed
+    for ent in sorted(doc.ents, key=lambda x: -x.start_char):
+        if not (lo <= ent.start_char and ent.end_char <= at) or ent.label_ not in labels:
+            continue
+        if item.actor_at(ent.start_char, ent.end_char) is not None:
+            continue
+        first = ent.start
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+            first -= 1   # "Ana Ferreira" where the entity is "Ferreira"
+        start = doc[first].idx
+        name = item.document.text[start:ent.end_char]
+        if want is not None:
+            g = name_gender(name, min_births=0 if ent.label_ == "PERSON" else COMMON_NAME)
+            if want != "any" and g not in (None, want) or ent.label_ != "PERSON" and g is None:
+                continue   # an organisation or place label is a person only with a common first name
+        return _new_actor(item, start, ent.end_char, "PERSON" if want else ent.label_)
+    return None
 
 
 def _continuing_speaker(item: WorkItem, recent: list[tuple[int, Actor]], at: int) -> Actor | None:
@@ -68,11 +133,11 @@ def _continuing_speaker(item: WorkItem, recent: list[tuple[int, Actor]], at: int
     for off, a in reversed(recent):
         if at - off > PRONOUN_REACH:
             return None
-        if a.kind != "person":
+        if not _is_person(a):
             continue
         lex = cue_lexicon()
         for other in item.document.actors:
-            if other is a or other.kind != "person":
+            if other is a or not _is_person(other):
                 continue
             if any(off < m.start < at and m.text.lower() not in lex.pronouns
                    and m.text.lower() not in ("his", "her", "hers", "himself", "herself")
@@ -91,8 +156,36 @@ def _paragraph_window(text: str, at: int) -> int:
     return 0 if prev < 0 else prev + 2
 
 
-def _gender(actor: Actor) -> str | None:
-    """'female' or 'male' when the actor's own mentions say so (titles, gendered nouns)."""
+def _is_person(actor: Actor) -> bool:
+    """A person, or an actor the actors stage took for an organisation whose name is a
+    person's (a listed first name and a surname: "Julia Romano")."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.split()
+    return actor.kind == "organisation" and 2 <= len(words) <= 3 \
+        and all(w[:1].isupper() and w.lower() not in cue_lexicon().org_nouns for w in words) \
+        and name_gender(actor.name, min_births=COMMON_NAME) is not None
+
+
+def _full_names(text: str, actor: Actor) -> list[str]:
+    """The actor's name and named mentions, a one-word mention with the capitalised word
+    before it ("Beatriz Luna" where the actors stage kept "Luna")."""
+    out = [actor.name]
+    for m in actor.mentions:
+        if m.how == "pronoun":
+            continue
+        out.append(m.text)
+        if " " not in m.text.strip() and text is not None:
+            before = text[max(0, m.start - 30):m.start].split()
+            if before and before[-1].isalpha() and before[-1][:1].isupper() \
+                    and text[m.start - 1:m.start] == " ":
+                out.append(before[-1] + " " + m.text)
+    return out
+
+
+def _gender(actor: Actor, text: str | None = None) -> str | None:
+    """'female' or 'male' when the actor's own mentions say so (titles, gendered nouns),
+    else by the first name of a person named in full (knowledge/first_names.tsv)."""
     lex = cue_lexicon()
     votes = {"female": 0, "male": 0}
     for m in actor.mentions:
@@ -104,7 +197,11 @@ def _gender(actor: Actor) -> str | None:
             elif w in lex.male:
                 votes["male"] += 1
     if votes["female"] == votes["male"]:
-        return None
+        if not _is_person(actor):
+            return None
+        names = _full_names(text, actor)
+        found = {g for g in (name_gender(n, lex.honorifics) for n in names) if g}
+        return found.pop() if len(found) == 1 else None
     return "female" if votes["female"] > votes["male"] else "male"
 
 
@@ -135,11 +232,23 @@ def _named_before(item: WorkItem, at: int, kinds: tuple[str, ...]) -> list[tuple
 def _nearest_person(item: WorkItem, at: int, pronoun: str) -> Actor | None:
     """The nearest person named before a he/she speaker whose gender does not contradict it."""
     want = _pronoun_gender(pronoun)
-    for _, a in _named_before(item, at, ("person",)):
-        g = _gender(a)
-        if want is None or g is None or g == want:
+    text = item.document.text
+    unknown_role = None   # "the city's mayor": a role of unknown gender, if no named person fits
+    for _, a in _named_before(item, at, ("person", "organisation")):
+        if not _is_person(a):
+            continue
+        g = _gender(a, text)
+        if want is None or g == want:
             return a
-    return None
+        if g is None:
+            if all(m.how in ("role", "pronoun") for m in a.mentions):
+                unknown_role = unknown_role or a
+                continue
+            return a
+    if unknown_role is not None:
+        return unknown_role
+    # a person the actors stage did not keep ("Ana Ferreira runs a bakery …")
+    return _entity_before(item, at, ("PERSON", "ORG", "GPE"), want or "any")
 
 
 def _referred_organisation(item: WorkItem, att: Attribution, speaker_text: str) -> Actor | None:
@@ -150,20 +259,29 @@ def _referred_organisation(item: WorkItem, att: Attribution, speaker_text: str) 
     if not any(w in lex.org_nouns for w in words) or any(w[:1].isupper() for w in speaker_text.split()[1:]):
         return None
     for _, a in _named_before(item, att.speaker_start, ("organisation", "igo", "group")):
-        if a.name.lower() not in words:
+        if a.name.lower() not in words and not _is_person(a):
             return a
-    return None
+    return _entity_before(item, att.speaker_start, ("ORG",))
 
 
 def _inside_speaker(item: WorkItem, att: Attribution, actor: Actor | None) -> Actor | None:
     """'a spokesman for Coral Rail': an actor named inside the speaker phrase speaks through it."""
+    phrase = item.document.text[att.speaker_start:att.speaker_end]
     for a in item.document.actors:
         if a is actor:
             continue
         if any(att.speaker_start <= m.start and m.end <= att.speaker_end and m.how != "pronoun"
                for m in a.mentions):
             return a
+    for a in item.document.actors:   # named again in the phrase, where no mention was made
+        if a is not actor and a.kind != "person" and len(a.name) > 2 and a.name in phrase:
+            return a
     return None
+
+
+def _role_only(actor: Actor) -> bool:
+    """An actor known only by a role noun ("the airline"), never by a name."""
+    return all(m.how in ("role", "pronoun") for m in actor.mentions)
 
 
 def _called(actor: Actor, pronoun: str) -> bool:
@@ -194,17 +312,18 @@ def quotes_for(item: WorkItem, attributions: list[Attribution] | None = None) ->
                 if speaker_text.lower() in lex.personal:
                     same = _continuing_speaker(item, recent, att.speaker_start)
                     want = _pronoun_gender(speaker_text)
-                    if same is not None and _gender(same) not in (None, want):
+                    if same is not None and _gender(same, text) not in (None, want):
                         same = None
-                    if actor is not None and _gender(actor) not in (None, want):
+                    if actor is not None and _gender(actor, text) not in (None, want):
                         actor = None   # the actors stage's guess contradicts the pronoun
                     if same is not None and (actor is None or _called(same, speaker_text)):
                         actor = same
                     if actor is None:
                         actor = _nearest_person(item, att.speaker_start, speaker_text)
             else:
-                if actor is None or (actor.code is None and actor.kind not in ("person",)
-                                     and speaker_text.split()[0].lower() in ("a", "an", "the", "its")):
+                generic = speaker_text.split()[0].lower() in ("a", "an", "the", "its")
+                if actor is None or generic and (actor.code is None and actor.kind not in ("person",)
+                                                 or _role_only(actor)):
                     actor = _inside_speaker(item, att, actor) or \
                         _referred_organisation(item, att, speaker_text) or actor
                 if actor is None:
