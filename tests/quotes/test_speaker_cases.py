@@ -90,3 +90,16 @@ def test_speaker_cases(case, documents):
         words = case["speaker"].lower().split()
         assert all(w in actor.name.lower() for w in words), \
             f"speaker {actor.name!r} ({q.speaker_text!r}), want {case['speaker']!r}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,quote", [
+    ("Organisers of Friday's march in Nairobi said they would return to the streets.", "return to"),
+    ("Supporters of the April 4 plan said they would vote for it again.", "vote for it"),
+])
+def test_possessor_or_date_inside_a_speaker_phrase_does_not_speak(text, quote):
+    # the speaker is the organisers, a common noun with no named actor; "Friday" (a date, and
+    # the possessor of the march) is not one
+    doc = api.extract_text(text)
+    q, actor = speaker_of(doc, quote)
+    assert actor is None or not any(d in actor.name for d in ("Friday", "April")), actor.name

@@ -73,9 +73,21 @@ def _named_inside(item: WorkItem, start: int, end: int):
             else:
                 break
             j += 1
-        if run:
+        if run and _names_the_object(run, toks, j):
             return run
     return []
+
+
+# Entity labels that name no speaker: "organisers of Friday's march" is spoken by no "Friday".
+_NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _names_the_object(run: list, toks: list, after: int) -> bool:
+    """The run is the preposition's object itself, not a possessor inside it ("of Friday's
+    march") nor a date."""
+    if after < len(toks) and toks[after].tag_ == "POS":
+        return False
+    return run[-1].ent_type_ not in _NOT_SPEAKER_LABELS
 
 
 def _new_actor(item: WorkItem, s: int, e: int, label: str) -> Actor:
