@@ -738,14 +738,16 @@ class Builder:
             end = f"{int(r['year_last']) + 1}-01-01" if r.get("year_last", "").isdigit() else ""
             forms: list[tuple[str, bool]] = []
             for n in {full, clean_party_name(r.get("name") or "")} - {""}:
-                for part in n.split(" / "):
+                merged = " / " in n     # "Progressive / Democratic / Reform Party": a merger's
+                for part in n.split(" / "):    # one-word fragments are adjectives, not names
                     part = part.strip()
                     words = norm(part).split()
                     if len(spread.get(norm(part), ())) > 1:
                         continue
                     if len(words) >= 2 and len(part) >= 8:
                         forms.append((part, False))
-                    elif len(words) == 1 and sh >= 5 and norm(part) not in stop and part[:1].isupper():
+                    elif len(words) == 1 and sh >= 5 and norm(part) not in stop and part[:1].isupper() \
+                            and not (merged and english_word(part)):
                         forms.append((part, False))
             short = (r.get("name_short") or "").strip()
             letters = re.sub(r"[^A-Za-z]", "", short)
@@ -921,6 +923,22 @@ def extract(name: str, gitdir: Path, dest: Path, terms: int = 2) -> list[list[st
         out.write_bytes(data)
         rows.append([name, repo, commit, path, DATASET_LICENCES[name], hashlib.sha256(data).hexdigest()[:12]])
     return rows
+
+
+_ENGLISH: set[str] | None = None
+
+
+def english_word(word: str) -> bool:
+    """A common English word (the spaCy model's WordNet-derived lemma index): "Democratic",
+    "Family", "Fatherland" as one fragment of a merged party's name are words, not names."""
+    global _ENGLISH
+    if _ENGLISH is None:
+        from readout.config import load_config
+        from readout.nlp.model import load_model
+        index = load_model(load_config().model).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        _ENGLISH = {w for words in index.values() for w in words}
+    w = word.lower()
+    return w in _ENGLISH or (w.endswith("s") and w[:-1] in _ENGLISH)
 
 
 def clean_party_name(s: str) -> str:

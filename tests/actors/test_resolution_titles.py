@@ -111,3 +111,53 @@ def test_a_title_word_used_as_a_surname_is_no_office_holder():
                              published="2019-12-30")
     king = [a for a in d.actors if a.country == "ESP"]
     assert king and "The King" in [m.text for m in king[0].mentions]
+
+
+LEADERS = ("2021-03-02", (
+    "UK Independence Party leader Mara Quillan criticised the government on Tuesday. Hamas leader Ismail Haniyeh "
+    "met Turkish President Recep Tayyip Erdogan in Ankara.\n\n"
+    "Russian leader Vladimir Putin spoke to reporters."))
+
+
+@pytest.fixture(scope="module")
+def leaders():
+    return run_actors({"l": LEADERS})["l"].document
+
+
+def _by_name(doc, words):
+    return next((a for a in doc.actors if words in a.name), None)
+
+
+def test_resolution_generic_title_after_an_organisation_takes_its_sector(leaders):
+    # "UK Independence Party leader X" leads the party (PTY), not the government the title "leader" defaults to
+    starmer, haniyeh = _by_name(leaders, "Quillan"), _by_name(leaders, "Haniyeh")
+    labour = _by_name(leaders, "Independence Party")
+    assert starmer is not None and starmer.country == "GBR" and starmer.sector == labour.sector, starmer
+    assert labour.sector == "PTY"
+    assert haniyeh is not None and haniyeh.sector == _by_name(leaders, "Hamas").sector != "GOV"
+    # a country's leader stays its government's
+    putin = _by_name(leaders, "Putin")
+    assert putin is not None and putin.code == "RUSGOV"
+
+
+def test_knowledge_merged_party_fragments_that_are_english_words_name_no_party():
+    # Party Facts' "Progressive / Democratic / Reform Party" (Japan, 1947–55) gave the bare word
+    # "Democratic" to a Japanese party; a merger's one-word fragments are names only when they
+    # are no English word
+    k = knowledge()
+    assert "democratic" not in k.names
+    assert k.names.get("democratic party")
+
+
+STANCES = ("2022-05-02", (
+    "Chinese diplomats expressed their opposition to the use of nuclear weapons. Norway voiced strong "
+    "opposition to the plan.\n\n"
+    "The opposition boycotted the vote. Venezuela's opposition called for protests, and the Syrian "
+    "opposition rejected the talks."))
+
+
+def test_resolution_stance_noun_is_an_actor_only_as_the_opposition():
+    doc = run_actors({"s": STANCES})["s"].document
+    opp = [m.text for a in doc.actors if a.sector == "OPP" for m in a.mentions]
+    assert "their opposition" not in opp and "strong opposition" not in opp, opp
+    assert {"The opposition", "Venezuela's opposition", "the Syrian opposition"} <= set(opp), opp

@@ -27,6 +27,11 @@ CASES = [
     ("Thousands of students held a rally against the government in Athens.", None, ("PROTEST", "14")),
     # pledged support is support, not a promise of cooperation
     ("Two superdelegates have pledged their support to Senator Sanders.", ("AGREE", "03"), ("SUPPORT", "051")),
+    # support thrown or stood "behind" its target, with the thrower's own "her" not the target
+    ("Governor Fallin threw her weight behind Senator Cruz on Wednesday.", None, ("SUPPORT", "051")),
+    ("Senator Klobuchar threw her support behind Governor Inslee.", None, ("SUPPORT", "051")),
+    ("Senator Warren stands fully behind President Obama.", None, ("SUPPORT", "051")),
+    ("The memorial stands behind the parliament building.", ("SUPPORT", "05"), None),
     # idioms
     ("Spain struggles to form a government after the election.", ("ASSAULT", "19"), None),
     ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),

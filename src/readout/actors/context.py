@@ -19,6 +19,8 @@ actor codes for ethnic groups). Document-level rules, run after coreference:
    a place; news agencies reporting the story do not count — and the same one each time,
    takes that country. Regions (EUR, AFR …), IGOs, NGOs and multinationals never take one.
    A sentence naming two countries says nothing (the actor could be either).
+3. Organisation leaders (`organisation_leaders`): "Labour leader Keir Starmer" takes the
+   party's sector, not the generic title's GOV.
 """
 from __future__ import annotations
 
@@ -112,6 +114,43 @@ def wants_context(actor: Actor) -> bool:
     if code[:3] in NO_CONTEXT_SECTORS or (actor.sector or "") in NO_CONTEXT_SECTORS:
         return False
     return True
+
+
+# Sectors an organisation's leader takes from it ("Labour leader Keir Starmer" is a party
+# figure, not a government one); a government body's leader stays GOV.
+LEADER_SECTORS = frozenset(("PTY", "OPP", "REB", "IMG", "NGO", "LAB", "BUS", "MNC", "REL", "EDU", "MED"))
+
+
+def organisation_leaders(actors: list[Actor], text: str, k: ActorKnowledge) -> None:
+    """Rule 3, in place: a person introduced by a generic top title written right after an
+    organisation's name ("UK Independence Party leader Nigel Farage", "Hamas chief X") leads
+    that organisation: the person takes its sector (and country when the person has none),
+    instead of the title's default GOV."""
+    ends = {}
+    for a in actors:
+        if a.kind in ("organisation", "group") and a.sector in LEADER_SECTORS:
+            for m in a.mentions:
+                ends[m.end] = a
+    if not ends:
+        return
+    for a in actors:
+        if a.kind != "person" or a.sector not in (None, "GOV"):
+            continue
+        for m in a.mentions:
+            words = m.text.split()
+            role = k.roles.get(words[0].lower()) if len(words) > 1 else None
+            if role is None or role[2] or "top" not in role[3]:
+                continue
+            at = m.start
+            while at > 0 and text[at - 1] == " ":
+                at -= 1
+            org = ends.get(at)
+            if org is None or (a.country and org.country and a.country != org.country):
+                continue
+            a.country = a.country or org.country
+            a.sector = org.sector
+            a.code = (a.country or "") + org.sector
+            break
 
 
 def assign_context_countries(actors: list[Actor], places, sentences, k: ActorKnowledge) -> None:

@@ -779,6 +779,8 @@ def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
     r = resolve_words(words, date, k)
     if r is None:
         return None
+    if "stance" in r.flags and end - rk[0] == 1 and _stance_use(root, k):
+        return None   # "expressed their opposition to the use of force": a stance, not the opposition
     if r.kind in ("group", "organisation") and r.entry is None and r.country is None \
             and r.how == "role" and "pair" not in r.flags:
         if root.dep_ not in ("nsubj", "nsubjpass", "dobj") and not (root.dep_ == "pobj" and root.head.lower_ == "by") \
@@ -794,6 +796,23 @@ def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
     elif r.kind == "person":
         needs = "role"
     return Mention(start, end, how, r, needs=needs, head=root.i)
+
+
+def _stance_use(root, k: ActorKnowledge) -> bool:
+    """A role word that is also a stance noun used as the stance: with a pronoun's
+    possessive ("their opposition"), a complement ("opposition to the plan"), or no article,
+    owner or nationality ("voiced strong opposition")."""
+    if root.text[:1].isupper() and not root.is_sent_start:
+        return False      # "the Opposition", "Opposition said"
+    kids = list(root.children)
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in kids):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in kids):
+        return True
+    owned = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in kids)
+    national = any(c.dep_ in ("amod", "compound") and (norm(c.text) in k.demonyms or norm(c.text) in k.country_names)
+                   for c in kids)
+    return not (owned or national)
 
 
 def _name_like(doc, tok) -> bool:

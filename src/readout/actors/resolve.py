@@ -549,9 +549,13 @@ def unknown_actor(a: Analysis, k: ActorKnowledge, kind_hint: str | None = None) 
     if cues.former and kind == "person":
         sector_code = "ELI"
     country = cues.country
-    if country is None and cues.org is not None:
+    if cues.org is not None:
         org = entry_actor(cues.org, k, None)
-        country, sector_code = org.country, (sector_code or org.sector or "")
+        if country is None:
+            country, sector_code = org.country, (sector_code or org.sector or "")
+        elif org.country == country and org.sector and cues.role and not cues.role[2] \
+                and "top" in cues.role[3] and not cues.former:
+            sector_code = org.sector   # "UK Independence Party leader Nigel Farage": the party's leader
     code = (country or "") + (sector_code or "")
     return Resolved(key=f"unknown:{kind}:{norm(name)}", name=name, country=country,
                     sector=(sector_code[:3] or None), code=code or None, kind=kind, how="name",

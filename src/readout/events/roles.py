@@ -297,7 +297,10 @@ class RoleFinding:
         direct = bool(sources)
         if not targets:
             shared = shared_object_verb(v)
+            phrase_objects = self.lex.verb_phrases.get(v.lemma_.lower(), {})
             for o in object_tokens(v) or (object_tokens(shared) if shared is not None else []):
+                if o.lemma_.lower() in phrase_objects:
+                    continue     # "threw her weight behind X": the object names the act, not its target
                 targets = self.actors_of(o) or self.place_actor(o)
                 if targets:
                     break
@@ -327,6 +330,8 @@ class RoleFinding:
                          "towards", "into", "from")
             if base.code and base.code.startswith(("042", "043", "044")):
                 preps = preps + ("in", "at")
+            if (base.code or "").startswith("05"):
+                preps = preps + ("behind",)     # "threw her weight behind Obama"
             for p, o in prep_objects(v, preps):
                 if p == "between":
                     continue
@@ -460,8 +465,10 @@ class RoleFinding:
                     if targets:
                         break
         if not targets and carrier is not None:
-            # "withheld support for Moscow's war effort": the carrier's prepositions
-            for p, o in prep_objects(carrier, NOUN_TARGET_PREPS):
+            # "withheld support for Moscow's war effort": the carrier's prepositions; support
+            # is thrown "behind" its target ("threw her support behind Cruz")
+            preps = NOUN_TARGET_PREPS + (("behind",) if (base.code or "").startswith("05") else ())
+            for p, o in prep_objects(carrier, preps):
                 if o.i in {x.i for x in n.subtree}:
                     continue
                 targets = [a for a in self.actors_of(o) if a not in sources]

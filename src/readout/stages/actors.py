@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..actors.context import apply_successions, assign_context_countries, named_country, split_ethnic_groups
+from ..actors.context import (apply_successions, assign_context_countries, named_country,
+                              organisation_leaders, split_ethnic_groups)
 from ..actors.coref import link, richness
 from ..actors.geocode import geocode_places
 from ..actors.knowledge import knowledge
@@ -75,6 +76,7 @@ def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
         places.append(PlaceMention(start, end, p.name, p.country, p.geo, p.locative))
     apply_successions(actors, places, date, k)      # "Moscow" in 1985 is the Soviet government
+    organisation_leaders(actors, text, k)           # "Labour leader Keir Starmer": a party figure
     actors = split_ethnic_groups(actors, places, doc, item.document.id, k)
     assign_context_countries(actors, places, item.document.sentences, k)
     return actors, places
