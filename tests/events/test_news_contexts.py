@@ -32,6 +32,14 @@ CASES = [
     ("Senator Klobuchar threw her support behind Governor Inslee.", None, ("SUPPORT", "051")),
     ("Senator Warren stands fully behind President Obama.", None, ("SUPPORT", "051")),
     ("The memorial stands behind the parliament building.", ("SUPPORT", "05"), None),
+    # the subject receives or loses what the noun names: nobody's act
+    ("Governor Kasich is losing support to Senator Cruz in Ohio.", ("SUPPORT", "05"), None),
+    ("The minister's plan drew criticism on Monday.", ("ACCUSE", "11"), None),
+    # contests and statements, not fights or threats
+    ("In Kentucky, Democrats are battling it out before the primary.", ("ASSAULT", "19"), None),
+    ("There are other issues where Russia clashes with the US and Europe.", ("ASSAULT", "19"), ("ACCUSE", "110")),
+    ("Conceding that a trade deal was far off, the French minister left Brussels.", ("CONCEDE", "08"), None),
+    ("Microsoft cautions that the patch only applies to Outlook.", ("THREATEN", "13"), None),
     # idioms
     ("Spain struggles to form a government after the election.", ("ASSAULT", "19"), None),
     ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),

@@ -64,6 +64,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.anchors = Anchors(self.doc, self.document.times, item.places, self.index)
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
+        self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
         self._framed_extra: set[int] = set()
@@ -107,6 +108,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         for t in toks:
             b = bases.get(t.i)
             if b is None or b.rule is None:
+                continue
+            g, how = self.governor(self._noun_head(t))
+            if g is not None and how == "obj" and g.lemma_.lower() in self._receiving:
+                del bases[t.i]     # "losing support to Sanders", "drew criticism": no act of the subject
                 continue
             g = self._clause_carrier(self._noun_head(t))
             if g is not None and g.i not in {x.i for x in carriers.values()}:
