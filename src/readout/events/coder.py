@@ -18,8 +18,8 @@ from ..config import ONE_SIDED_EVENTS
 from ..records import Actor, Event, Evidence, stable_id
 from .anchors import Anchors, date_range, place_record
 from .places import FallbackPlaces
-from .arguments import (MentionIndex, PronounResolver, agent_token, object_tokens, shared_object_verb,
-                        subject_token)
+from .arguments import (MentionIndex, PronounResolver, agent_token, object_tokens, prep_objects,
+                        shared_object_verb, subject_token)
 from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigger_hashes, status_cues, is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_head, clause_status, hedged
@@ -110,9 +110,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             if b is None or b.rule is None:
                 continue
             g, how = self.governor(self._noun_head(t))
-            if g is not None and how == "obj" and g.lemma_.lower() in self._receiving:
+            if g is not None and how == "obj" and g.lemma_.lower() in self._receiving and not any(
+                    self.actors_of(o) for x in (t, g) for _p, o in prep_objects(x, ("from", "by"))):
                 del bases[t.i]     # "losing support to Sanders", "drew criticism": no act of the subject
-                continue
+                continue           # (the giver named, "drew criticism from X", codes X's act)
             g = self._clause_carrier(self._noun_head(t))
             if g is not None and g.i not in {x.i for x in carriers.values()}:
                 carriers[t.i] = g     # "sanctions imposed by the EU", "the sanctions the EU imposed"
