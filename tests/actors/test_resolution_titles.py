@@ -161,3 +161,11 @@ def test_resolution_stance_noun_is_an_actor_only_as_the_opposition():
     opp = [m.text for a in doc.actors if a.sector == "OPP" for m in a.mentions]
     assert "their opposition" not in opp and "strong opposition" not in opp, opp
     assert {"The opposition", "Venezuela's opposition", "the Syrian opposition"} <= set(opp), opp
+
+
+def test_resolution_royal_title_before_a_given_name_is_no_namesake():
+    # "Prince Philip" is not Danny Philip of the Solomon Islands: a royal title stands before a
+    # given name, which never matches someone else's surname
+    doc = run_actors({"r": ("2021-03-08", "Meghan called the Queen about Prince Philip on Sunday.")})["r"].document
+    philip = actor_of(doc, "Prince Philip")
+    assert philip is None or philip.country in (None, "GBR"), philip

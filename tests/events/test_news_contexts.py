@@ -145,3 +145,18 @@ def test_a_conjunct_after_a_comma_belongs_to_the_speaker():
     acc = [e for e in d.events if e.type == "ACCUSE"]
     assert acc and all(d.actor(e.source).name == "Nigel Farage" for e in acc), \
         [(e.trigger, d.actor(e.source).name if e.source else None) for e in d.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Oprah Winfrey asked Senator Harris whether they quit the committee because of the budget.",
+    "Asked why the governor was not answering the phone, Senator Brown blamed his staff.",
+    "The EU asked Russia if it would withdraw its troops from the border.",
+])
+def test_questions_are_no_requests(text):
+    coded, _ = _coded(text)
+    assert not any(t == "REQUEST" for t, _c in coded), coded
+
+
+def test_a_request_to_act_is_still_a_request():
+    coded, _ = _coded("President Obama asked Congress to approve the funds on Monday.")
+    assert any(t == "REQUEST" for t, _c in coded), coded

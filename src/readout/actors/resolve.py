@@ -457,6 +457,8 @@ def surname_match(cands: list[Entry], cues: Cues, date: dt.date | None, k: Actor
     text gives ("Russian Foreign Minister Lavrov") or `country` (the article's), else a title
     that fits the person's office when every such person is of one country. A surname alone
     never crosses countries: a US article's "Ginsburg" is not a Costa Rican namesake."""
+    if cues.role and "given" in cues.role[3]:
+        return None     # "Prince Philip": a royal's given name, not a namesake's surname
     want = cues.country or country
     if want and not k.is_region(want):
         fit = [e for e in cands if want in entry_countries(e, k)]

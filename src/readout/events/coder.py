@@ -65,6 +65,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
+        self._question_verbs = frozenset(self.lex.rules.get("questions", {}).get("verbs", ()))
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
         self._framed_extra: set[int] = set()
@@ -95,6 +96,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         for t in toks:
             if is_verbal(t) and self._stative_participle(t):
                 b = None          # "people who are upset and discouraged": a state, not an act
+            elif is_verbal(t) and self._question(t):
+                b = None          # "Winfrey asked Harry whether they quit": a question
             elif is_verbal(t):
                 b = self.verb_base(t)
             elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.is_lower):

@@ -13,6 +13,19 @@ from .status import clause_head, clause_status
 class FrameCoding:
     """Frames, modal demands, future intent (mixed into DocumentCoder)."""
 
+    def _question(self, g) -> bool:
+        """A question, not a request: "asked Harry whether they quit", "asked why Charles was
+        not answering" — a verb of asking over a whether/if/wh- clause ([questions] verbs)."""
+        if g is None or g.lemma_.lower() not in self._question_verbs:
+            return False
+        for c in g.children:
+            if c.dep_ not in ("ccomp", "xcomp", "advcl"):
+                continue
+            first = c.left_edge
+            if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB"):
+                return True
+        return False
+
     def _frame_above(self, t, carrier, code: str | None = None):
         """The nearest frame word governing t (through its carrier), with the how of the link."""
         if carrier is not None:
@@ -24,6 +37,8 @@ class FrameCoding:
             g, how = self.governor(t)
         if g is None:
             return None
+        if self._question(g):
+            return g, ("question", {"drop_embedded": True}), how   # "asked whether they quit"
         nominal = not is_verbal(t) and carrier is None and how == "obj"
         fr = frame_of(g.lemma_.lower(), code, nominal)
         if fr is None:
@@ -254,6 +269,8 @@ class FrameCoding:
         if fr is None or "root" not in fr[1] or fr[0] == "reject":
             return
         spec = fr[1]
+        if self._question(g):
+            return
         comps = [c for c in g.children if c.dep_ in ("xcomp", "ccomp") and is_verbal(c)]
         if not comps:
             return
