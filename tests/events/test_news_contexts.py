@@ -160,3 +160,18 @@ def test_questions_are_no_requests(text):
 def test_a_request_to_act_is_still_a_request():
     coded, _ = _coded("President Obama asked Congress to approve the funds on Monday.")
     assert any(t == "REQUEST" for t, _c in coded), coded
+
+
+@pytest.mark.parametrize("text", [
+    "Both Senator Harris and Senator Booker spoke with eye-opening candor on Sunday.",
+    "Presidents Macron and Scholz spoke to reporters after the summit.",
+])
+def test_conjoined_speakers_with_another_addressee_did_not_talk_to_each_other(text):
+    coded, _ = _coded(text)
+    assert not any(t == "CONSULT" for t, _c in coded), coded
+
+
+def test_a_call_about_someone_is_not_a_call_with_them():
+    coded, d = _coded("Senator Warren called the governor about President Biden on Monday.")
+    names = {a.id: a.name for a in d.actors}
+    assert not any(e.type == "CONSULT" and "Biden" in names.get(e.target, "") for e in d.events), coded

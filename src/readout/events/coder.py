@@ -479,6 +479,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             # "Russia and Ukraine traded blame": each side's act on the other
             return [(a, b) for a in srcs for b in srcs if a.id != b.id]
         if len(srcs) >= 2 and not tgts and (c.symmetric or c.code[:2] in ("03", "04", "05", "06")):
+            if is_verbal(c.trigger) and any(p in ("with", "to") for p, _o in prep_objects(c.trigger, ("with", "to"))):
+                return []   # "Harry and Meghan spoke with candor / with reporters": not with each other
             # "the US, Russia and Switzerland met": every pair among them
             return [(a, b) for k, a in enumerate(srcs) for b in srcs[k + 1:] if a.id != b.id]
         out = []

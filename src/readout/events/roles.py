@@ -332,9 +332,10 @@ class RoleFinding:
                 preps = preps + ("in", "at")
             if (base.code or "").startswith("05"):
                 preps = preps + ("behind",)     # "threw her weight behind Obama"
+            topic = (base.code or "").startswith("04") or base.symmetric
             for p, o in prep_objects(v, preps):
-                if p == "between":
-                    continue
+                if p == "between" or (topic and p in CONSULT_TOPIC_PREPS):
+                    continue    # "called the Queen about Prince Philip": the topic, not the other side
                 targets = self.actors_of(o)
                 if targets:
                     break
