@@ -13,6 +13,11 @@ date) and `articles/<id>.txt` (numbered sentences, for the annotator). Annotatio
 `annotations/<id>.json` (see eval/ANNOTATION.md).
 
     python scripts/prepare_event_gold.py --polnear 48 --ecb 16
+
+Later additions to the training part name their articles and leave every existing entry of
+`split.json` as it is (ids already listed are refused):
+
+    python scripts/prepare_event_gold.py --add-train ecb_19_1ecb pn_politico-2015-11-11-clinton-blasts-trump-over-deport
 """
 from __future__ import annotations
 
@@ -92,12 +97,46 @@ def prepare(cands: list[dict]) -> list[dict]:
     return out
 
 
+def write_article(a: dict) -> None:
+    (OUT / "articles").mkdir(parents=True, exist_ok=True)
+    (OUT / "articles" / f"{a['id']}.json").write_text(json.dumps(a, ensure_ascii=False, indent=1), "utf-8")
+    lines = [f"# {a['id']}  ({a['source']}, published {a['published'] or 'unknown'})",
+             f"# title: {a['title']}", ""]
+    for i, (s, e) in enumerate(a["sentences"]):
+        lines.append(f"[{i}] {a['text'][s:e]}")
+    (OUT / "articles" / f"{a['id']}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def add_train(ids: list[str]) -> int:
+    split = json.loads((OUT / "split.json").read_text("utf-8"))
+    taken = [i for i in ids if i in split]
+    if taken:
+        print("already in split.json: " + " ".join(taken), file=sys.stderr)
+        return 2
+    by_id = {c["id"]: c for c in polnear_candidates() + ecb_candidates()}
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        print("not a train candidate: " + " ".join(missing), file=sys.stderr)
+        return 2
+    chosen = prepare([by_id[i] for i in ids])
+    for a in chosen:
+        write_article(a)
+        split[a["id"]] = "train"
+    (OUT / "split.json").write_text(json.dumps(split, indent=1, sort_keys=True) + "\n", "utf-8")
+    print(f"{len(chosen)} articles added to the training part → {OUT}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", type=int, default=48)
     ap.add_argument("--ecb", type=int, default=16)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--add-train", nargs="+", metavar="ID",
+                    help="prepare these candidate ids and add them to split.json as train")
     args = ap.parse_args(argv)
+    if args.add_train:
+        return add_train(args.add_train)
     rng = random.Random(args.seed)
     pn = [c for c in polnear_candidates() if suitable(c, 120, 650)]
     ecb = [c for c in ecb_candidates() if suitable(c, 120, 650)]
