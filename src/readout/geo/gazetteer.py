@@ -19,7 +19,8 @@ _PUNCT = re.compile(r"[^\w]+")
 _SAINT = re.compile(r"^(st|ste|saint|sainte)\b\s*")
 
 # GeoNames feature code → precision of the place record
-PRECISION_OF = {"PCLI": "country", "TERR": "admin1", "ADM1": "admin1", "CONT": "region",
+PRECISION_OF = {"PCLI": "country", "TERR": "admin1", "ADM1": "admin1", "ADM2": "region",
+                "CONT": "region",
                 "PPL": "city", "PPLC": "city"}
 
 
@@ -28,7 +29,7 @@ def precision_of(fcode: str) -> str:
                             else "point")
 
 
-FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "TERR": "A", "PPL": "P", "PPLC": "P", "CONT": "L",
+FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "TERR": "A", "PPL": "P", "PPLC": "P", "CONT": "L",
                  "RGN": "L", "PEN": "T", "SEA": "H", "GULF": "H", "OCN": "H", "STRT": "H",
                  "CNL": "H", "LK": "H", "STM": "H"}
 

@@ -36,6 +36,7 @@ from ..knowledge import data_dir, load_toml
 from ..records import Place
 from .gazetteer import Entry, Gazetteer, common_words, gazetteer, norm
 
+LOCAL = frozenset(("PPL", "PPLC", "ADM2"))   # places whose point says where they are
 SUFFIXES = {"province": None, "region": None, "state": "ADM1", "county": None, "city": "PPL",
             "oblast": None, "governorate": None, "district": None, "prefecture": None, "area": None}
 QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,2})")
@@ -173,6 +174,19 @@ class Context:
         self.dateline = dateline
         self.admin1: Counter = Counter()
         self.resolved_countries: Counter = Counter()
+        self.points: list[tuple[float, float]] = []   # the other mentions' towns and counties
+
+    def near(self, e: Entry, radius_km: float) -> bool:
+        """Whether a town or county of the other mentions lies within `radius_km` of `e`."""
+        if not self.points or e.fcode not in LOCAL:
+            return False
+        dlat = radius_km / 111.0
+        k = math.cos(math.radians(e.lat))
+        for lat, lon in self.points:
+            if abs(lat - e.lat) <= dlat and ((lat - e.lat) ** 2 + ((lon - e.lon) * k) ** 2) * 12321.0 \
+                    <= radius_km * radius_km:
+                return True
+        return False
 
     def share(self, country: str) -> float:
         return self.countries[country] / self.total if self.total else 0.0
@@ -201,6 +215,11 @@ def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) ->
             s += w["other_places_country"]
         if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
             s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
+    if cx.points:
+        if cx.near(e, w["near_km"]):
+            s += w["near"]                    # another town or county of the article is close by
+        elif cx.near(e, w["around_km"]):
+            s += w["around"]
     return s
 
 
@@ -225,8 +244,12 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
         if q[0]:
             surface = head
     cands = candidates(g, surface)
+    bare = surface[4:] if surface[:4].lower() == "the " else surface
+    acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
+    if acronym:       # "EU", "WA", "OAS": an acronym names a country, state or region, not a town
+        cands = [c for c in cands if c[0].fcode not in ("PPL", "PPLC")]
     if not cands:
-        return None, q
+        return None, q, 0.0
     scored = [(score(e, alt, m, q, cx, w), e) for e, alt in cands]
     if len(cands) > 1:
         # a national capital named as a first-level division of its own country is read as
@@ -237,14 +260,12 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
     scored.sort(key=lambda x: -x[0])
     best = scored[0][1]
     key = norm(surface)
-    bare = surface[4:] if surface[:4].lower() == "the " else surface
-    acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
     cautious = not bare[:1].isupper() or (key in common_words() and not acronym)
     if cautious and not m.hint and not supported(best, q, cx):
-        return None, q
+        return None, q, 0.0
     if scored[0][0] < w["min_score"] and not m.hint and not supported(best, q, cx):
-        return None, q
-    return best, q
+        return None, q, 0.0
+    return best, q, (scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf) if not q[0] else math.inf
 
 
 def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | None = None,
@@ -261,26 +282,32 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     cx = Context(countries, dl_country)
     picks = [_pick(m, text, cx, w, g) for m in mentions]
     # second pass: what the other mentions resolved to is context for each
-    for m, (e, q) in zip(mentions, picks):
+    for m, (e, q, _) in zip(mentions, picks):
         if e is not None and e.country:
             cx.resolved_countries[e.country] += 1
             if e.admin1:
                 cx.admin1[(e.country, e.admin1)] += 1
     out: list[Place | None] = []
     sense: dict[str, Entry] = {}
-    for m, (e, q) in zip(mentions, picks):
+    for m, (e, q, _) in zip(mentions, picks):
         if q[0] and e is not None:
             sense[norm(m.text)] = e
     same: dict[str, list] = {}
-    for m, (e0, _) in zip(mentions, picks):
+    for m, (e0, _, _) in zip(mentions, picks):
         same.setdefault(norm(m.text), []).append(e0)
-    for m, (e0, _) in zip(mentions, picks):
-        own = [x for x in same[norm(m.text)] if x is not None]
+    points: dict[str, list[tuple[float, float]]] = {}
+    for m, (x, _, margin) in zip(mentions, picks):   # the readings the first pass was sure of
+        if x is not None and x.fcode in LOCAL and margin >= w["near_margin"]:
+            points.setdefault(norm(m.text), []).append((x.lat, x.lon))
+    for m, (e0, _, _) in zip(mentions, picks):
+        key = norm(m.text)
+        cx.points = [pt for k, pts in points.items() if k != key for pt in pts]
+        own = [x for x in same[key] if x is not None]
         for x in own:        # the name's own readings say nothing about it
             cx.resolved_countries[x.country] -= 1
             if x.admin1:
                 cx.admin1[(x.country, x.admin1)] -= 1
-        e, _ = _pick(m, text, cx, w, g)
+        e, _, _ = _pick(m, text, cx, w, g)
         for x in own:
             cx.resolved_countries[x.country] += 1
             if x.admin1:
