@@ -7,8 +7,8 @@ Sources (see knowledge/geo/SOURCES.md):
     data CC BY 4.0): cities with population >= 500 (`cities500.json`), countries,
     US states, continents;
   - knowledge/geo/us_counties.tsv: US counties and county equivalents with their internal
-    point (US Census Bureau 2019 Gazetteer, public domain); a county's population is the sum
-    of the gazetteer towns nearest its point (a size prior only);
+    point (US Census Bureau 2019 Gazetteer) and population (Census Bureau estimates), public
+    domain;
   - knowledge/geo/gb_counties.tsv: the counties of Great Britain and Northern Ireland
     (written for readout, same columns as places.tsv);
   - knowledge/geo/places.tsv: regions, seas, straits and first-level divisions outside the
@@ -135,15 +135,15 @@ def common_words(names: set[str], corpus: Path) -> list[str]:
 
 
 def us_counties(rows) -> list[tuple[str, str, int, float, float]]:
-    """(name, state, population, lat, lon) of knowledge/geo/us_counties.tsv; the population is
-    the sum of the US towns in `rows` whose nearest county point (same state) is the county's."""
-    counties = []
+    """(name, state, population, lat, lon) of knowledge/geo/us_counties.tsv; a county the
+    population estimates lack gets the sum of the US towns in `rows` nearest its point."""
+    counties, estimated = [], collections.Counter()
     with open(GEO / "us_counties.tsv", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith(("#", "name\t")) or not line.strip():
                 continue
-            name, state, _fips, lat, lon = line.rstrip("\n").split("\t")
-            counties.append([name, state, 0, float(lat), float(lon)])
+            name, state, _fips, lat, lon, pop = line.rstrip("\n").split("\t")
+            counties.append([name, state, int(pop) if pop else None, float(lat), float(lon)])
     by_state = collections.defaultdict(list)
     for c in counties:
         by_state[c[1]].append(c)
@@ -152,8 +152,8 @@ def us_counties(rows) -> list[tuple[str, str, int, float, float]]:
             continue
         k = math.cos(math.radians(r[5]))
         near = min(by_state[r[4]], key=lambda c: (c[3] - r[5]) ** 2 + ((c[4] - r[6]) * k) ** 2)
-        near[2] += r[7]
-    return [tuple(c) for c in counties]
+        estimated[id(near)] += r[7]
+    return [(c[0], c[1], c[2] if c[2] is not None else estimated[id(c)], c[3], c[4]) for c in counties]
 
 
 # GeoNames' user-assigned codes → the codes readout's records use (CAMEO's Kosovo)
@@ -265,10 +265,15 @@ def main(argv=None) -> int:
     rows.sort(key=lambda r: (r[3], r[1], r[0]))
     keys: dict[str, list[int]] = {}
     lines = []
+    # an alternate name that another place of the same country has as its own name is that
+    # place's ("Southold" is a town of New York, not South Bend's old name; "Venice", Florida)
+    primary = {(norm(r[1]), r[3]) for r in rows}
     for i, r in enumerate(rows):
         lines.append("\t".join(str(x) for x in r[:8]))
         key0 = norm(r[1])
         for k, alt in [(key0, 0)] + sorted((norm(n), 1) for n in r[8]):
+            if alt and r[2] in ("PPL", "PPLC") and (k, r[3]) in primary:
+                continue
             if k and (alt == 0 or k != key0):
                 codes = keys.setdefault(k, [])
                 if not codes or codes[-1] >> 1 != i:

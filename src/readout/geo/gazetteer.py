@@ -131,6 +131,7 @@ class Gazetteer:
         self._rows_at = pos
         self._keys_at = pos + self._row_off[-1]
         self._n_keys = n_keys
+        self._cache: dict[str, tuple[tuple[int, bool], ...]] = {}   # name → rows, recent lookups
         self._states_rows: tuple[int, ...] | None = None
         self._countries: dict[str, int] | None = None
 
@@ -151,7 +152,15 @@ class Gazetteer:
 
     def rows(self, name: str, normalised: bool = False) -> tuple[tuple[int, bool], ...]:
         """(row, by an alternate name) for every place called `name`."""
-        key = (name if normalised else norm(name)).encode("utf-8")
+        k = name if normalised else norm(name)
+        hit = self._cache.get(k)
+        if hit is None:
+            if len(self._cache) >= 65536:
+                self._cache.clear()
+            hit = self._cache[k] = self._search(k.encode("utf-8"))
+        return hit
+
+    def _search(self, key: bytes) -> tuple[tuple[int, bool], ...]:
         lo, hi = 0, self._n_keys
         while lo < hi:                       # binary search of the sorted names
             mid = (lo + hi) // 2
