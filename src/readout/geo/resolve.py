@@ -91,12 +91,19 @@ def qualifier_after(text: str, end: int) -> tuple[str | None, str | None]:
         k = norm(q)
         if k in states and (len(k) > 2 or q.isupper() or q.endswith(".")):
             return "USA", states[k]
+        counties = set()
         for r, alt in g.rows(k, normalised=True):
             e = g.entry(r)
             if e.fcode == "PCLI":
                 return e.country, None
             if e.fcode in ("ADM1", "TERR") and not alt:
                 return e.country, e.admin1 or None
+            if e.fcode == "ADM2" and not alt:
+                counties.add((e.country, e.admin1 or None))
+        if counties:      # "Croft, Yorkshire", "Paris, Henry County": the county's country and state
+            if len({c for c, _ in counties}) == 1:
+                return next(iter(counties)) if len(counties) == 1 else (next(iter(counties))[0], None)
+            return None, None
     return None, None
 
 
@@ -273,13 +280,20 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     """One place (or None) per mention, in order."""
     g = gazetteer()
     w = weights()
-    dl_country = None
+    dl_country = dl_admin1 = None
     if dateline:
-        d = dateline.split(",")[0].strip().title()
-        hits = candidates(g, d)
+        head, _, tail = dateline.partition(",")
+        qc, qa = qualifier_after(", " + tail.strip(), 0) if tail.strip() else (None, None)
+        hits = [c for c in candidates(g, head.strip().title())
+                if (qc is None or c[0].country == qc) and (qa is None or c[0].admin1 == qa)]
         if hits:
-            dl_country = max(hits, key=lambda c: (c[0].population - (10**9 if c[1] else 0)))[0].country
+            e = max(hits, key=lambda c: (c[0].population - (10**9 if c[1] else 0)))[0]
+            dl_country, dl_admin1 = e.country, e.admin1 or None
+        else:
+            dl_country, dl_admin1 = qc, qa
     cx = Context(countries, dl_country)
+    if dl_country and dl_admin1:     # "SPRINGFIELD, Ill.": the state is the article's, as a place named
+        cx.admin1[(dl_country, dl_admin1)] += 1
     picks = [_pick(m, text, cx, w, g) for m in mentions]
     # second pass: what the other mentions resolved to is context for each
     for m, (e, q, _) in zip(mentions, picks):
