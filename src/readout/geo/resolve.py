@@ -1,6 +1,6 @@
 """Place mentions → one gazetteer place each, chosen with the article's context.
 
-For each mention the candidates are the places with that name (knowledge/geo/gazetteer.tsv.gz,
+For each mention the candidates are the places with that name (knowledge/geo/gazetteer.bin.gz,
 a trailing "province", "region", "state" … dropped when the full name is unknown), plus the
 country a nationality word names ("Canadian"), the capital a seat of government stands in
 ("the White House") — both from actors/countries.tsv — and the US state an AP abbreviation
@@ -11,16 +11,20 @@ names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
     one by the place's own name;
   - the country the actor tables give the name (a capital, a Phoenix place);
   - an admin qualifier right after the name ("Springfield, Illinois", "Springfield, Ill.",
-    "Wasilla, Alaska", "Paris, France");
+    "Wasilla, Alaska", "Paris, France", a county: "Croft, Yorkshire");
   - the article: the countries its actors and places name (share of sentences), the
-    dateline's country, and the US states and countries the other place mentions resolve
-    to (a first pass gives that context; the second uses it) — so "Georgia" beside "Atlanta"
-    is the state and beside "Tbilisi" the country;
+    dateline's country and state ("SPRINGFIELD, Ill."), and the US states and countries the
+    other place mentions resolve to (a first pass gives that context; the second uses it) —
+    so "Georgia" beside "Atlanta" is the state and beside "Tbilisi" the country, and
+    "Jefferson County" in an article datelined Birmingham, Ala. is Alabama's;
+  - nearness: a town or county within 100 km of a town or county that another mention of the
+    article resolved to without doubt (first-pass lead ≥ near_margin);
   - one sense per article: a name resolved once with a qualifier keeps that reading;
   - a national capital named as a first-level division of its own country is read as the
     capital ("Washington"; "Washington state" asks for the state).
 
-A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
+An acronym of up to three capitals ("EU", "WA", "OAS") names a country, state or region,
+never a town. A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
 an all-capital acronym of up to three letters such as "US" is none) and a mention that is not capitalised get a place only when the context supports it (a
 qualifier, or the candidate's country named elsewhere in the article).
 """
@@ -222,11 +226,8 @@ def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) ->
             s += w["other_places_country"]
         if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
             s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
-    if cx.points:
-        if cx.near(e, w["near_km"]):
-            s += w["near"]                    # another town or county of the article is close by
-        elif cx.near(e, w["around_km"]):
-            s += w["around"]
+    if cx.points and w["near"] and cx.near(e, w["near_km"]):
+        s += w["near"]                        # a town or county the article surely names is close by
     return s
 
 
