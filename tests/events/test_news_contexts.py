@@ -40,6 +40,11 @@ CASES = [
     ("There are other issues where Russia clashes with the US and Europe.", ("ASSAULT", "19"), ("ACCUSE", "110")),
     ("Conceding that a trade deal was far off, the French minister left Brussels.", ("CONCEDE", "08"), None),
     ("Microsoft cautions that the patch only applies to Outlook.", ("THREATEN", "13"), None),
+    # legal charges are legal action; undoing a rule is a rejection; unarmed dissenters riot
+    ("A Greek court charged the police officer with murder on Monday.", ("ACCUSE", "11"), ("COERCE", "173")),
+    ("President Obama overturned a Bush administration regulation on Tuesday.", ("COERCE", "17"), ("REJECT", "12")),
+    ("Several hundred protesters attacked police with rocks in Athens.", ("ASSAULT", "19"), ("PROTEST", "145")),
+    ("Syrian rebels attacked an army base near Aleppo.", ("PROTEST", "14"), ("ASSAULT", "19")),
     # idioms
     ("Spain struggles to form a government after the election.", ("ASSAULT", "19"), None),
     ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),

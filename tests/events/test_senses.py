@@ -56,7 +56,7 @@ def test_other_senses_are_not_coded_literally(text, forbidden, wanted):
 
 @pytest.mark.parametrize("text,wanted", [
     ("Israeli jets struck targets in Gaza on Monday.", "19"),
-    ("Protesters clashed with police in Paris on Sunday.", "19"),
+    ("Indian and Chinese troops clashed on the border on Sunday.", "19"),
     ("Russia and Ukraine clashed over the weekend near Donetsk.", "19"),
     ("Soldiers fired on protesters in the capital.", "19"),
 ])

@@ -65,6 +65,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
+        self._riot_sectors = frozenset(self.lex.rules.get("roles", {}).get("riot_sectors", ()))
         self._question_verbs = frozenset(self.lex.rules.get("questions", {}).get("verbs", ()))
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
@@ -252,6 +253,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if code == "150" and b.default and is_verbal(t) and sources and not object_tokens(t) \
                 and all(a.sector in self._dissent_sectors for a in sources):
             code = "141"    # "opposition supporters rallied in Caracas": a demonstration, not a mobilisation
+        if code[:2] in ("18", "19") and sources and all(a.sector in self._riot_sectors and a.kind == "group"
+                                                         for a in sources):
+            code = "145"    # "protesters attacked police with rocks": a riot (CAMEO 145)
         status = clause_status(anchor_tok, self.cues)
         strength = b.strength
         phrase = self._phrase(t, carrier)
