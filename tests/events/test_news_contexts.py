@@ -180,3 +180,13 @@ def test_a_call_about_someone_is_not_a_call_with_them():
     coded, d = _coded("Senator Warren called the governor about President Biden on Monday.")
     names = {a.id: a.name for a in d.actors}
     assert not any(e.type == "CONSULT" and "Biden" in names.get(e.target, "") for e in d.events), coded
+
+
+def test_an_official_charged_with_no_agent_is_charged_by_his_own_country():
+    coded, d = _coded("A Greek police officer has been charged with voluntary homicide, a court source said.")
+    names = {a.id: a for a in d.actors}
+    ev = [e for e in d.events if e.cameo.startswith("173")]
+    assert ev and names[ev[0].source].country == "GRC", coded
+    # a journalist may be held abroad: no source is invented for him
+    coded, d = _coded("The American journalist was arrested on Friday.")
+    assert not any(e.source and d.actor(e.source).country == "USA" for e in d.events if e.cameo.startswith("17")), coded

@@ -32,6 +32,11 @@ from .roles import RoleFinding
 from .triggers import TriggerCoding
 
 
+# Sectors of a state's own officials: charged or investigated with no agent named, by their
+# own country's authorities.
+STATE_OFFICE_SECTORS = frozenset(("COP", "GOV", "JUD", "LEG"))
+
+
 def dateline_spans(document) -> list[tuple[int, int]]:
     """Character spans of datelines left at the start of a paragraph (text given without
     the clean stage, or a dateline it did not take): their place and wire are no actors of
@@ -460,6 +465,14 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             # the place may sit with the weapon: "a bombing near the town of Samarra killed …"
             place = self.anchors.place_for(*[x for x in (t, subj, agent) if x is not None], depth=6)
         if place is None or not place[1] or len(place) < 3:
+            own = {a.country for a in c.targets}
+            if (c.code.startswith("173") or root == "09") and is_verbal(t) and passive and agent is None \
+                    and len(own) == 1 and None not in own and all(a.sector in STATE_OFFICE_SECTORS for a in c.targets):
+                # "a Greek police officer has been charged with homicide": an official is charged
+                # by his own country's authorities (a journalist or a soldier may be held abroad)
+                code = own.pop()
+                return self._country_actor(country_name(code) or code, code, t, mention=False,
+                                           avoid={a.id for a in c.targets})
             return []
         if root in ("18", "19", "20"):
             if (subj is not None and not passive and self.actors_of(subj)) or (agent is not None and self.actors_of(agent)):
