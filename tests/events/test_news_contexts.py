@@ -45,6 +45,10 @@ CASES = [
     ("President Obama overturned a Bush administration regulation on Tuesday.", ("COERCE", "17"), ("REJECT", "12")),
     ("Several hundred protesters attacked police with rocks in Athens.", ("ASSAULT", "19"), ("PROTEST", "145")),
     ("Syrian rebels attacked an army base near Aleppo.", ("PROTEST", "14"), ("ASSAULT", "19")),
+    # blasting a politician is criticism; jets blasting a city is not (and the verb alone codes nothing)
+    ("Senator Clinton blasted Governor Christie over his deportation plan.", None, ("ACCUSE", "111")),
+    ("Israeli jets blasted Gaza overnight.", ("ACCUSE", "11"), None),
+    ("Governor Christie lashed out at Senator Rubio on Tuesday.", None, ("ACCUSE", "111")),
     # idioms
     ("Spain struggles to form a government after the election.", ("ASSAULT", "19"), None),
     ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),

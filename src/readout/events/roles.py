@@ -326,8 +326,8 @@ class RoleFinding:
             preps = ("with", "against", "on", "upon", "to", "toward", "towards", "into", "over", "for", "from", "about")
             if (base.code or "")[:2] == "11":
                 # "complained to the UN over Israeli raids": the complaint is about X, told to Y
-                preps = ("against", "over", "about", "on", "upon", "for", "with", "to", "toward",
-                         "towards", "into", "from")
+                preps = ("against", "at", "over", "about", "on", "upon", "for", "with", "to", "toward",
+                         "towards", "into", "from")    # "lashed out at", "hit out at"
             if base.code and base.code.startswith(("042", "043", "044")):
                 preps = preps + ("in", "at")
             if (base.code or "").startswith("05"):

@@ -11,7 +11,8 @@ order; no match leaves the verb to the dictionary (or to its `[not_events]` rule
 `contexts` map a class of words anywhere in the sentence (`[context_classes]`) to the code:
 "beat her 51% to 36%", "captured 1,944 delegates" are election results (no event), "attacks
 against Rubio in Saturday's debate" criticism (111). They are checked after the verb's own
-arguments, so "fired his aide" stays a dismissal in any sentence.
+arguments, so "fired his aide" stays a dismissal in any sentence. `unless` names a class
+whose presence in the sentence sets the senses aside ("jets blasted Gaza" is no criticism).
 """
 from __future__ import annotations
 
@@ -56,6 +57,9 @@ def sense_code(tok, rules: dict) -> str | None:
     senses = rules.get("verb_senses", {}).get(tok.lemma_.lower())
     if not senses:
         return None
+    veto = senses.get("unless")
+    if veto and context_code(tok, {veto: "veto"}, rules) is not None:
+        return None      # "Israeli jets blasted Gaza": the senses do not apply in this sentence
     own = _argument_code(tok, senses, rules)
     if own is not None:
         return own
