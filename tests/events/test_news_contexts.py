@@ -49,6 +49,8 @@ CASES = [
     ("Senator Clinton blasted Governor Christie over his deportation plan.", None, ("ACCUSE", "111")),
     ("Israeli jets blasted Gaza overnight.", ("ACCUSE", "11"), None),
     ("Governor Christie lashed out at Senator Rubio on Tuesday.", None, ("ACCUSE", "111")),
+    # a meeting at a place happened; "at" after an aimed act is its target
+    ("President Putin met President Erdogan at the Kremlin on Monday.", ("AGREE", "03"), ("CONSULT", "040")),
     # idioms
     ("Spain struggles to form a government after the election.", ("ASSAULT", "19"), None),
     ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),
@@ -194,3 +196,14 @@ def test_an_official_charged_with_no_agent_is_charged_by_his_own_country():
     # a journalist may be held abroad: no source is invented for him
     coded, d = _coded("The American journalist was arrested on Friday.")
     assert not any(e.source and d.actor(e.source).country == "USA" for e in d.events if e.cameo.startswith("17")), coded
+
+
+def test_lashing_out_at_a_country_for_an_act_makes_it_the_target_and_the_actor():
+    # "lashed out at Turkey for having shot down a Russian bomber": Turkey is criticised, and
+    # Turkey (not the critic) shot the bomber down
+    coded, d = _coded("President Putin lashed out at Turkey for having shot down a Russian bomber.")
+    name = {a.id: a.country for a in d.actors}
+    acc = [e for e in d.events if e.type == "ACCUSE"]
+    hit = [e for e in d.events if e.type == "ASSAULT"]
+    assert acc and name[acc[0].target] == "TUR", coded
+    assert hit and name[hit[0].source] == "TUR", coded

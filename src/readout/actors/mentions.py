@@ -171,6 +171,12 @@ def _inside_longer_entity(ent_of: dict, m: Match, labels: frozenset) -> bool:
     return (start < m.start or end > m.end) and (end - start) > (m.end - m.start)
 
 
+# Verbs whose "at" phrase is aimed at its object, not a place where something happens.
+AT_TARGET_LEMMAS = frozenset(("lash", "hit", "rail", "jab", "swipe", "snipe", "scoff", "sneer", "laugh",
+                              "shout", "yell", "aim", "fire", "shoot", "point", "strike", "lob", "hurl",
+                              "throw", "direct", "level", "lunge", "swing", "bristle", "chafe"))
+
+
 def is_locative(doc, head: int) -> bool:
     """Is the phrase headed at `head` a place (object of in/at/near…, or of a visit 'to')?"""
     p = doc[head]
@@ -183,6 +189,8 @@ def is_locative(doc, head: int) -> bool:
     if p.dep_ == "pobj":
         prep = p.head
         pl = prep.lower_
+        if pl == "at" and prep.head.lemma_.lower() in AT_TARGET_LEMMAS:
+            return False    # "lashed out at Turkey", "fired at the convoy": the target, not a place
         if pl in LOCATIVE_PREPS:
             return True
         if pl in ("to", "from", "toward", "towards") and prep.head.lemma_.lower() in MOTION_LEMMAS:

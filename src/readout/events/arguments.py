@@ -209,6 +209,11 @@ def subject_token(tok, depth: int = 0):
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative") and c.i < tok.i:
                     return c, False
+            for c in verb.children:    # "lashed out at Turkey for having shot down …"
+                if c.dep_ == "prep" and c.lower_ in ("at", "against", "on", "upon") and c.i < head.i:
+                    objs = [o for o in c.children if o.dep_ == "pobj"]
+                    if objs:
+                        return objs[0], False
         return subject_token(verb, depth + 1)
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head, dep == "acl" and tok.tag_ == "VBN"
