@@ -207,3 +207,12 @@ def test_lashing_out_at_a_country_for_an_act_makes_it_the_target_and_the_actor()
     hit = [e for e in d.events if e.type == "ASSAULT"]
     assert acc and name[acc[0].target] == "TUR", coded
     assert hit and name[hit[0].source] == "TUR", coded
+
+
+def test_an_act_done_by_means_of_another_takes_its_time():
+    # "as he did two years ago by announcing the release": the release is dated two years back,
+    # not on the report's day
+    d = one_sided.extract_text("Mr. Putin likes surprises, as he did two years ago by announcing the release "
+                               "of the imprisoned oil tycoon Mikhail Khodorkovsky.", published="2015-12-19")
+    ev = [e for e in d.events if e.cameo.startswith("08")]
+    assert ev and ev[0].date is not None and ev[0].date.start_date.startswith("2013"), [(e.cameo, e.date) for e in d.events]

@@ -253,6 +253,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             sources, targets, direct = self.noun_roles(self._noun_head(t), b, carrier)
             time_anchors = [t, carrier]
             anchor_tok = carrier or t
+        time_anchors = time_anchors + [a.head.head for a in time_anchors if a is not None and a.dep_ == "pcomp"
+                                       and a.head.lower_ == "by" and a.head.head is not a.head]
+        # "as he did two years ago by announcing the release": the means shares its act's time
         if swap:
             sources, targets = targets, sources
         if code == "150" and b.default and is_verbal(t) and sources and not object_tokens(t) \
