@@ -51,6 +51,9 @@ CASES = [
     ("Governor Christie lashed out at Senator Rubio on Tuesday.", None, ("ACCUSE", "111")),
     # a meeting at a place happened; "at" after an aimed act is its target
     ("President Putin met President Erdogan at the Kremlin on Monday.", ("AGREE", "03"), ("CONSULT", "040")),
+    # "X should be awarded …" tells no one to act: no request to X
+    ("President Putin defended Sepp Blatter, saying Mr. Blatter should be awarded the Nobel Peace Prize.",
+     ("REQUEST", "0"), None),
     # idioms
     ("Spain struggles to form a government after the election.", ("ASSAULT", "19"), None),
     ("The opposition seized on the minister's remarks.", ("COERCE", "17"), None),

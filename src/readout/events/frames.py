@@ -108,6 +108,9 @@ class FrameCoding:
                 break
         if root is None:
             return None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and \
+                not any(c.dep_ == "agent" for c in verb.children):
+            return None    # "Blatter should be awarded the prize": no one is told to act
         t = verb
         for _ in range(4):
             if t.dep_ not in ("ccomp", "conj") or t.head is t:
