@@ -219,3 +219,19 @@ def test_an_act_done_by_means_of_another_takes_its_time():
                                "of the imprisoned oil tycoon Mikhail Khodorkovsky.", published="2015-12-19")
     ev = [e for e in d.events if e.cameo.startswith("08")]
     assert ev and ev[0].date is not None and ev[0].date.start_date.startswith("2013"), [(e.cameo, e.date) for e in d.events]
+
+
+@pytest.mark.parametrize("text", [
+    "President Putin was able to reassure Russians that their living standards were not imperiled.",
+    "Russians say they admire President Putin more than ever.",
+])
+def test_a_leader_and_his_own_nation_are_no_dyad_of_cooperation(text):
+    coded, _ = _coded(text)
+    assert not any(t == "SUPPORT" for t, _c in coded), coded
+
+
+def test_an_act_in_the_perfect_participle_is_not_dated_to_the_report():
+    d = one_sided.extract_text("President Putin lashed out at Turkey for having shot down a Russian bomber.",
+                               published="2015-12-19")
+    hit = [e for e in d.events if e.type == "ASSAULT"]
+    assert hit and hit[0].date is None, [(e.type, e.date) for e in d.events]

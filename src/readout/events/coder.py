@@ -359,6 +359,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 # the dissenters' own country, as CAMEO codes it
                 c.targets = self._protest_target(c)
             pairs = [(a, b) for a, b in self._pairs(c) if not (self._private(a) and self._private(b))
+                     and not self._own_nation(a, b, c.code)
                      and not (c.code[:3] in ("042", "043", "044") and self._home_trip(a, b))]
             if not pairs:
                 continue
@@ -527,8 +528,20 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in words for c in head.children)
 
     def _past_perfect(self, tok) -> bool:
+        """"had shot down", "for having shot down": an act before the time of report."""
         head = tok if is_verbal(tok) else tok.head
-        return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+        return any(c.dep_ == "aux" and c.lower_ in ("had", "having") for c in head.children)
+
+    @staticmethod
+    def _own_nation(a: Actor | None, b: Actor | None, code: str) -> bool:
+        """Praise or support between a country's leader or body and that country as a whole
+        ("allowed him to reassure Russians", "Russians say they admire Mr. Putin"): public
+        opinion and a leader's address to the nation, not an interaction between actors."""
+        if a is None or b is None or code[:2] not in ("01", "05"):
+            return False
+        if not a.country or a.country != b.country:
+            return False
+        return (a.kind == "country") != (b.kind == "country")
 
     def _confidence(self, c: Candidate, src, tgt, hedge: bool) -> float:
         conf = 0.25 + 0.45 * c.strength
