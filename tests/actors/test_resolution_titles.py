@@ -169,3 +169,10 @@ def test_resolution_royal_title_before_a_given_name_is_no_namesake():
     doc = run_actors({"r": ("2021-03-08", "Meghan called the Queen about Prince Philip on Sunday.")})["r"].document
     philip = actor_of(doc, "Prince Philip")
     assert philip is None or philip.country in (None, "GBR"), philip
+
+
+def test_resolution_title_before_a_name_in_apposition_describes_it():
+    # "The finance minister, Lou Jiwei, said": the unknown name takes the title's sector
+    doc = run_actors({"t": ("2016-06-07", "The finance minister, Mara Quillan, said the budget was safe.")})["t"].document
+    quillan = actor_of(doc, "Mara Quillan")
+    assert quillan is not None and quillan.sector == "GOV", quillan

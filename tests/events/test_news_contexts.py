@@ -235,3 +235,16 @@ def test_an_act_in_the_perfect_participle_is_not_dated_to_the_report():
                                published="2015-12-19")
     hit = [e for e in d.events if e.type == "ASSAULT"]
     assert hit and hit[0].date is None, [(e.type, e.date) for e in d.events]
+
+
+def test_a_frame_noun_after_a_time_preposition_is_a_time():
+    # "near the end of a day of meetings" ends nothing: the meeting itself is the event
+    coded, _ = _coded("Mr. Lou spoke near the end of a day of annual meetings in Beijing between senior "
+                      "Chinese and American officials.")
+    assert not any(t == "SANCTION" for t, _c in coded), coded
+    assert any(t == "CONSULT" for t, _c in coded), coded
+
+
+def test_a_shared_subject_that_is_no_actor_does_not_hand_the_act_to_the_speaker():
+    coded, d = _coded("The whole world applauded and thanked China, Mr. Lou said.")
+    assert not any(e.type == "SUPPORT" and e.source and "Lou" in d.actor(e.source).name for e in d.events), coded

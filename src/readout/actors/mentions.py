@@ -323,6 +323,13 @@ def appositive_words(doc, head: int, end: int) -> list[str]:
             sub = doc[c.left_edge.i:c.right_edge.i + 1]
             if len(sub) <= 8:
                 return [","] + [t.text for t in sub]
+    t = doc[head]
+    if t.dep_ == "appos" and t.head.i < t.i and t.head.pos_ == "NOUN":
+        # "The finance minister, Lou Jiwei, said": the title before the name describes it
+        h = t.head
+        sub = [x for x in doc[h.left_edge.i:h.i + 1] if x.dep_ != "det"]
+        if len(sub) <= 6:
+            return [","] + [x.text for x in sub]
     return []
 
 

@@ -10,6 +10,11 @@ from .lexicon import frame_of, sub_code
 from .status import clause_head, clause_status
 
 
+# Prepositions before a frame noun that make it a point in time ("at the end of the talks").
+TIME_PREPS = frozenset(("near", "at", "by", "before", "after", "until", "till", "towards", "toward",
+                        "since", "during", "around", "from"))
+
+
 class FrameCoding:
     """Frames, modal demands, future intent (mixed into DocumentCoder)."""
 
@@ -39,6 +44,8 @@ class FrameCoding:
             return None
         if self._question(g):
             return g, ("question", {"drop_embedded": True}), how   # "asked whether they quit"
+        if g.pos_ == "NOUN" and g.dep_ == "pobj" and g.head.lower_ in TIME_PREPS:
+            return None    # "near the end of a day of meetings": a time, not an end put to them
         nominal = not is_verbal(t) and carrier is None and how == "obj"
         fr = frame_of(g.lemma_.lower(), code, nominal)
         if fr is None:

@@ -292,7 +292,9 @@ class RoleFinding:
             else:
                 sources = acts
         if not passive and v.dep_ == "conj" and self._own_subject(v) is None and (
-                not sources or self._comma_and(v)):
+                (not sources and subj is None) or self._comma_and(v)):
+            # (a shared subject that is no actor, "the whole world applauded and thanked China",
+            # does not hand the act to the speaker)
             sources = self._speaker_above(v) or sources
         direct = bool(sources)
         if not targets:
