@@ -176,3 +176,10 @@ def test_resolution_title_before_a_name_in_apposition_describes_it():
     doc = run_actors({"t": ("2016-06-07", "The finance minister, Mara Quillan, said the budget was safe.")})["t"].document
     quillan = actor_of(doc, "Mara Quillan")
     assert quillan is not None and quillan.sector == "GOV", quillan
+
+
+def test_resolution_foreign_officials_take_no_context_country():
+    doc = run_actors({"f": ("2016-06-07", "The Chinese finance minister spoke in Beijing on Monday. He said foreign "
+                                          "officials should curb their complaints about Chinese steel.")})["f"].document
+    foreign = actor_of(doc, "foreign officials")
+    assert foreign is None or foreign.country != "CHN", foreign

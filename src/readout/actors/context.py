@@ -107,8 +107,15 @@ def context_country(actor: Actor, by_sentence: dict[int, set], starts: list[int]
     return next(iter(found)) if found else None
 
 
+# Words that say an actor is of another country than the one the story is in ("foreign
+# officials", "overseas investors"): such an actor takes no context country.
+FOREIGN_WORDS = frozenset(("foreign", "overseas", "outside", "international", "visiting", "western"))
+
+
 def wants_context(actor: Actor) -> bool:
     if actor.country or actor.kind not in CONTEXT_KINDS:
+        return False
+    if actor.mentions and all(FOREIGN_WORDS & set(m.text.lower().split()) for m in actor.mentions):
         return False
     code = actor.code or ""
     if code[:3] in NO_CONTEXT_SECTORS or (actor.sector or "") in NO_CONTEXT_SECTORS:
