@@ -70,6 +70,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
+        self._weapon_subjects = frozenset(self.lex.rules.get("roles", {}).get("weapon_subjects", ()))
         self._riot_sectors = frozenset(self.lex.rules.get("roles", {}).get("riot_sectors", ()))
         self._question_verbs = frozenset(self.lex.rules.get("questions", {}).get("verbs", ()))
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
@@ -481,6 +482,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if root in ("18", "19", "20"):
             if (subj is not None and not passive and self.actors_of(subj)) or (agent is not None and self.actors_of(agent)):
                 return []
+            if subj is not None and not passive and subj.lemma_.lower() not in self._weapon_subjects:
+                return []     # "Kurdish pesh merga battling the Islamic State": someone named, not unknown
             return [self._unidentified(place[1])]
         if root in ("09", "11", "17") and is_verbal(t) and passive and agent is None:
             return self._country_actor(place[0], place[1], place[2], mention=False,
