@@ -183,3 +183,10 @@ def test_resolution_foreign_officials_take_no_context_country():
                                           "officials should curb their complaints about Chinese steel.")})["f"].document
     foreign = actor_of(doc, "foreign officials")
     assert foreign is None or foreign.country != "CHN", foreign
+
+
+def test_resolution_hyphenated_given_names_are_read_whole():
+    # the tokenizer splits "Jean-Claude"; the name is still the tables' Jean-Claude Juncker
+    doc = run_actors({"h": ("2016-06-07", "Jean-Claude Juncker said Greece must pay its debts.")})["h"].document
+    juncker = actor_of(doc, "Jean-Claude Juncker")
+    assert juncker is not None and juncker.name == "Jean-Claude Juncker" and juncker.code, juncker

@@ -313,7 +313,23 @@ def dependency_cues(doc, head: int, start: int, end: int, k: ActorKnowledge, tak
 
 
 def words_of_span(doc, start: int, end: int) -> list[str]:
-    return [t.text for t in doc[start:end] if not t.is_space and t.text.strip()]
+    """The span's words, with hyphenated names the tokenizer split rejoined ("Jean-Claude",
+    "Hans-Peter": the tables spell them whole)."""
+    out: list[str] = []
+    glue = False
+    for t in doc[start:end]:
+        if t.is_space or not t.text.strip():
+            continue
+        if t.text == "-" and out and not doc[t.i - 1].whitespace_ and not t.whitespace_:
+            out[-1] += "-"
+            glue = True
+            continue
+        if glue:
+            out[-1] += t.text
+            glue = False
+        else:
+            out.append(t.text)
+    return out
 
 
 def appositive_words(doc, head: int, end: int) -> list[str]:
