@@ -360,7 +360,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 # the dissenters' own country, as CAMEO codes it
                 c.targets = self._protest_target(c)
             pairs = [(a, b) for a, b in self._pairs(c) if not (self._private(a) and self._private(b))
-                     and not self._own_nation(a, b, c.code) and not self._own_force_target(a, b, c.code)
+                     and not self._own_nation(a, b, c.code)
                      and not (c.code[:3] in ("042", "043", "044") and self._home_trip(a, b))]
             if not pairs:
                 continue
@@ -534,14 +534,6 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         """"had shot down", "for having shot down": an act before the time of report."""
         head = tok if is_verbal(tok) else tok.head
         return any(c.dep_ == "aux" and c.lower_ in ("had", "having") for c in head.children)
-
-    @staticmethod
-    def _own_force_target(a: Actor | None, b: Actor | None, code: str) -> bool:
-        """"Germany pledged to bolster its military", "expanding their army": the source builds
-        up its own forces, a generic group of no country — no other side to code."""
-        if a is None or b is None or code[:2] not in ("03", "15"):
-            return False
-        return b.kind in ("group", "organisation") and b.country in (None, a.country) and b.sector in ("MIL", "COP")
 
     @staticmethod
     def _own_nation(a: Actor | None, b: Actor | None, code: str) -> bool:
