@@ -58,6 +58,7 @@ class Entry:
     lat: float
     lon: float
     population: int
+    source: str = ""      # "g": a GeoNames first-level division placed by its towns (not curated)
 
     @property
     def precision(self) -> str:
@@ -144,7 +145,8 @@ class Gazetteer:
 
     def entry(self, row: int) -> Entry:
         f = self._line(row).split("\t")
-        return Entry(row, int(f[0]), f[1], f[2], f[3], f[4], float(f[5]), float(f[6]), int(f[7]))
+        return Entry(row, int(f[0]), f[1], f[2], f[3], f[4], float(f[5]), float(f[6]), int(f[7]),
+                     f[8] if len(f) > 8 else "")
 
     def _key(self, i: int) -> bytes:
         at = self._keys_at

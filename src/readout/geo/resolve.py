@@ -205,7 +205,7 @@ class Context:
 
 def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) -> float:
     s = math.log10(e.population + 100) * w["population"]
-    s += w["kind"].get(e.fcode, w["kind"]["other"])
+    s += w["kind"]["ADM1_geonames"] if e.source == "g" else w["kind"].get(e.fcode, w["kind"]["other"])
     if alt:
         s += w["alternate"]
     if m.hint and e.country == m.hint:
