@@ -137,9 +137,13 @@ def common_words(names: set[str], corpus: Path) -> list[str]:
     return sorted(w for w in names if low[w] >= 2 and low[w] >= cap[w])
 
 
+county_of: dict[int, str] = {}     # id(row of a US town) → the county whose internal point is nearest
+
+
 def us_counties(rows) -> list[tuple[str, str, int, float, float]]:
     """(name, state, population, lat, lon) of knowledge/geo/us_counties.tsv; a county the
-    population estimates lack gets the sum of the US towns in `rows` nearest its point."""
+    population estimates lack gets the sum of the US towns in `rows` nearest its point. Each US
+    town's county (the one of its state whose internal point is nearest) goes to `county_of`."""
     counties, estimated = [], collections.Counter()
     with open(GEO / "us_counties.tsv", encoding="utf-8") as fh:
         for line in fh:
@@ -156,6 +160,7 @@ def us_counties(rows) -> list[tuple[str, str, int, float, float]]:
         k = math.cos(math.radians(r[5]))
         near = min(by_state[r[4]], key=lambda c: (c[3] - r[5]) ** 2 + ((c[4] - r[6]) * k) ** 2)
         estimated[id(near)] += r[7]
+        county_of[id(r)] = near[0]
     return [(c[0], c[1], c[2] if c[2] is not None else estimated[id(c)], c[3], c[4]) for c in counties]
 
 
@@ -244,7 +249,7 @@ def admin1_rows(rows, iso2to3, curated) -> tuple[list, int]:
                 word = "State" if iso3 in STATE_COUNTRIES else "Province"
                 name = name if name.lower().endswith(DIVISION_WORDS) else f"{name} {word}"
                 index.add(norm(name))
-            out.append([int(f[3]), name, "ADM1", iso3, code, lat, lon, pop, index, "g"])
+            out.append([int(f[3]), name, "ADM1", iso3, code, lat, lon, pop, index, 0, "g"])
     return out, matched
 
 
@@ -299,7 +304,8 @@ def main(argv=None) -> int:
         if pop >= ALT_MIN_POPULATION:
             names.update(a for a in c.get("alternatenames") or () if latin(a))
         rows.append([c["geonameid"], c["name"], "PPL", iso3, c.get("admin1code") or "",
-                     round(c["latitude"], 4), round(c["longitude"], 4), pop, names])
+                     round(c["latitude"], 4), round(c["longitude"], 4), pop, names,
+                     len(set(c.get("alternatenames") or ()))])
         if iso3 == "USA":
             by_state[c.get("admin1code")].append((c["latitude"], c["longitude"]))
             state_pop[c.get("admin1code")] += pop
@@ -363,9 +369,12 @@ def main(argv=None) -> int:
     lines = []
     # an alternate name that another place of the same country has as its own name is that
     # place's ("Southold" is a town of New York, not South Bend's old name; "Venice", Florida)
-    primary = {(norm(r[1]), r[3]) for r in rows if r[9:] != ["g"]}   # not a GeoNames division's ("Kiev")
+    for r in rows:      # columns 9–11: the number of GeoNames alternate names, the source, the US county
+        r.extend([0, ""][len(r) - 9:])
+        r.append(county_of.get(id(r), r[1] if r[2] == "ADM2" and r[3] == "USA" else ""))
+    primary = {(norm(r[1]), r[3]) for r in rows if r[10] != "g"}   # not a GeoNames division's ("Kiev")
     for i, r in enumerate(rows):
-        lines.append("\t".join(str(x) for x in r[:8] + r[9:]))   # a 9th column: "g", a GeoNames division
+        lines.append("\t".join(str(x) for x in r[:8] + r[9:12]))
         key0 = norm(r[1])
         for k, alt in [(key0, 0)] + sorted((norm(n), 1) for n in r[8]):
             if alt and r[2] in ("PPL", "PPLC") and (k, r[3]) in primary:

@@ -73,3 +73,12 @@ def test_geonames_first_level_divisions_outside_the_us():
     assert [(e.country, e.admin1, e.source, e.geonameid > 0) for e in ont] == [("CAN", "08", "", True)]
     # a division named only by generic words ("Central", "Centre-Sud") is not indexed
     assert not any(e.fcode == "ADM1" for e in g.lookup("Centre-Sud"))
+
+
+def test_us_towns_carry_their_county_and_towns_their_alternate_name_count():
+    g = gazetteer()
+    by_state = {e.admin1: e for e in g.lookup("Springfield") if e.country == "USA" and e.fcode == "PPL"}
+    assert by_state["MO"].county == "Greene County" and by_state["IL"].county == "Sangamon County"
+    assert [e.county for e in g.lookup("Cook County") if e.country == "USA"] == ["Cook County"]
+    assert by_state["IL"].alternates > by_state["MO"].alternates > 0
+    assert all(e.county == "" for e in g.lookup("Paris") if e.country == "FRA")
