@@ -109,12 +109,6 @@ def test_a_state_named_as_the_qualifier_of_the_mention_before_is_that_state():
     assert alone.feature == "PPLC"
 
 
-def test_the_better_known_town_of_a_name_within_a_country():
-    # the Springfields of the US: Illinois' capital has the most GeoNames alternate names
-    p = resolve_places([GeoMention(0, 11, "Springfield")], "Springfield voted.")[0]
-    assert (p.country, p.admin1) == ("USA", "IL")
-
-
 def test_first_level_divisions_outside_the_us_are_context_for_their_towns():
     state, town = _two("Attacks in Borno State continued near Konduga on Sunday.", "Borno State", "Konduga")
     assert (state.country, state.feature, state.precision) == ("NGA", "ADM1", "admin1")

@@ -58,7 +58,8 @@ class Entry:
     lat: float
     lon: float
     population: int
-    alternates: int = 0   # how many alternate names GeoNames gives a town (how widely it is known)
+    alternates: int = 0   # how many alternate names GeoNames gives a town (not scored: as a fame
+                          # weight it helped GeoWebNews by 5 toponyms and cost LGL 0.013 at 161 km)
     source: str = ""      # "g": a GeoNames first-level division placed by its towns (not curated)
     county: str = ""      # a US town's county (nearest internal point), a US county's own name
 

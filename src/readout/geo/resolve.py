@@ -303,17 +303,6 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer, named: t
         if named_counties:
             scored = [(sc + w["qualifier_county"] if (e.admin1, e.county) in named_counties
                        and e.fcode != "ADM2" else sc, e) for sc, e in scored]
-    towns = [e for e, _ in cands if e.fcode in ("PPL", "PPLC")]
-    if len(towns) > 1 and w["alternates"]:
-        # among towns of one name and country, the more widely known (more GeoNames alternate
-        # names: Springfield, Illinois over Springfield, Missouri): the others lose by how much
-        # less known they are, so the best-known weighs against other countries' places as before
-        fame = {e.row: math.log10(e.alternates + 1) for e in towns}
-        top: dict[str, float] = {}
-        for e in towns:
-            top[e.country] = max(top.get(e.country, 0.0), fame[e.row])
-        scored = [(sc + w["alternates"] * (fame[e.row] - top[e.country]) if e.row in fame else sc, e)
-                  for sc, e in scored]
     if len(cands) > 1:
         # a national capital named as a first-level division of its own country is read as
         # the capital ("Washington"): news names the seat of government far more often
