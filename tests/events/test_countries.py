@@ -88,6 +88,16 @@ def test_events_countries_unattributed_bombing(doc):
     assert _c(doc, evs[0].target) == "TUR"
 
 
+def test_events_countries_a_named_other_side_is_no_unidentified_attacker():
+    # "killed in a clash with Chinese troops in Ladakh": the fighting names its other side, so
+    # the deaths are not by unidentified attackers of the place (Ladakh, India)
+    d = one_sided.extract_text("At least six Indian soldiers were killed in Friday's clash with Chinese "
+                               "troops in Ladakh, two Indian officials said on Sunday.", published="2025-03-16")
+    assert any(p.name == "Ladakh" and p.country == "IND" for p in
+               [e.place for e in d.events if e.place] + list(getattr(d, "places", []) or []))
+    assert not any(a.sector == "UAF" for a in d.actors), [(a.name, a.country) for a in d.actors]
+
+
 def test_events_countries_agentless_detention_is_by_the_place(doc):
     assert ("EGY", "NLD") in _sides(doc, "Dutch journalists", "COERCE")
 

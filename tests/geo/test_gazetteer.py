@@ -55,3 +55,30 @@ def test_the_shipped_gazetteer_has_counties_and_small_towns():
     assert any(e.country == "USA" and e.admin1 == "NY" and e.population < 15000 for e in small_towns)
     # the index is sorted as UTF-8 bytes, so accented and plain forms both resolve
     assert g.lookup("Zürich") and g.lookup("Zurich") and norm("Zürich") == "zurich"
+
+
+def test_geonames_first_level_divisions_outside_the_us():
+    g = gazetteer()
+    borno = [e for e in g.lookup("Borno") if e.fcode == "ADM1"]
+    assert [(e.country, e.admin1, e.source) for e in borno] == [("NGA", "27", "g")]
+    assert 10 < borno[0].lat < 14 and 11 < borno[0].lon < 15     # the median of its towns
+    # a division named like its main town is indexed only with a division word after the name
+    assert not any(e.fcode == "ADM1" for e in g.lookup("Lagos"))
+    assert [(e.country, e.admin1) for e in g.lookup("Lagos State") if e.fcode == "ADM1"] == [("NGA", "05")]
+    # "Moscow Oblast" does not take the capital's bare name; the capital keeps "Kiev"
+    assert not any(e.fcode == "ADM1" and e.country == "RUS" for e in g.lookup("Moscow"))
+    assert any(e.fcode == "PPLC" and e.country == "UKR" for e in g.lookup("Kiev"))
+    # a places.tsv division matched to GeoNames takes its id and admin1 code, keeps its own point
+    ont = [e for e in g.lookup("Ontario") if e.fcode == "ADM1"]
+    assert [(e.country, e.admin1, e.source, e.geonameid > 0) for e in ont] == [("CAN", "08", "", True)]
+    # a division named only by generic words ("Central", "Centre-Sud") is not indexed
+    assert not any(e.fcode == "ADM1" for e in g.lookup("Centre-Sud"))
+
+
+def test_us_towns_carry_their_county_and_towns_their_alternate_name_count():
+    g = gazetteer()
+    by_state = {e.admin1: e for e in g.lookup("Springfield") if e.country == "USA" and e.fcode == "PPL"}
+    assert by_state["MO"].county == "Greene County" and by_state["IL"].county == "Sangamon County"
+    assert {(e.county, e.fcode) for e in g.lookup("Cook County") if e.country == "USA"} == {("Cook County", "ADM2")}
+    assert by_state["IL"].alternates > by_state["MO"].alternates > 0
+    assert all(e.county == "" for e in g.lookup("Paris") if e.country == "FRA")

@@ -85,3 +85,31 @@ def test_counties_are_regions_with_their_state():
     got = resolve_places([GeoMention(0, 11, "Cook County")], "Cook County officials said.")[0]
     assert (got.country, got.admin1, got.feature, got.precision) == ("USA", "IL", "ADM2", "region")
     assert 41 < got.lat < 43 and -89 < got.lon < -87
+
+
+def _two(text, a, b, **kw):
+    i, j = text.index(a), text.index(b)
+    return resolve_places([GeoMention(i, i + len(a), a), GeoMention(j, j + len(b), b)], text, **kw)
+
+
+def test_a_county_named_beside_a_town_ties_them():
+    county, town = _two("Greene County commissioners met in Springfield on Monday.", "Greene County", "Springfield")
+    assert (county.admin1, county.feature, town.admin1, town.feature) == ("MO", "ADM2", "MO", "PPL")
+    county, town = _two("In Sangamon County, Springfield police said.", "Sangamon County", "Springfield")
+    assert (county.admin1, town.admin1) == ("IL", "IL")
+
+
+def test_a_state_named_as_the_qualifier_of_the_mention_before_is_that_state():
+    # "Tacoma" and "Washington" as two spans: the second is the state ", Washington" names, not the capital
+    town, state = _two("A baker from Tacoma, Washington shares tips.", "Tacoma", "Washington")
+    assert (town.admin1, town.feature) == ("WA", "PPL")
+    assert (state.country, state.admin1, state.feature) == ("USA", "WA", "ADM1")
+    # alone, "Washington" is still the capital
+    alone = resolve_places([GeoMention(0, 10, "Washington")], "Washington said.")[0]
+    assert alone.feature == "PPLC"
+
+
+def test_first_level_divisions_outside_the_us_are_context_for_their_towns():
+    state, town = _two("Attacks in Borno State continued near Konduga on Sunday.", "Borno State", "Konduga")
+    assert (state.country, state.feature, state.precision) == ("NGA", "ADM1", "admin1")
+    assert (town.country, town.admin1) == ("NGA", state.admin1)

@@ -484,6 +484,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 return []
             if subj is not None and not passive and subj.lemma_.lower() not in self._weapon_subjects:
                 return []     # "Kurdish pesh merga battling the Islamic State": someone named, not unknown
+            # the other side named in the fighting: "killed in a clash with Chinese troops in Ladakh"
+            if any(self.actors_of(o2) for _p, o in prep_objects(t, ("in", "during", "after", "at"))
+                   for _p2, o2 in prep_objects(o, ("with", "against"))):
+                return []
             return [self._unidentified(place[1])]
         if root in ("09", "11", "17") and is_verbal(t) and passive and agent is None:
             return self._country_actor(place[0], place[1], place[2], mention=False,

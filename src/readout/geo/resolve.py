@@ -41,8 +41,8 @@ from ..records import Place
 from .gazetteer import Entry, Gazetteer, common_words, gazetteer, norm
 
 LOCAL = frozenset(("PPL", "PPLC", "ADM2"))   # places whose point says where they are
-SUFFIXES = {"province": None, "region": None, "state": "ADM1", "county": None, "city": "PPL",
-            "oblast": None, "governorate": None, "district": None, "prefecture": None, "area": None}
+SUFFIXES = {"province": "ADM1", "region": None, "state": "ADM1", "county": None, "city": "PPL",
+            "oblast": "ADM1", "governorate": "ADM1", "district": None, "prefecture": "ADM1", "area": None}
 QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,2})")
 
 
@@ -80,6 +80,22 @@ def us_state_codes() -> dict[str, str]:
             if e is not None:
                 out[norm(e.name)] = code
     return out
+
+
+def county_after(text: str, end: int) -> frozenset[tuple[str, str]]:
+    """{(state, county)} of the US counties a qualifier names ("Springfield, Greene County")."""
+    m = QUALIFIER.match(text, end, min(len(text), end + 40))
+    if not m:
+        return frozenset()
+    words = m.group(1).split()
+    g = gazetteer()
+    for n in range(len(words), 0, -1):
+        out = frozenset((e.admin1, e.county) for e in (g.entry(r) for r, alt in
+                        g.rows(norm(" ".join(words[:n])), normalised=True) if not alt)
+                        if e.fcode == "ADM2" and e.country == "USA")
+        if out:
+            return out
+    return frozenset()
 
 
 def qualifier_after(text: str, end: int) -> tuple[str | None, str | None]:
@@ -186,6 +202,7 @@ class Context:
         self.admin1: Counter = Counter()
         self.resolved_countries: Counter = Counter()
         self.points: list[tuple[float, float]] = []   # the other mentions' towns and counties
+        self.counties: Counter = Counter()             # (state, county) of the US counties they name
 
     def near(self, e: Entry, radius_km: float) -> bool:
         """Whether a town or county of the other mentions lies within `radius_km` of `e`."""
@@ -205,7 +222,7 @@ class Context:
 
 def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) -> float:
     s = math.log10(e.population + 100) * w["population"]
-    s += w["kind"].get(e.fcode, w["kind"]["other"])
+    s += w["kind"]["ADM1_geonames"] if e.source == "g" else w["kind"].get(e.fcode, w["kind"]["other"])
     if alt:
         s += w["alternate"]
     if m.hint and e.country == m.hint:
@@ -226,6 +243,8 @@ def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) ->
             s += w["other_places_country"]
         if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
             s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
+        if e.county and e.fcode != "ADM2" and cx.counties[(e.admin1, e.county)]:
+            s += w["other_places_county"]     # a US town in a county the article names
     if cx.points and w["near"] and cx.near(e, w["near_km"]):
         s += w["near"]                        # a town or county the article surely names is close by
     return s
@@ -243,7 +262,23 @@ def place_of(e: Entry, name: str) -> Place:
                  precision=e.precision, gazetteer_name=e.name)
 
 
-def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
+QUALIFIER_KINDS = frozenset(("PCLI", "ADM1", "TERR", "ADM2"))
+
+
+def qualifying(mentions: list[GeoMention], text: str) -> dict[int, tuple]:
+    """Mention index → (country, admin1) for a mention that qualifies the one before it
+    ("Tacoma, Washington" as two spans: "Washington" is the state that ", Washington" named)."""
+    out = {}
+    for i in range(1, len(mentions)):
+        a, b = mentions[i - 1], mentions[i]
+        if a.end <= b.start and text[a.end:b.start].strip() == ",":
+            q = qualifier_after(text, a.end)
+            if q[0]:
+                out[i] = q
+    return out
+
+
+def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer, named: tuple | None = None):
     surface = m.text
     q = qualifier_after(text, m.end)
     if ", " in surface and q == (None, None):       # "Springfield, Illinois" as one span
@@ -256,9 +291,18 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer):
     acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
     if acronym:       # "EU", "WA", "OAS": an acronym names a country, state or region, not a town
         cands = [c for c in cands if c[0].fcode not in ("PPL", "PPLC")]
+    if named:         # the qualifier of the mention before: the state or country it named
+        qc, qa = named
+        cands = [c for c in cands if c[0].fcode in QUALIFIER_KINDS and c[0].country == qc
+                 and (qa is None or c[0].admin1 == qa or c[0].fcode == "PCLI")] or cands
     if not cands:
         return None, q, 0.0
     scored = [(score(e, alt, m, q, cx, w), e) for e, alt in cands]
+    if q[0] == "USA":       # "Springfield, Greene County": the towns in a county of that name
+        named_counties = county_after(text, m.end)
+        if named_counties:
+            scored = [(sc + w["qualifier_county"] if (e.admin1, e.county) in named_counties
+                       and e.fcode != "ADM2" else sc, e) for sc, e in scored]
     if len(cands) > 1:
         # a national capital named as a first-level division of its own country is read as
         # the capital ("Washington"): news names the seat of government far more often
@@ -295,14 +339,16 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     cx = Context(countries, dl_country)
     if dl_country and dl_admin1:     # "SPRINGFIELD, Ill.": the state is the article's, as a place named
         cx.admin1[(dl_country, dl_admin1)] += 1
-    picks = [_pick(m, text, cx, w, g) for m in mentions]
+    named = qualifying(mentions, text)
+    picks = [_pick(m, text, cx, w, g, named.get(i)) for i, m in enumerate(mentions)]
     # second pass: what the other mentions resolved to is context for each
     for m, (e, q, _) in zip(mentions, picks):
         if e is not None and e.country:
             cx.resolved_countries[e.country] += 1
             if e.admin1:
                 cx.admin1[(e.country, e.admin1)] += 1
-    out: list[Place | None] = []
+            if e.fcode == "ADM2" and e.county:
+                cx.counties[(e.admin1, e.county)] += 1
     sense: dict[str, Entry] = {}
     for m, (e, q, _) in zip(mentions, picks):
         if q[0] and e is not None:
@@ -314,7 +360,8 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     for m, (x, _, margin) in zip(mentions, picks):   # the readings the first pass was sure of
         if x is not None and x.fcode in LOCAL and margin >= w["near_margin"]:
             points.setdefault(norm(m.text), []).append((x.lat, x.lon))
-    for m, (e0, _, _) in zip(mentions, picks):
+    chosen: list[Entry | None] = []
+    for i, (m, (e0, _, _)) in enumerate(zip(mentions, picks)):
         key = norm(m.text)
         cx.points = [pt for k, pts in points.items() if k != key for pt in pts]
         own = [x for x in same[key] if x is not None]
@@ -322,14 +369,25 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
             cx.resolved_countries[x.country] -= 1
             if x.admin1:
                 cx.admin1[(x.country, x.admin1)] -= 1
-        e, _, _ = _pick(m, text, cx, w, g)
+            if x.fcode == "ADM2" and x.county:
+                cx.counties[(x.admin1, x.county)] -= 1
+        e, _, _ = _pick(m, text, cx, w, g, named.get(i))
         for x in own:
             cx.resolved_countries[x.country] += 1
             if x.admin1:
                 cx.admin1[(x.country, x.admin1)] += 1
-        e = sense.get(norm(m.text), e)
-        out.append(place_of(e, m.text) if e is not None else None)
-    return out
+            if x.fcode == "ADM2" and x.county:
+                cx.counties[(x.admin1, x.county)] += 1
+        chosen.append(sense.get(norm(m.text), e))
+    # a US county named beside a town of a county so named is that town's ("Greene County …
+    # Springfield": Missouri's, where Springfield is, not Illinois')
+    in_county = {(e.admin1, e.county) for e in chosen if e is not None and e.fcode != "ADM2" and e.county}
+    for i, (m, e) in enumerate(zip(mentions, chosen)):
+        if e is not None and e.fcode == "ADM2" and e.country == "USA" and (e.admin1, e.county) not in in_county:
+            alt = [c for c, _ in candidates(g, m.text) if c.fcode == "ADM2" and (c.admin1, c.county) in in_county]
+            if alt:
+                chosen[i] = max(alt, key=lambda c: c.population)
+    return [place_of(e, m.text) if e is not None else None for m, e in zip(mentions, chosen)]
 
 
 @lru_cache(maxsize=512)
