@@ -13,6 +13,8 @@ from .attribution import EDGE_CHARS, Attribution, add_part
 from .marks import QuoteSpan, strip_span
 
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
+# characters of attribution tail after a quotation ending a paragraph (',” Mr X said on Friday.')
+CONTINUE_TAIL = 120
 
 
 class QuotedStretches:
@@ -169,10 +171,17 @@ class QuotedStretches:
             att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
 
     def _near(self, a: int, b: int) -> bool:
-        """Within the same or the next paragraph."""
+        """In the same paragraph, or b opens the paragraph after the one a's quotation ends, with only a short
+        attribution tail after a ('…,” she said.¶“B …”'): the print convention for a
+        speaker quoted on; a paragraph of narrative between, or a quotation set inside
+        a paragraph, starts over."""
         if b < a:
             return False
-        return self.text.count("\n\n", a, b) <= 1
+        breaks = self.text.count("\n\n", a, b)
+        if breaks != 1:
+            return breaks == 0
+        brk = self.text.find("\n\n", a, b)
+        return brk - a <= CONTINUE_TAIL and not self.text[brk:b].strip()
 
     def _merge_fragments(self, atts: list[Attribution]) -> list[Attribution]:
         """Quoted fragments under one cue ('said “a,” and “b” and “c”') make one quote."""
