@@ -129,3 +129,50 @@ def test_a_because_clause_stays_in_the_report(nlp):
                             "interactions with Trump on a professional footing.")
     a = _one(text, atts, "asked for the interview")
     assert text[a.start:a.end].endswith("professional footing")
+
+
+def test_a_second_report_joined_into_the_content_is_cut_off(nlp):
+    text, atts = _atts(nlp, "Mr. Kaine said she admires his determination and highlighted their shared "
+                            "commitment on policy goals.")
+    a = _one(text, atts, "admires")
+    assert text[a.start:a.end] == "she admires his determination"
+    b = _one(text, atts, "shared commitment")
+    assert b.cue == "highlighted" and text[b.speaker_start:b.speaker_end] == "Mr. Kaine"
+
+
+def test_a_verb_joined_in_the_reported_tense_stays_in_the_content(nlp):
+    text, atts = _atts(nlp, "He said he would go to the store and bought milk.")
+    a = _one(text, atts, "store")
+    assert text[a.start:a.end] == "he would go to the store and bought milk"
+
+
+def test_an_object_list_is_not_cut_at_its_first_comma(nlp):
+    text, atts = _atts(nlp, "She noted the Sept. 11 attacks, her support for first responders and her work "
+                            "trying to bring in jobs.")
+    a = _one(text, atts, "attacks")
+    assert text[a.start:a.end].endswith("bring in jobs")
+    text, atts = _atts(nlp, "He praised the governor, a longtime friend.")
+    assert text[_one(text, atts, "governor").start:_one(text, atts, "governor").end] == "the governor"
+
+
+def test_a_participle_after_a_comma_reports_nothing_before_it(nlp):
+    for text in ("Tenney took down businessman Steve Wells in the three-way primary, claiming 41 percent.",
+                 "The Vermont senator has struggled to win the south, continuing a trend.",
+                 "The cost of the plan, estimated at $5 billion, rose again."):
+        _, atts = _atts(nlp, text)
+        assert not [a for a in atts if a.how.startswith("reverse")], [(a.how, text[a.start:a.end]) for a in atts]
+    text, atts = _atts(nlp, "The plan will fail, Mr. Kaine said.")
+    a = _one(text, atts, "plan")
+    assert text[a.start:a.end] == "The plan will fail" and text[a.speaker_start:a.speaker_end] == "Mr. Kaine"
+
+
+def test_a_quotation_goes_on_in_the_next_paragraph_only_when_it_opens_it(nlp):
+    text, atts = _atts(nlp, "“You can wreck their career in a minute,” she said.\n\nAnd that entails a downshift "
+                            "for both. Sherman wants to use the platform as a fact check. “I think we will impose "
+                            "the skepticism in real time, because we know the town.”")
+    a = _one(text, atts, "wreck")
+    assert "skepticism" not in text[a.start:a.end] and not a.parts
+    text, atts = _atts(nlp, "“You can wreck their career in a minute,” she said.\n\n“I think we will impose "
+                            "the skepticism in real time, because we know the town.”")
+    a = _one(text, atts, "wreck")
+    assert "skepticism" in text[a.start:a.end] and len(a.parts) == 2
