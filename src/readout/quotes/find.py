@@ -334,6 +334,10 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return self._reverse_content(v)   # "…, he continued."
             return self._frame_content(v, lemma)
         children = [c for c in v.children if c.dep_ in CONTENT_DEPS and c.i != v.i]
+        if any(c.i > v.i for c in children):
+            # 'X was not part of the swap; Iran insists it does not know': the clause after
+            # the cue is what it reports, one before it (unless quoted) is the sentence's own
+            children = [c for c in children if c.i > v.i or self._mostly_quoted(c)]
         speech = self.lex.is_class(lemma, "speech")
         # "said: “…”" — a quote right after a colon, even across a sentence break
         after = self._colon_quote(v)
