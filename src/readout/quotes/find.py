@@ -507,8 +507,10 @@ class Finder(QuotedStretches, LearnedCandidates):
         """'said she admires X and highlighted Y': t is a second report of the cue v's speaker."""
         if v is None or lemma is None or t.dep_ != "conj" or t.tag_ not in FINITE_PAST_PRESENT:
             return False
-        if t.tag_ != v.tag_ or t.head.tag_ == t.tag_ or self.lex.is_class(lemma, "thought"):
+        if t.tag_ != v.tag_ or self.lex.is_class(lemma, "thought"):
             return False
+        if t.head.tag_ == t.tag_ and not self.lex.is_class(lemma, "speech", "naming", "evaluative"):
+            return False   # 'said he went there and bought milk': one reported clause
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
 
     def _frame_content(self, v, lemma: str) -> Attribution | None:
