@@ -176,3 +176,15 @@ def test_a_quotation_goes_on_in_the_next_paragraph_only_when_it_opens_it(nlp):
                             "the skepticism in real time, because we know the town.”")
     a = _one(text, atts, "wreck")
     assert "skepticism" in text[a.start:a.end] and len(a.parts) == 2
+
+
+def test_a_quotation_right_after_a_reported_clause_goes_on_with_it(nlp):
+    text, atts = _atts(nlp, 'Christie said he backed the bill, adding that he had fought for bills in his time as '
+                            'governor. "A leader must fight for what they believe in, not handicap and say well maybe."')
+    a = _one(text, atts, "fought for bills")
+    assert len(a.parts) == 2 and "A leader must fight" in text[a.start:a.end]
+    assert text[a.speaker_start:a.speaker_end] == "Christie"
+    text, atts = _atts(nlp, '“We have won,” said Mr. Hedge, referring to the two resorts. '
+                            '“The rest is a matter of time and of patience with the banks.”')
+    a = _one(text, atts, "We have won")
+    assert "matter of time" in text[a.start:a.end]

@@ -15,6 +15,8 @@ from .marks import QuoteSpan, strip_span
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
 # characters of attribution tail after a quotation ending a paragraph (',” Mr X said on Friday.')
 CONTINUE_TAIL = 120
+# between a reported clause and a quotation going on with it: its sentence's end, a colon
+GOES_ON_GAP = re.compile(r"[”\"’']?[.:!?]?[”\"’']? ?")
 
 
 class QuotedStretches:
@@ -30,12 +32,15 @@ class QuotedStretches:
             if a.cue_token is not None and a.how in ("ccomp", "colon"):
                 own_content.setdefault(a.cue_token, []).append(a)
         last_direct: Attribution | None = None
+        last_report: Attribution | None = None
         ordered = sorted(atts, key=lambda a: a.start)
         k = 0
         for qi, q in enumerate(self.quotes):
             while k < len(ordered) and ordered[k].start <= q.start:
                 if ordered[k].kind in ("direct", "mixed") and ordered[k].speaker_start is not None:
                     last_direct = ordered[k]
+                if ordered[k].speaker_start is not None and ordered[k].cue_start is not None:
+                    last_report = ordered[k]
                 k += 1
             if q.continues is not None:
                 continue   # handled with the span it continues
@@ -78,6 +83,13 @@ class QuotedStretches:
                 # “A,” he said. “B.” — one quotation broken by its attribution
                 add_part(last_direct, q.start, self.quotes[chain[-1]].end)
                 last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
+                continue
+            if last_report is not None and last_report.kind != "direct" and \
+                    self._quote_goes_on(last_report, q, toks):
+                # 'adding that he had fought for bills. “A leader must fight …”': the
+                # quotation right after a reported clause goes on with what was reported
+                add_part(last_report, q.start, self.quotes[chain[-1]].end)
+                last_report.quotes = sorted(set(last_report.quotes) | set(chain))
                 continue
             if self._is_sentence_quote(toks) and last_direct is not None and \
                     self._near(last_direct.end, q.open_mark):
@@ -169,6 +181,13 @@ class QuotedStretches:
         gap = self.text[att.end:q.open_mark]
         return len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and \
             att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
+
+    def _quote_goes_on(self, att: Attribution, q: QuoteSpan, toks) -> bool:
+        """q opens right after att's content ends its sentence ('… B. “C …”', '… B: “C”'),
+        in the same paragraph, after its cue, and is a whole sentence."""
+        if q.open_mark < att.end or att.cue_start is None or att.cue_start > att.end:
+            return False
+        return bool(GOES_ON_GAP.fullmatch(self.text[att.end:q.open_mark])) and self._is_sentence_quote(toks)
 
     def _near(self, a: int, b: int) -> bool:
         """In the same paragraph, or b opens the paragraph after the one a's quotation ends, with only a short
