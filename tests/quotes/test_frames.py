@@ -188,3 +188,12 @@ def test_a_quotation_right_after_a_reported_clause_goes_on_with_it(nlp):
                             '“The rest is a matter of time and of patience with the banks.”')
     a = _one(text, atts, "We have won")
     assert "matter of time" in text[a.start:a.end]
+
+
+def test_quoted_fragments_inside_a_complement_make_the_whole_complement_the_report(nlp):
+    text, atts = _atts(nlp, 'The two leaders pledged "cooperation" toward shared objectives, a "deep and sincere" '
+                            'bond, and a "close and honest relationship" between the two countries.')
+    found = [a for a in atts if "cooperation" in text[a.start:a.end]]
+    assert len(found) == 1 and found[0].kind == "mixed"
+    assert text[found[0].start:found[0].end].endswith("between the two countries")
+    assert not [a for a in atts if text[a.start:a.end] == "close and honest relationship"]

@@ -15,6 +15,9 @@ from .marks import QuoteSpan, strip_span
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
 # characters of attribution tail after a quotation ending a paragraph (',” Mr X said on Friday.')
 CONTINUE_TAIL = 120
+# complements of a cue that hold a quoted fragment of a report, and their longest length in tokens
+HOLDING_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "oprd")
+HOLDING_MAX = 60
 # between a reported clause and a quotation going on with it: its sentence's end, a colon
 GOES_ON_GAP = re.compile(r"[”\"’']?[.:!?]?[”\"’']? ?")
 
@@ -64,6 +67,7 @@ class QuotedStretches:
                 att.cue, att.cue_token = self._cue_text(cue), cue.i
                 att.cue_start, att.cue_end = cue.idx, cue.idx + len(cue)
                 self._naming_object(att, cue, toks)
+                self._holding_phrase(att, cue, toks)
                 self._speaker_into(att, self.subject_of(cue))
                 out.append(att)
                 continue
@@ -116,6 +120,35 @@ class QuotedStretches:
                     last = holder[0].right_edge
                     _, end = strip_span(self.text, att.start, last.idx + len(last), EDGE_CHARS + ".")
                     att.end = max(att.end, end)
+
+    def _holding_phrase(self, att: Attribution, cue, toks) -> None:
+        """'accusing it of ''creating a wall'' and ''militarizing'' the waters' / 'pledged
+        "cooperation", a "deep" bond and a "close relationship"': a quoted fragment inside a
+        complement of a speech or evaluative cue; the report is the whole complement."""
+        lemma = self.cue_lemma(cue)
+        if att.start != min(t.idx for t in toks) or self.lex.is_class(lemma, "naming") \
+                or not self.lex.is_class(lemma, "speech", "evaluative"):
+            return
+        first, last = min(t.i for t in toks), max(t.i for t in toks)
+        holder = [c for c in cue.children if c.dep_ in HOLDING_DEPS
+                  and c.left_edge.i <= first and last <= c.right_edge.i and c.i > cue.i]
+        if not holder:
+            return
+        h = holder[0]
+        lo = h.left_edge.i
+        objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < lo and c is not h]
+        if h.dep_ == "prep" and objs:
+            lo = objs[0].left_edge.i   # 'accusing it of …': the object goes with the phrase
+        hi = h.right_edge.i
+        if hi - lo > HOLDING_MAX or any(self.doc[k].is_sent_start for k in range(lo + 1, hi + 1)) \
+                or hi - lo + 1 < 2 * len(toks):
+            return   # a quotation making up most of the phrase stays the quote it is
+        start, end = strip_span(self.text, self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]),
+                                EDGE_CHARS + ".")
+        if start < att.start or end > att.end:
+            att.start, att.end = min(att.start, start), max(att.end, end)
+            att.kind = "mixed"
+            att.quotes = self._quotes_in(att.start, att.end)
 
     def _dash_source(self, q: QuoteSpan):
         """(dash token, name token) when a quote is followed by '― Name' or '— Name'."""
