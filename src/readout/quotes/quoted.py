@@ -109,6 +109,9 @@ class QuotedStretches:
         first = min(t.i for t in toks)
         objs = [c for c in cue.children if c.i < first and self.tok_quote[c.i] < 0 and (
             c.dep_ == "dobj" or c.dep_ in ("oprd", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"))]
+        if not objs:   # 'This feature has been called “strategic ambiguity”': the subject is named
+            objs = [c for c in cue.children if c.dep_ == "nsubjpass" and c.i < first and self.tok_quote[c.i] < 0
+                    and c.pos_ in ("PROPN", "NOUN")]
         if objs:
             start = min(t.idx for t in objs[0].subtree)
             if start < att.start:
