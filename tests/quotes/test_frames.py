@@ -197,3 +197,10 @@ def test_quoted_fragments_inside_a_complement_make_the_whole_complement_the_repo
     assert len(found) == 1 and found[0].kind == "mixed"
     assert text[found[0].start:found[0].end].endswith("between the two countries")
     assert not [a for a in atts if text[a.start:a.end] == "close and honest relationship"]
+
+
+def test_a_relative_clause_after_a_comma_ends_a_reported_clause(nlp):
+    text, atts = _atts(nlp, "Officials said the FBI had secured the cooperation of Bryan Pagliano, who worked on "
+                            "Clinton's 2008 presidential campaign.")
+    a = _one(text, atts, "Pagliano")
+    assert text[a.start:a.end] == "the FBI had secured the cooperation of Bryan Pagliano"

@@ -358,7 +358,7 @@ class Finder(QuotedStretches, LearnedCandidates):
             subj = self.subject_of(v)
             not_content = {t.i for t in subj.subtree} if subj is not None and subj.head.i == v.i else set()
             tokens = [t for c in children for t in c.subtree if t.i not in not_content]
-            tokens = self._cut_reports(tokens, v)
+            tokens = self._cut_trailing_relative(self._cut_reports(tokens, v))
             return self._content_from_tokens(self._ccomp_rest(v, tokens), "ccomp", v)
         found = self._frame_content(v, lemma)
         if found is not None:
@@ -480,6 +480,23 @@ class Finder(QuotedStretches, LearnedCandidates):
             before = self.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
             if own_subject or (t.tag_ == "VBG" and before is not None and before.text in (",",) + DASHES):
                 return self._cut_before(tokens, t, first)
+        return tokens
+
+    def _cut_trailing_relative(self, tokens: list) -> list:
+        """'said the FBI had secured the cooperation of Bryan Pagliano, who worked on …': a
+        relative clause set off by a comma at the end of a reported clause is the writer's
+        note on a name in it, not what was said."""
+        if len(tokens) < 6 or any(self.tok_quote[t.i] >= 0 for t in tokens):
+            return tokens
+        ids = {t.i for t in tokens}
+        last = max(ids)
+        for t in tokens:
+            if t.dep_ != "relcl" or t.head.pos_ not in ("PROPN", "NOUN") or t.right_edge.i < last - 1:
+                continue
+            lo = t.left_edge.i
+            if lo - 1 in ids and self.doc[lo - 1].text == "," and lo - 1 > min(ids) + 2 \
+                    and self.doc[lo].lower_ in ("who", "which", "whose", "where", "when", "whom"):
+                return [x for x in tokens if x.i < lo - 1]
         return tokens
 
     def _cut_before(self, tokens: list, t, first: int) -> list:
