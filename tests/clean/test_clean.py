@@ -105,3 +105,15 @@ def test_clean_language_check():
     assert looks_english(BODY * 5)
     assert not looks_english("Der Minister sagte, die Gespräche würden nächste Woche in der Hauptstadt "
                              "fortgesetzt, teilten Beamte mit. " * 5)
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Ryan said,\u201cLook, we win.\u201d", "Ryan said, \u201cLook, we win.\u201d"),
+    ("He said:\u201cNo.\u201d", "He said: \u201cNo.\u201d"),
+    ("\u201cWe win.\u201dThen he left.", "\u201cWe win.\u201d Then he left."),
+    # marks already spaced, apostrophes and quotes inside words stay as written
+    ("Beijing\u2019s \u201creadout\u201d said.", "Beijing\u2019s \u201creadout\u201d said."),
+    ("a \u201cso-called\u201d plan, the \u2018A\u2019 list", "a \u201cso-called\u201d plan, the \u2018A\u2019 list"),
+])
+def test_clean_sets_off_a_curly_quote_glued_to_a_word(raw, clean):
+    assert normalise(raw) == clean

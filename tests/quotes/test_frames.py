@@ -129,3 +129,78 @@ def test_a_because_clause_stays_in_the_report(nlp):
                             "interactions with Trump on a professional footing.")
     a = _one(text, atts, "asked for the interview")
     assert text[a.start:a.end].endswith("professional footing")
+
+
+def test_a_second_report_joined_into_the_content_is_cut_off(nlp):
+    text, atts = _atts(nlp, "Mr. Kaine said she admires his determination and highlighted their shared "
+                            "commitment on policy goals.")
+    a = _one(text, atts, "admires")
+    assert text[a.start:a.end] == "she admires his determination"
+    b = _one(text, atts, "shared commitment")
+    assert b.cue == "highlighted" and text[b.speaker_start:b.speaker_end] == "Mr. Kaine"
+
+
+def test_a_verb_joined_in_the_reported_tense_stays_in_the_content(nlp):
+    text, atts = _atts(nlp, "He said he would go to the store and bought milk.")
+    a = _one(text, atts, "store")
+    assert text[a.start:a.end] == "he would go to the store and bought milk"
+
+
+def test_an_object_list_is_not_cut_at_its_first_comma(nlp):
+    text, atts = _atts(nlp, "She noted the Sept. 11 attacks, her support for first responders and her work "
+                            "trying to bring in jobs.")
+    a = _one(text, atts, "attacks")
+    assert text[a.start:a.end].endswith("bring in jobs")
+    text, atts = _atts(nlp, "He praised the governor, a longtime friend.")
+    assert text[_one(text, atts, "governor").start:_one(text, atts, "governor").end] == "the governor"
+
+
+def test_a_participle_after_a_comma_reports_nothing_before_it(nlp):
+    for text in ("Tenney took down businessman Steve Wells in the three-way primary, claiming 41 percent.",
+                 "The Vermont senator has struggled to win the south, continuing a trend.",
+                 "The cost of the plan, estimated at $5 billion, rose again."):
+        _, atts = _atts(nlp, text)
+        assert not [a for a in atts if a.how.startswith("reverse")], [(a.how, text[a.start:a.end]) for a in atts]
+    text, atts = _atts(nlp, "The plan will fail, Mr. Kaine said.")
+    a = _one(text, atts, "plan")
+    assert text[a.start:a.end] == "The plan will fail" and text[a.speaker_start:a.speaker_end] == "Mr. Kaine"
+
+
+def test_a_quotation_goes_on_in_the_next_paragraph_only_when_it_opens_it(nlp):
+    text, atts = _atts(nlp, "“You can wreck their career in a minute,” she said.\n\nAnd that entails a downshift "
+                            "for both. Sherman wants to use the platform as a fact check. “I think we will impose "
+                            "the skepticism in real time, because we know the town.”")
+    a = _one(text, atts, "wreck")
+    assert "skepticism" not in text[a.start:a.end] and not a.parts
+    text, atts = _atts(nlp, "“You can wreck their career in a minute,” she said.\n\n“I think we will impose "
+                            "the skepticism in real time, because we know the town.”")
+    a = _one(text, atts, "wreck")
+    assert "skepticism" in text[a.start:a.end] and len(a.parts) == 2
+
+
+def test_a_quotation_right_after_a_reported_clause_goes_on_with_it(nlp):
+    text, atts = _atts(nlp, 'Christie said he backed the bill, adding that he had fought for bills in his time as '
+                            'governor. "A leader must fight for what they believe in, not handicap and say well maybe."')
+    a = _one(text, atts, "fought for bills")
+    assert len(a.parts) == 2 and "A leader must fight" in text[a.start:a.end]
+    assert text[a.speaker_start:a.speaker_end] == "Christie"
+    text, atts = _atts(nlp, '“We have won,” said Mr. Hedge, referring to the two resorts. '
+                            '“The rest is a matter of time and of patience with the banks.”')
+    a = _one(text, atts, "We have won")
+    assert "matter of time" in text[a.start:a.end]
+
+
+def test_quoted_fragments_inside_a_complement_make_the_whole_complement_the_report(nlp):
+    text, atts = _atts(nlp, 'The two leaders pledged "cooperation" toward shared objectives, a "deep and sincere" '
+                            'bond, and a "close and honest relationship" between the two countries.')
+    found = [a for a in atts if "cooperation" in text[a.start:a.end]]
+    assert len(found) == 1 and found[0].kind == "mixed"
+    assert text[found[0].start:found[0].end].endswith("between the two countries")
+    assert not [a for a in atts if text[a.start:a.end] == "close and honest relationship"]
+
+
+def test_a_relative_clause_after_a_comma_ends_a_reported_clause(nlp):
+    text, atts = _atts(nlp, "Officials said the FBI had secured the cooperation of Bryan Pagliano, who worked on "
+                            "Clinton's 2008 presidential campaign.")
+    a = _one(text, atts, "Pagliano")
+    assert text[a.start:a.end] == "the FBI had secured the cooperation of Bryan Pagliano"

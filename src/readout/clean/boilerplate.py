@@ -53,12 +53,19 @@ def rules() -> CleanRules:
 
 
 def normalise(text: str) -> str:
-    """NFC, one kind of space, one kind of newline, no zero-width characters; quotes kept."""
+    """NFC, one kind of space, one kind of newline, no zero-width characters; quotes kept
+    (a curly quote glued to a word after punctuation gets a space)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.translate(_SPACES).translate(_ZERO_WIDTH).replace("\t", " ")
     text = "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
-    return text
+    return _GLUED_OPEN.sub(r"\1 ", _GLUED_CLOSE.sub(r"\1 ", text))
+
+
+# A curly quote mark glued to the words around it ('said,“Look', 'over.”Then') is set
+# off by a space, as print spacing has it, so the tokenizer splits it from the word.
+_GLUED_OPEN = re.compile(r"(?<=\w)([,.:;!?—])(?=[“‘]\w)")
+_GLUED_CLOSE = re.compile(r"(?<=\w[,.!?])([”])(?=[A-Za-z])")
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -42,6 +42,8 @@ INTRO_WORDS = frozenset({"during", "though", "although", "if", "when", "while", 
                          "before", "since", "unless", "once", "until", "despite", "rather", "whereas",
                          "whether", "amid"})
 OBJECT_CUT = True
+DASHES = ("-", "—", "–", "--")
+FINITE_PAST_PRESENT = ("VBD", "VBZ")
 C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
 # "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|of|and|de|van|von|al)"
@@ -119,7 +121,8 @@ class Finder(QuotedStretches, LearnedCandidates):
         if head.i == v.i:
             return None
         if dep == "conj":
-            return self.subject_of(head, depth + 1)
+            cue = self._joining_cue(v)
+            return self.subject_of(cue if cue is not None else head, depth + 1)
         if dep == "xcomp":
             objs = [c for c in head.children if c.dep_ in ("dobj",) and c.i < v.i]
             return objs[0] if objs else self.subject_of(head, depth + 1)
@@ -331,6 +334,10 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return self._reverse_content(v)   # "…, he continued."
             return self._frame_content(v, lemma)
         children = [c for c in v.children if c.dep_ in CONTENT_DEPS and c.i != v.i]
+        if any(c.i > v.i for c in children):
+            # 'X was not part of the swap; Iran insists it does not know': the clause after
+            # the cue is what it reports, one before it (unless quoted) is the sentence's own
+            children = [c for c in children if c.i > v.i or self._mostly_quoted(c)]
         speech = self.lex.is_class(lemma, "speech")
         # "said: “…”" — a quote right after a colon, even across a sentence break
         after = self._colon_quote(v)
@@ -351,7 +358,7 @@ class Finder(QuotedStretches, LearnedCandidates):
             subj = self.subject_of(v)
             not_content = {t.i for t in subj.subtree} if subj is not None and subj.head.i == v.i else set()
             tokens = [t for c in children for t in c.subtree if t.i not in not_content]
-            tokens = self._cut_reports(tokens)
+            tokens = self._cut_trailing_relative(self._cut_reports(tokens, v))
             return self._content_from_tokens(self._ccomp_rest(v, tokens), "ccomp", v)
         found = self._frame_content(v, lemma)
         if found is not None:
@@ -417,12 +424,22 @@ class Finder(QuotedStretches, LearnedCandidates):
             before = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
             comma = before is not None and before.text in (",", "”", "\"") and \
                 (before.text == "," or self.doc[before.i - 1].text == ",")
+            if comma and c.dep_ == "appos" and self._list_item(obj, c):
+                continue   # 'the attacks, her support for X and her work on Y': a list, not an apposition
             if comma and (c.dep_ in ("relcl", "appos", "acl") or c.dep_ == "prep" and c.lower_ in ("including", "like", "such")):
                 cut = c.left_edge.i if cut is None else min(cut, c.left_edge.i)
         toks = list(obj.subtree)
         if cut is not None:
             toks = [t for t in toks if t.i < cut]
         return toks
+
+    @staticmethod
+    def _list_item(obj, c) -> bool:
+        """Apposition c of obj is an item of a list: 'and'/'or' and a last noun item follow
+        inside it or after it ('the attacks, her support for X and her work on Y')."""
+        later = list(c.subtree) + [t for t in obj.children if t.i > c.i]
+        return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i > 0
+                   and t.doc[t.left_edge.i - 1].lower_ in ("and", "or") for t in later)
 
     def _vp_rest(self, v, tokens: list) -> list:
         """The content tokens plus the cue's later complements, up to a comma or conjunction."""
@@ -441,27 +458,77 @@ class Finder(QuotedStretches, LearnedCandidates):
             end = c.right_edge.i
         return out
 
-    def _cut_reports(self, tokens: list) -> list:
+    def _cut_reports(self, tokens: list, v=None) -> list:
         """Cut a later report the parse hung inside a content: "X said A, and Y said B",
-        "he said A, telling reporters that B" — B belongs to its own cue."""
+        "he said A, telling reporters that B", "she said A and highlighted B" (a reporting
+        verb with no subject of its own, in the cue's tense, not in the tense of the verb
+        it was joined to) — B belongs to its own cue."""
         if len(tokens) < 4:
             return tokens
         first = tokens[0].i
         for t in tokens:
             if t.i - first < 2 or t.dep_ not in ("conj", "advcl") or self.tok_quote[t.i] >= 0:
                 continue
-            if not self.lex.is_class(self.cue_lemma(t), "speech", "thought"):
+            lemma = self.cue_lemma(t)
+            if self._joined_report(t, v, lemma):
+                return self._cut_before(tokens, t, first)
+            if not self.lex.is_class(lemma, "speech", "thought"):
                 continue
             if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in C_REST_MARKS for m in t.children):
                 continue   # "said she asked because she wanted …": one reported clause
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             before = self.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
-            if own_subject or (t.tag_ == "VBG" and before is not None and before.text == ","):
-                cut = t.left_edge.i
-                while cut - 1 > first and self.doc[cut - 1].dep_ in ("cc", "punct"):
-                    cut -= 1
-                return [x for x in tokens if x.i < cut]
+            if own_subject or (t.tag_ == "VBG" and before is not None and before.text in (",",) + DASHES):
+                return self._cut_before(tokens, t, first)
         return tokens
+
+    def _cut_trailing_relative(self, tokens: list) -> list:
+        """'said the FBI had secured the cooperation of Bryan Pagliano, who worked on …': a
+        relative clause set off by a comma at the end of a reported clause is the writer's
+        note on a name in it, not what was said."""
+        if len(tokens) < 6 or any(self.tok_quote[t.i] >= 0 for t in tokens):
+            return tokens
+        ids = {t.i for t in tokens}
+        last = max(ids)
+        for t in tokens:
+            if t.dep_ != "relcl" or t.head.pos_ not in ("PROPN", "NOUN") or t.right_edge.i < last - 1:
+                continue
+            lo = t.left_edge.i
+            if lo - 1 in ids and self.doc[lo - 1].text == "," and lo - 1 > min(ids) + 2 \
+                    and self.doc[lo].lower_ in ("who", "which", "whose", "where", "when", "whom"):
+                return [x for x in tokens if x.i < lo - 1]
+        return tokens
+
+    def _cut_before(self, tokens: list, t, first: int) -> list:
+        cut = t.left_edge.i
+        while cut - 1 > first and self.doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        return [x for x in tokens if x.i < cut]
+
+    def _joining_cue(self, t):
+        """The cue whose reported clause t was joined to by the parser ('said she admires X and
+        highlighted Y' → said), when t is a reporting verb in that cue's tense; else None."""
+        if t.dep_ != "conj" or t.tag_ not in FINITE_PAST_PRESENT or t.head.tag_ == t.tag_:
+            return None
+        x = t.head
+        for _ in range(3):
+            if x.dep_ not in ("ccomp", "xcomp", "conj") or x.head.i == x.i:
+                return None
+            x = x.head
+            if x.tag_ == t.tag_ and self.lex.is_class(self.cue_lemma(x), "speech", "thought") \
+                    and self.cue_lemma(t) is not None and self._joined_report(t, x, self.cue_lemma(t)):
+                return x
+        return None
+
+    def _joined_report(self, t, v, lemma) -> bool:
+        """'said she admires X and highlighted Y': t is a second report of the cue v's speaker."""
+        if v is None or lemma is None or t.dep_ != "conj" or t.tag_ not in FINITE_PAST_PRESENT:
+            return False
+        if t.tag_ != v.tag_ or self.lex.is_class(lemma, "thought"):
+            return False
+        if t.head.tag_ == t.tag_ and not self.lex.is_class(lemma, "speech", "naming", "evaluative"):
+            return False   # 'said he went there and bought milk': one reported clause
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
 
     def _frame_content(self, v, lemma: str) -> Attribution | None:
         """Verb + object frames learnt from attribution data ("backed X", "called for X")."""
@@ -550,6 +617,10 @@ class Finder(QuotedStretches, LearnedCandidates):
             return self._quote_before_sentence(v)
         tokens = [t for t in sent if t.i < left]
         how = "reverse" if v.pos_ in ("VERB", "AUX") else "surface-reverse"
+        if how == "surface-reverse" and not self.lex.is_class(self.cue_lemma(v), "evidence"):
+            return None   # only 'IMF data shows' gets a cue the parser took for a noun
+        if how == "reverse" and not self._reverse_subject(v):
+            return None   # '…, claiming 41 percent' / '…, estimated at $5 billion' report nothing before
         if not self._clause_ends_after(v):
             right = self._clause_comma_after(v)
             if right is None or len(tokens) < 2:
@@ -565,6 +636,14 @@ class Finder(QuotedStretches, LearnedCandidates):
         if len(tokens) < 3 or not self._reported_clause(tokens):
             return None
         return self._content_from_tokens(tokens, how, v)
+
+    def _reverse_subject(self, v) -> bool:
+        """A reporting clause after what it reports has its own subject, inverted or not
+        ('…, Mr Xi said' / '…, said Mr Xi'), and a finite verb."""
+        if v.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in v.children):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ in ("attr", "dobj") and c.i > v.i
+                   and c.pos_ in ("PROPN", "NOUN") for c in v.children)
 
     def _reported_clause(self, tokens) -> bool:
         """Whether words before '…, X said' can be what was said: a quotation, or a clause with

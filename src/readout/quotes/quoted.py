@@ -13,6 +13,13 @@ from .attribution import EDGE_CHARS, Attribution, add_part
 from .marks import QuoteSpan, strip_span
 
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
+# characters of attribution tail after a quotation ending a paragraph (',” Mr X said on Friday.')
+CONTINUE_TAIL = 120
+# complements of a cue that hold a quoted fragment of a report, and their longest length in tokens
+HOLDING_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "oprd")
+HOLDING_MAX = 60
+# between a reported clause and a quotation going on with it: its sentence's end, a colon
+GOES_ON_GAP = re.compile(r"[”\"’']?[.:!?]?[”\"’']? ?")
 
 
 class QuotedStretches:
@@ -28,12 +35,15 @@ class QuotedStretches:
             if a.cue_token is not None and a.how in ("ccomp", "colon"):
                 own_content.setdefault(a.cue_token, []).append(a)
         last_direct: Attribution | None = None
+        last_report: Attribution | None = None
         ordered = sorted(atts, key=lambda a: a.start)
         k = 0
         for qi, q in enumerate(self.quotes):
             while k < len(ordered) and ordered[k].start <= q.start:
                 if ordered[k].kind in ("direct", "mixed") and ordered[k].speaker_start is not None:
                     last_direct = ordered[k]
+                if ordered[k].speaker_start is not None and ordered[k].cue_start is not None:
+                    last_report = ordered[k]
                 k += 1
             if q.continues is not None:
                 continue   # handled with the span it continues
@@ -57,6 +67,7 @@ class QuotedStretches:
                 att.cue, att.cue_token = self._cue_text(cue), cue.i
                 att.cue_start, att.cue_end = cue.idx, cue.idx + len(cue)
                 self._naming_object(att, cue, toks)
+                self._holding_phrase(att, cue, toks)
                 self._speaker_into(att, self.subject_of(cue))
                 out.append(att)
                 continue
@@ -77,6 +88,13 @@ class QuotedStretches:
                 add_part(last_direct, q.start, self.quotes[chain[-1]].end)
                 last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
                 continue
+            if last_report is not None and last_report.kind != "direct" and \
+                    self._quote_goes_on(last_report, q, toks):
+                # 'adding that he had fought for bills. “A leader must fight …”': the
+                # quotation right after a reported clause goes on with what was reported
+                add_part(last_report, q.start, self.quotes[chain[-1]].end)
+                last_report.quotes = sorted(set(last_report.quotes) | set(chain))
+                continue
             if self._is_sentence_quote(toks) and last_direct is not None and \
                     self._near(last_direct.end, q.open_mark):
                 # the next paragraph quotes the same speaker on: one quotation in pieces
@@ -91,6 +109,9 @@ class QuotedStretches:
         first = min(t.i for t in toks)
         objs = [c for c in cue.children if c.i < first and self.tok_quote[c.i] < 0 and (
             c.dep_ == "dobj" or c.dep_ in ("oprd", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"))]
+        if not objs:   # 'This feature has been called “strategic ambiguity”': the subject is named
+            objs = [c for c in cue.children if c.dep_ == "nsubjpass" and c.i < first and self.tok_quote[c.i] < 0
+                    and c.pos_ in ("PROPN", "NOUN")]
         if objs:
             start = min(t.idx for t in objs[0].subtree)
             if start < att.start:
@@ -102,6 +123,35 @@ class QuotedStretches:
                     last = holder[0].right_edge
                     _, end = strip_span(self.text, att.start, last.idx + len(last), EDGE_CHARS + ".")
                     att.end = max(att.end, end)
+
+    def _holding_phrase(self, att: Attribution, cue, toks) -> None:
+        """'accusing it of ''creating a wall'' and ''militarizing'' the waters' / 'pledged
+        "cooperation", a "deep" bond and a "close relationship"': a quoted fragment inside a
+        complement of a speech or evaluative cue; the report is the whole complement."""
+        lemma = self.cue_lemma(cue)
+        if att.start != min(t.idx for t in toks) or self.lex.is_class(lemma, "naming") \
+                or not self.lex.is_class(lemma, "speech", "evaluative"):
+            return
+        first, last = min(t.i for t in toks), max(t.i for t in toks)
+        holder = [c for c in cue.children if c.dep_ in HOLDING_DEPS
+                  and c.left_edge.i <= first and last <= c.right_edge.i and c.i > cue.i]
+        if not holder:
+            return
+        h = holder[0]
+        lo = h.left_edge.i
+        objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < lo and c is not h]
+        if h.dep_ == "prep" and objs:
+            lo = objs[0].left_edge.i   # 'accusing it of …': the object goes with the phrase
+        hi = h.right_edge.i
+        if hi - lo > HOLDING_MAX or any(self.doc[k].is_sent_start for k in range(lo + 1, hi + 1)) \
+                or hi - lo + 1 < 2 * len(toks):
+            return   # a quotation making up most of the phrase stays the quote it is
+        start, end = strip_span(self.text, self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]),
+                                EDGE_CHARS + ".")
+        if start < att.start or end > att.end:
+            att.start, att.end = min(att.start, start), max(att.end, end)
+            att.kind = "mixed"
+            att.quotes = self._quotes_in(att.start, att.end)
 
     def _dash_source(self, q: QuoteSpan):
         """(dash token, name token) when a quote is followed by '― Name' or '— Name'."""
@@ -168,11 +218,25 @@ class QuotedStretches:
         return len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and \
             att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
 
+    def _quote_goes_on(self, att: Attribution, q: QuoteSpan, toks) -> bool:
+        """q opens right after att's content ends its sentence ('… B. “C …”', '… B: “C”'),
+        in the same paragraph, after its cue, and is a whole sentence."""
+        if q.open_mark < att.end or att.cue_start is None or att.cue_start > att.end:
+            return False
+        return bool(GOES_ON_GAP.fullmatch(self.text[att.end:q.open_mark])) and self._is_sentence_quote(toks)
+
     def _near(self, a: int, b: int) -> bool:
-        """Within the same or the next paragraph."""
+        """In the same paragraph, or b opens the paragraph after the one a's quotation ends, with only a short
+        attribution tail after a ('…,” she said.¶“B …”'): the print convention for a
+        speaker quoted on; a paragraph of narrative between, or a quotation set inside
+        a paragraph, starts over."""
         if b < a:
             return False
-        return self.text.count("\n\n", a, b) <= 1
+        breaks = self.text.count("\n\n", a, b)
+        if breaks != 1:
+            return breaks == 0
+        brk = self.text.find("\n\n", a, b)
+        return brk - a <= CONTINUE_TAIL and not self.text[brk:b].strip()
 
     def _merge_fragments(self, atts: list[Attribution]) -> list[Attribution]:
         """Quoted fragments under one cue ('said “a,” and “b” and “c”') make one quote."""
