@@ -255,3 +255,10 @@ def test_an_unresolved_doer_is_not_replaced_by_unidentified_attackers():
     assert not any(e.source and "unidentified" in d.actor(e.source).name for e in d.events), coded
     coded, d = _coded("A roadside bomb killed a US soldier near Samarra on Sunday.")
     assert any(e.source and "unidentified" in d.actor(e.source).name for e in d.events), coded
+
+
+def test_a_generic_group_acted_on_through_a_preposition_is_the_target():
+    # "clashed with protesters": the protesters, not the country the clash happened in
+    coded, d = _coded("Police clashed with protesters in Nairobi on Friday.")
+    hit = [e for e in d.events if e.type == "ASSAULT"]
+    assert hit and "protesters" in d.actor(hit[0].target).name, coded

@@ -177,6 +177,12 @@ AT_TARGET_LEMMAS = frozenset(("lash", "hit", "rail", "jab", "swipe", "snipe", "s
                               "throw", "direct", "level", "lunge", "swing", "bristle", "chafe"))
 
 
+# Verbs whose with/against/on/at phrase names the other side of a confrontation ("clashed
+# with protesters", "fired on demonstrators", "cracked down on students").
+CONFRONTATION_LEMMAS = frozenset(("clash", "fight", "battle", "fire", "shoot", "crack", "open", "skirmish",
+                                  "scuffle", "brawl", "tussle", "grapple", "wrestle", "spar"))
+
+
 def is_locative(doc, head: int) -> bool:
     """Is the phrase headed at `head` a place (object of in/at/near…, or of a visit 'to')?"""
     p = doc[head]
@@ -814,8 +820,10 @@ def role_mention(doc, chunk, k: ActorKnowledge, date, geo) -> Mention | None:
         return None   # "expressed their opposition to the use of force": a stance, not the opposition
     if r.kind in ("group", "organisation") and r.entry is None and r.country is None \
             and r.how == "role" and "pair" not in r.flags:
-        if root.dep_ not in ("nsubj", "nsubjpass", "dobj") and not (root.dep_ == "pobj" and root.head.lower_ == "by") \
-                and not _counted_subject(root):
+        acted_on = root.dep_ == "pobj" and (root.head.lower_ == "by" or (
+            root.head.lower_ in ("with", "against", "on", "at")
+            and root.head.head.lemma_.lower() in CONFRONTATION_LEMMAS))
+        if root.dep_ not in ("nsubj", "nsubjpass", "dobj") and not acted_on and not _counted_subject(root):
             return None   # a group of no country that acts in no way and is not acted on
     if r.kind == "person" and r.entry is None and end - start == 1 and root.text[:1].isupper() \
             and not root.is_sent_start and root.pos_ == "PROPN" and _name_like(doc, root):
