@@ -262,3 +262,13 @@ def test_a_generic_group_acted_on_through_a_preposition_is_the_target():
     coded, d = _coded("Police clashed with protesters in Nairobi on Friday.")
     hit = [e for e in d.events if e.type == "ASSAULT"]
     assert hit and "protesters" in d.actor(hit[0].target).name, coded
+
+
+@pytest.mark.parametrize("text,call", [
+    ("Senator Clinton called ISIS violence against Yazidis genocide.", False),
+    ("President Obama said calling the Islamic State radical Islamists would not help.", False),
+    ("President Obama called President Putin on Friday.", True),
+])
+def test_calling_something_a_name_is_no_phone_call(text, call):
+    coded, _ = _coded(text)
+    assert any(c.startswith("041") for _t, c in coded) == call, coded

@@ -259,6 +259,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         # "as he did two years ago by announcing the release": the means shares its act's time
         if swap:
             sources, targets = targets, sources
+        if code == "041" and b.default and is_verbal(t) and not self._called_party(t, targets):
+            return    # "called ISIS violence genocide", "calling the Islamic State radical": naming
         if code == "150" and b.default and is_verbal(t) and sources and not object_tokens(t) \
                 and all(a.sector in self._dissent_sectors for a in sources):
             code = "141"    # "opposition supporters rallied in Caracas": a demonstration, not a mobilisation
@@ -538,6 +540,20 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         """"had shot down", "for having shot down": an act before the time of report."""
         head = tok if is_verbal(tok) else tok.head
         return any(c.dep_ == "aux" and c.lower_ in ("had", "having") for c in head.children)
+
+    def _called_party(self, t, targets: list[Actor]) -> bool:
+        """A phone call ("called Putin on Friday") needs its object to be the called party
+        itself — a person, a country or a government named by the object's head — not an actor
+        inside a named thing ("called ISIS violence genocide") nor an armed group."""
+        objs = [c for c in t.children if c.dep_ in ("dobj", "dative")]
+        if not objs:
+            return True       # "the two leaders called": the pair rules decide
+        head = objs[0]
+        for a in targets:
+            if a.kind in ("person", "country") or a.sector == "GOV":
+                if any(m.start <= head.idx < m.end for m in a.mentions):
+                    return True
+        return False
 
     @staticmethod
     def _own_nation(a: Actor | None, b: Actor | None, code: str) -> bool:
