@@ -148,12 +148,7 @@ def main(argv=None) -> int:
     split = {}
     for k, a in enumerate(chosen):
         split[a["id"]] = "dev" if k % 3 == 2 else "train"
-        (OUT / "articles" / f"{a['id']}.json").write_text(json.dumps(a, ensure_ascii=False, indent=1), "utf-8")
-        lines = [f"# {a['id']}  ({a['source']}, published {a['published'] or 'unknown'})",
-                 f"# title: {a['title']}", ""]
-        for i, (s, e) in enumerate(a["sentences"]):
-            lines.append(f"[{i}] {a['text'][s:e]}")
-        (OUT / "articles" / f"{a['id']}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+        write_article(a)
     (OUT / "split.json").write_text(json.dumps(split, indent=1, sort_keys=True) + "\n", "utf-8")
     print(f"{len(chosen)} articles ({sum(v == 'dev' for v in split.values())} dev) → {OUT}")
     return 0
