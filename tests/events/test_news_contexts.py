@@ -272,3 +272,26 @@ def test_a_generic_group_acted_on_through_a_preposition_is_the_target():
 def test_calling_something_a_name_is_no_phone_call(text, call):
     coded, _ = _coded(text)
     assert any(c.startswith("041") for _t, c in coded) == call, coded
+
+
+@pytest.mark.parametrize("text,cameo,status", [
+    ("President Obama said he had instructed Mr. Kerry to continue negotiating with the Russians.", "04", "intended"),
+    ("President Obama ordered Mr. Kerry to meet the Russian foreign minister.", "04", "intended"),
+    ("President Obama met the Russian foreign minister on Monday.", "04", "occurred"),
+])
+def test_an_act_someone_was_told_to_do_has_not_happened(text, cameo, status):
+    _, d = _coded(text)
+    hit = [e for e in d.events if e.cameo.startswith(cameo)]
+    assert hit and all(e.status == status for e in hit), [(e.type, e.cameo, e.status) for e in d.events]
+
+
+@pytest.mark.parametrize("text", [
+    "President Obama has deepened his resistance to providing the Syrian rebels with weapons.",
+    "President Obama has shown reluctance to providing the Syrian rebels with weapons.",
+])
+def test_resistance_to_an_act_is_no_act(text):
+    _, d = _coded(text)
+    assert not any(e.type == "AID" and e.status == "occurred" for e in d.events), \
+        [(e.type, e.cameo, e.status) for e in d.events]
+    coded, _ = _coded("President Obama renewed his commitment to providing the Syrian rebels with weapons.")
+    assert any(c.startswith("03") for _t, c in coded), coded

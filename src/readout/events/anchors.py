@@ -87,10 +87,10 @@ class Anchors:
             for _ in range(5):
                 if h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS:
                     return True
-                if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head is not h.head:
+                if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i != h.head.i:
                     h = h.head.head     # "in a sector of eastern Beirut", "near the town of …"
                     continue
-                if h.dep_ not in ("compound", "amod", "nmod", "poss", "pobj") or h.head is h:
+                if h.dep_ not in ("compound", "amod", "nmod", "poss", "pobj") or h.head.i == h.i:
                     return False
                 h = h.head
             return False

@@ -185,14 +185,14 @@ def subject_token(tok, depth: int = 0):
     for deps, passive in ((SUBJ, False), (PASS_SUBJ, True)):
         for c in tok.children:
             if c.dep_ in deps:
-                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head is not tok:
+                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.i != tok.i:
                     return tok.head, passive      # "Beck, who supported Cruz" → Beck
                 return c, passive
     if depth >= 4:
         return None, False
     dep = tok.dep_
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None, False
     if dep == "xcomp":
         # object control: "urged Iran to release" → Iran; else the head's subject
@@ -202,7 +202,7 @@ def subject_token(tok, depth: int = 0):
         return subject_token(head, depth + 1)
     if dep in ("acomp", "advcl", "conj", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject_token(head, depth + 1)
-    if dep == "pcomp" and head.head is not head:
+    if dep == "pcomp" and head.head.i != head.i:
         # "thanked X for sending", "accused X of provoking": the object does it
         verb = head.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -386,7 +386,7 @@ class PronounResolver:
                         if self._fits(pron, a):
                             return a
                 break
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
         # main subject of the sentence (if the pronoun is not inside it), then the previous one

@@ -255,7 +255,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             time_anchors = [t, carrier]
             anchor_tok = carrier or t
         time_anchors = time_anchors + [a.head.head for a in time_anchors if a is not None and a.dep_ == "pcomp"
-                                       and a.head.lower_ == "by" and a.head.head is not a.head]
+                                       and a.head.lower_ == "by" and a.head.head.i != a.head.i]
         # "as he did two years ago by announcing the release": the means shares its act's time
         if swap:
             sources, targets = targets, sources

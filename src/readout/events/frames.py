@@ -68,6 +68,8 @@ class FrameCoding:
                     return None
             if g is None:
                 return None
+            if how == "comp" and g.lemma_.lower() in self.lex.rules["status"].get("directives", ()):
+                return "intended"         # "instructed Mr Kerry to continue negotiating"
             fr = frame_of(g.lemma_.lower())
             if fr is not None:
                 spec = fr[1]
@@ -120,7 +122,7 @@ class FrameCoding:
             return None    # "Blatter should be awarded the prize": no one is told to act
         t = verb
         for _ in range(4):
-            if t.dep_ not in ("ccomp", "conj") or t.head is t:
+            if t.dep_ not in ("ccomp", "conj") or t.head.i == t.i:
                 return None
             t = t.head
             if t.lemma_ in self.cues.speech_verbs or t.lemma_ in ("conclude", "urge", "believe", "insist"):

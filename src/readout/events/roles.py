@@ -255,7 +255,7 @@ class RoleFinding:
         speaker of the clause it hangs in."""
         h = v.head
         for _ in range(3):
-            if h.dep_ not in ("ccomp", "conj") or h.head is h:
+            if h.dep_ not in ("ccomp", "conj") or h.head.i == h.i:
                 return []
             h = h.head
             if h.lemma_.lower() in self.cues.speech_verbs:

@@ -32,7 +32,7 @@ def clause_head(tok):
     for _ in range(12):
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "ccomp", "xcomp")):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -68,9 +68,9 @@ def own_status(tok, cues: StatusCues) -> str | None:
 def _inverted_conditional(tok) -> bool:
     """"had she congratulated him", "were they to attack", "should Iran refuse": a condition
     told by the auxiliary before the subject, in a clause below another."""
-    if tok.dep_ not in ("advcl", "ccomp", "conj") and tok.head is not tok:
+    if tok.dep_ not in ("advcl", "ccomp", "conj") and tok.head.i != tok.i:
         return False
-    if tok.head is tok:
+    if tok.head.i == tok.i:
         return False
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")]
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -92,7 +92,7 @@ def _reported(tok, cues: StatusCues) -> bool:
     """Is the clause the complement of a speech verb in the past ("said it would …")?"""
     t = tok
     for _ in range(4):
-        if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head is t:
+        if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
             return False
         t = t.head
         if t.lemma_ in cues.speech_verbs:
@@ -107,7 +107,7 @@ def in_conditional(tok, cues: StatusCues) -> bool:
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -155,7 +155,7 @@ class TriggerCoding:
         """The verb an event word depends on as complement or object: (verb, how)."""
         dep = tok.dep_
         h = tok.head
-        if h is tok:
+        if h.i == tok.i:
             return None, None
         if is_verbal(tok) and dep in ("xcomp", "ccomp"):
             return h, "comp"
@@ -163,6 +163,14 @@ class TriggerCoding:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
             return h, "comp"          # "have sworn to fight" parsed as a purpose clause
+        if is_verbal(tok) and dep == "pcomp" and h.dep_ == "prep" and h.lower_ == "to" \
+                and h.head.pos_ == "NOUN" and frame_of(h.head.lemma_.lower()) is not None:
+            return h.head, "comp"         # "his resistance to providing weapons"
+        if is_verbal(tok) and dep == "pcomp" and h.dep_ == "prep" and h.lower_ == "to" and h.i > 0:
+            prev = tok.doc[h.i - 1]       # the same, with "to" hung on the verb: "deepened his resistance to"
+            if prev.pos_ == "NOUN" and prev.dep_ == "dobj" and prev.head.i == h.head.i \
+                    and frame_of(prev.lemma_.lower()) is not None:
+                return prev, "comp"
         if is_verbal(tok) and dep == "pcomp" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX", "ADJ"):
             return h.head, "pobj:" + h.lower_
         if is_verbal(tok) and dep in ("acl", "xcomp", "relcl", "ccomp") and h.pos_ == "NOUN" and (

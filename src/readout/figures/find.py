@@ -154,7 +154,7 @@ def _measure(parsed, q: Quantity, times: list[TimeExpression] = (),
         return _phrase(parsed, root, inside)
     # "imports will decline by around 19 per cent" → the subject of the verb
     cur, steps = root, 0
-    while cur.head is not cur and steps < 6 and cur.pos_ not in ("VERB", "AUX"):
+    while cur.head.i != cur.i and steps < 6 and cur.pos_ not in ("VERB", "AUX"):
         if cur.dep_ not in CLIMB_DEPS and cur is not root:
             break
         cur = cur.head
@@ -168,7 +168,7 @@ def _measure(parsed, q: Quantity, times: list[TimeExpression] = (),
                 if s.pos_ == "PRON":
                     return None
                 return _phrase(parsed, s, inside)
-            if v.dep_ in ("conj", "xcomp", "ccomp") and v.head is not v:
+            if v.dep_ in ("conj", "xcomp", "ccomp") and v.head.i != v.i:
                 v = v.head
             else:
                 break

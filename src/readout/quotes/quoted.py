@@ -181,7 +181,7 @@ class QuotedStretches:
     def _cue_above(self, toks):
         """The nearest cue governing the quoted tokens, and how many steps up it is."""
         inside = {t.i for t in toks}
-        roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
         best = (None, 99)
         for r in roots:
             cur, steps = r, 0

@@ -54,7 +54,7 @@ def tense_from_tokens(parsed, start: int, end: int, r: TimeRules) -> str | None:
     for _ in range(14):
         if t.lemma_ in r.future_lemmas and t.pos_ in ("ADJ", "VERB"):
             return "future"
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
