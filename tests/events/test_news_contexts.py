@@ -295,3 +295,16 @@ def test_resistance_to_an_act_is_no_act(text):
         [(e.type, e.cameo, e.status) for e in d.events]
     coded, _ = _coded("President Obama renewed his commitment to providing the Syrian rebels with weapons.")
     assert any(c.startswith("03") for _t, c in coded), coded
+
+
+def test_its_is_bound_by_its_own_clause_subject():
+    # "allowing the group to continue its attacks": the group's attacks, never the Russians of
+    # the sentence before, even when readout cannot name the group
+    _, d = _coded("The Russians have used the presence of rebel fighters to justify airstrikes around Aleppo. "
+                  "The front was not a party to past agreements, allowing the group to continue its attacks "
+                  "on Syrian government troops.")
+    assert not any(e.type == "ASSAULT" and d.actor(e.source).country == "RUS" for e in d.events if e.source), \
+        [(e.type, e.source) for e in d.events]
+    coded, d = _coded("The deal allows Russia to continue its attacks on Syrian rebels.")
+    hit = [e for e in d.events if e.type == "ASSAULT"]
+    assert hit and d.actor(hit[0].source).country == "RUS", coded

@@ -389,6 +389,16 @@ class PronounResolver:
             if t.head.i == t.i:
                 break
             t = t.head
+        if pron in PRONOUNS_THING:
+            bound = self._own_clause_subject(tok)
+            if bound is not None:
+                acts = [a for a in np_actors(self.index, bound, self) if self._fits(pron, a)]
+                if acts:
+                    return acts[0]
+                if bound.pos_ in ("NOUN", "PROPN"):
+                    # "allowing the group to continue its attacks": "its" is the group's, and
+                    # a group readout cannot name is no licence to take another sentence's actor
+                    return None
         # main subject of the sentence (if the pronoun is not inside it), then the previous one
         sent = tok.sent
         for s in self._sentence_subjects(sent, tok):
@@ -403,6 +413,26 @@ class PronounResolver:
                     if self._fits(pron, a):
                         return a
         return None
+
+    @staticmethod
+    def _own_clause_subject(tok):
+        """The subject (or controller) of the clause a possessive or object pronoun stands in,
+        when the pronoun is not part of it."""
+        v = tok.head
+        for _ in range(6):
+            if v.pos_ in ("VERB", "AUX"):
+                break
+            if v.head.i == v.i:
+                return None
+            v = v.head
+        else:
+            return None
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        subj, _passive = subject_token(v)
+        if subj is None or subj.pos_ == "PRON" or subj.left_edge.i <= tok.i <= subj.right_edge.i:
+            return None
+        return subj
 
     @staticmethod
     def _sentence_subjects(sent, exclude):
