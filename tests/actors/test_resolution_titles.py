@@ -190,3 +190,27 @@ def test_resolution_hyphenated_given_names_are_read_whole():
     doc = run_actors({"h": ("2016-06-07", "Jean-Claude Juncker said Greece must pay its debts.")})["h"].document
     juncker = actor_of(doc, "Jean-Claude Juncker")
     assert juncker is not None and juncker.name == "Jean-Claude Juncker" and juncker.code, juncker
+
+
+def test_a_role_phrase_prefers_the_topic_over_a_person_named_in_passing():
+    # "the president" after sentences about Mr Obama that mention Mr Assad as an object
+    d = run_actors({"t": ("2016-09-06", (
+        "Mr. Obama, officials said, has become skeptical about expanding military aid to rebels to put "
+        "more pressure on Mr. Assad to compromise. With extremist fighters playing a bigger role, they "
+        "said, the president has deepened his resistance to arming the rebels.\n\n"
+        "President Assad met the Iranian foreign minister on Sunday. He later spoke with President Obama "
+        "by phone. The president said the talks had been useful."))})["t"].document
+    first = actor_of(d, "Mr. Obama")
+    assert first is not None and any(m.text == "the president" for m in first.mentions), \
+        [(a.name, [m.text for m in a.mentions]) for a in d.actors]
+    assad = actor_of(d, "President Assad")
+    assert assad is not None and any(m.text == "The president" for m in assad.mentions)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Nusra fighters attacked government troops near Aleppo.", "SYRREB"),
+    ("The YPG said on Monday it had taken the town.", "SYRREB"),
+])
+def test_armed_groups_by_their_short_names(text, code):
+    d = run_actors({"g": ("2016-09-06", text)})["g"].document
+    assert any((a.code or "").startswith(code) for a in d.actors), [(a.name, a.code) for a in d.actors]

@@ -308,3 +308,13 @@ def test_its_is_bound_by_its_own_clause_subject():
     coded, d = _coded("The deal allows Russia to continue its attacks on Syrian rebels.")
     hit = [e for e in d.events if e.type == "ASSAULT"]
     assert hit and d.actor(hit[0].source).country == "RUS", coded
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Sen. Ted Cruz attacked John Kasich on Tuesday.", ("ACCUSE", "111")),
+    ("Kurdish fighters of the YPG attacked Islamic State positions near Raqqa.", ("ASSAULT", "19")),
+    ("Senator Ted Cruz attacked Governor John Kasich's position on immigration.", ("ACCUSE", "111")),
+])
+def test_attacks_between_politicians_are_words_and_on_positions_are_arms(text, kind):
+    coded, _ = _coded(text)
+    assert any(t == kind[0] and c.startswith(kind[1]) for t, c in coded), coded

@@ -38,6 +38,9 @@ REFLEXIVES = frozenset(("himself", "herself"))
 OBJECT_DEPS = frozenset(("dobj", "dative", "iobj", "pobj", "obj"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 PAIR_WINDOW_SENTENCES = 3
+# A role phrase prefers a holder who was the subject of one of the last sentences (the topic)
+# over one merely named more recently in an object or prepositional phrase.
+ROLE_TOPIC_SENTENCES = 2
 
 
 @dataclass(slots=True)
@@ -47,6 +50,7 @@ class Person:
     gender: str
     tokens: set[str] = field(default_factory=set)
     last: int = -1
+    last_subject: int = -1                             # sentence number of the last mention as a subject
     name: list[str] = field(default_factory=list)     # the words of its fullest name
 
     @property
@@ -102,9 +106,11 @@ class Linker:
         self.history: list[tuple[int, str, int]] = []   # (token, person key, sentence start)
         self.merged: dict[str, str] = {}                 # an earlier key → the actor it turned out to be
         self.sent_start: list[int] = [0] * len(doc)      # token → index of its sentence's first token
-        for sent in doc.sents:
+        self.sent_no: list[int] = [0] * len(doc)         # token → number of its sentence
+        for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sent_start[i] = sent.start
+                self.sent_no[i] = k
 
     # -- bookkeeping
     def register(self, m: Mention) -> None:
@@ -131,6 +137,8 @@ class Linker:
             if len(words) > len(p.name):
                 p.name = words
         p.last = m.start
+        if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end)):
+            p.last_subject = self.sent_no[m.start]
         self.history.append((m.start, m.key, self.sent_start[m.start]))
 
     def _honorific_gender(self, m: Mention) -> str:
@@ -290,6 +298,8 @@ class Linker:
                 continue
             if pr.sector == "ELI":
                 score -= 1.0
+            if p.last_subject >= 0 and self.sent_no[m.start] - p.last_subject <= ROLE_TOPIC_SENTENCES:
+                score += 0.5        # "the president" after a paragraph about Mr Obama that names Mr Assad
             score += p.last / 1e6   # recency breaks ties
             if best_score is None or score > best_score:
                 best, best_score = p, score

@@ -23,6 +23,7 @@ from .arguments import (MentionIndex, PronounResolver, agent_token, object_token
 from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigger_hashes, status_cues, is_verbal
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_head, clause_status, hedged
+from .senses import context_code
 from .frames import FrameCoding
 from ..actors.knowledge import knowledge
 from ..actors.normalize import norm
@@ -72,6 +73,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
         self._weapon_subjects = frozenset(self.lex.rules.get("roles", {}).get("weapon_subjects", ()))
         self._riot_sectors = frozenset(self.lex.rules.get("roles", {}).get("riot_sectors", ()))
+        self._verbal_sectors = frozenset(self.lex.rules.get("roles", {}).get("verbal_attack_sectors", ()))
         self._question_verbs = frozenset(self.lex.rules.get("questions", {}).get("verbs", ()))
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
@@ -183,6 +185,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             return c
         return None
 
+    def _politicians_only(self, actors) -> bool:
+        return all(a.kind == "person" and a.sector in self._verbal_sectors for a in actors)
+
     def _code_trigger(self, t, b: Base, carrier, cands, framed) -> None:
         status_override = None
         decided = False
@@ -267,6 +272,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if code[:2] in ("18", "19") and sources and all(a.sector in self._riot_sectors and a.kind == "group"
                                                          for a in sources):
             code = "145"    # "protesters attacked police with rocks": a riot (CAMEO 145)
+        elif code in ("190", "180") and b.default and sources and targets and self._politicians_only(sources + targets) \
+                and context_code(t, {"@military": "x"}, self.lex.rules) is None:
+            code = "111"    # "Sen. Ted Cruz attacked John Kasich": one politician attacking another speaks
         status = clause_status(anchor_tok, self.cues)
         strength = b.strength
         phrase = self._phrase(t, carrier)
