@@ -214,3 +214,16 @@ def test_a_role_phrase_prefers_the_topic_over_a_person_named_in_passing():
 def test_armed_groups_by_their_short_names(text, code):
     d = run_actors({"g": ("2016-09-06", text)})["g"].document
     assert any((a.code or "").startswith(code) for a in d.actors), [(a.name, a.code) for a in d.actors]
+
+
+def test_armed_groups_take_a_country_from_places_not_from_a_foreign_leader():
+    d = run_actors({"r": ("2016-09-06", (
+        "President Obama has deepened his resistance to providing the rebels with more powerful weapons.\n\n"
+        "Police dispersed demonstrators in Lagos on Monday."))})["r"].document
+    rebels = actor_of(d, "the rebels")
+    assert rebels is not None and rebels.country != "USA", (rebels.name, rebels.code)
+    demo = actor_of(d, "demonstrators")
+    assert demo is not None and demo.country == "NGA", (demo.name, demo.code)
+    d = run_actors({"s": ("2016-09-06", "The rebels shelled government positions in Syria on Monday.")})["s"].document
+    rebels = actor_of(d, "The rebels")
+    assert rebels is not None and rebels.country == "SYR", (rebels.name, rebels.code)

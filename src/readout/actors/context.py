@@ -80,12 +80,23 @@ def sentence_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
-def sentence_countries(actors: list[Actor], places, starts: list[int], k: ActorKnowledge) -> dict[int, set]:
-    """Sentence index → the (non-region) countries its actors and places name."""
+# Armed groups belong to the country they fight in: a sentence
+# gives them its country only by a place or the country itself ("rebels in Syria", "Syria's
+# rebels"), not by a foreign leader in it ("the president resisted arming the rebels" in a
+# story about Mr Obama is no American rebellion).
+PLACE_BOUND_SECTORS = frozenset(("REB", "INS", "UAF", "SEP", "RAD"))
+
+
+def sentence_countries(actors: list[Actor], places, starts: list[int], k: ActorKnowledge,
+                       places_only: bool = False) -> dict[int, set]:
+    """Sentence index → the (non-region) countries its actors and places name (with
+    `places_only`, its places and country actors)."""
     out: dict[int, set] = {}
     for a in actors:
         if not a.country or k.is_region(a.country) or a.sector == "MED":
             continue    # a news agency reporting the story says nothing about where it happens
+        if places_only and a.kind != "country":
+            continue
         for m in a.mentions:
             out.setdefault(sentence_of(starts, m.start), set()).add(a.country)
     for p in places:
@@ -167,11 +178,13 @@ def assign_context_countries(actors: list[Actor], places, sentences, k: ActorKno
         return
     starts = [s.start for s in sentences]
     by_sentence = sentence_countries(actors, places, starts, k)
+    by_place = sentence_countries(actors, places, starts, k, places_only=True)
     article = article_country(by_sentence)
     for a in actors:
         if not wants_context(a):
             continue
-        c = context_country(a, by_sentence, starts) or article
+        where = by_place if (a.sector or "") in PLACE_BOUND_SECTORS else by_sentence
+        c = context_country(a, where, starts) or article
         if c:
             a.country = c
             a.code = c + (a.code or a.sector or "")
