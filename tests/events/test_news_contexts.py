@@ -318,3 +318,14 @@ def test_its_is_bound_by_its_own_clause_subject():
 def test_attacks_between_politicians_are_words_and_on_positions_are_arms(text, kind):
     coded, _ = _coded(text)
     assert any(t == kind[0] and c.startswith(kind[1]) for t, c in coded), coded
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Warren called for President Obama to resign.",
+    "Senator Warren called for Donald Trump to drop out of the race.",
+])
+def test_calling_for_someone_to_act_is_an_appeal_to_them(text):
+    _, d = _coded(text)
+    hit = [e for e in d.events if e.type == "REQUEST"]
+    assert hit and d.actor(hit[0].target).country == "USA" and d.actor(hit[0].source).name.endswith("Warren"), \
+        [(e.type, e.source, e.target) for e in d.events]

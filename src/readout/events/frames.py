@@ -284,6 +284,11 @@ class FrameCoding:
         if self._question(g):
             return
         comps = [c for c in g.children if c.dep_ in ("xcomp", "ccomp") and is_verbal(c)]
+        if not comps and fr[0] in ("appeal", "demand"):
+            # "called for Trump to drop out": the "for … to" clause is parsed as adverbial
+            comps = [c for c in g.children if c.dep_ == "advcl" and is_verbal(c)
+                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if not comps:
             return
         if g.pos_ == "ADJ" and fr[0] != "commit":
