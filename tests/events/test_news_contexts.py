@@ -329,3 +329,19 @@ def test_calling_for_someone_to_act_is_an_appeal_to_them(text):
     hit = [e for e in d.events if e.type == "REQUEST"]
     assert hit and d.actor(hit[0].target).country == "USA" and d.actor(hit[0].source).name.endswith("Warren"), \
         [(e.type, e.source, e.target) for e in d.events]
+
+
+@pytest.mark.parametrize("text,coded_111", [
+    ("Hillary Clinton took aim at Donald Trump on Monday.", True),
+    ("Hillary Clinton took a swipe at Donald Trump on Monday.", True),
+    ("Hillary Clinton took a jab at Donald Trump on Monday.", True),
+    ("Hillary Clinton went after Donald Trump on Monday.", True),
+    ("Hillary Clinton hit back at Donald Trump on Monday.", True),
+    ("Hillary Clinton launched a broadside against Donald Trump on Monday.", True),
+    ("Hillary Clinton lambasted Donald Trump on Monday.", True),
+    ("Hillary Clinton went after the meeting to Iowa.", False),
+    ("Hillary Clinton took office in 2009.", False),
+])
+def test_criticism_idioms(text, coded_111):
+    coded, _ = _coded(text)
+    assert any(t == "ACCUSE" and c == "111" for t, c in coded) == coded_111, coded

@@ -330,6 +330,8 @@ class RoleFinding:
                 # "complained to the UN over Israeli raids": the complaint is about X, told to Y
                 preps = ("against", "at", "over", "about", "on", "upon", "for", "with", "to", "toward",
                          "towards", "into", "from")    # "lashed out at", "hit out at"
+                if v.lemma_.lower() == "go":
+                    preps = ("after",) + preps       # "went after Walker"
             if base.code and base.code.startswith(("042", "043", "044")):
                 preps = preps + ("in", "at")
             if (base.code or "").startswith("05"):
@@ -341,6 +343,14 @@ class RoleFinding:
                 targets = self.actors_of(o)
                 if targets:
                     break
+            if not targets and (base.code or "")[:2] == "11":
+                for o in object_tokens(v):      # "took a jab at Trump", "launched a broadside against X"
+                    for p, inner in prep_objects(o, ("at", "against", "on")):
+                        targets = [a for a in self.actors_of(inner) if a not in sources]
+                        if targets:
+                            break
+                    if targets:
+                        break
         if not targets:
             dest = DEST_PREPS + (("in", "at") if (base.code or "").startswith(("042", "043", "044")) else ())
             for p, o in prep_objects(v, dest):

@@ -4,8 +4,8 @@ is criticism; "clash over tariffs" is a dispute, "clashed with police" a fight.
 
 The data (knowledge/events/coding_rules.toml, `[verb_senses.<lemma>]` and `[object_classes]`)
 maps, for a lemma, a complement's class ("called Trump unhinged": `@negative`), a particle,
-an object's head word or class (`@person`, `@agreement`, …) or a preposition to the code of
-that sense; "" means the verb is no event in that sense. The first match wins, in that
+an object's head word or class (`@person`, `@agreement`, …) or a preposition (optionally by
+its object's class: `after = { "@political" = "111" }`) to the code of that sense; "" means the verb is no event in that sense. The first match wins, in that
 order; no match leaves the verb to the dictionary (or to its `[not_events]` rule).
 
 `contexts` map a class of words anywhere in the sentence (`[context_classes]`) to the code:
@@ -98,5 +98,10 @@ def _argument_code(tok, senses: dict, rules: dict) -> str | None:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = [p for p in c.children if p.dep_ == "pobj"]
             if pobj and all(p.ent_type_ not in TIME_ENTITIES for p in pobj):
-                return preps[c.lower_]
+                want = preps[c.lower_]
+                if not isinstance(want, dict):
+                    return want
+                for cls in sorted(object_classes(pobj[0], classes)):   # "went after Walker"
+                    if cls in want:
+                        return want[cls]
     return None
