@@ -345,3 +345,16 @@ def test_calling_for_someone_to_act_is_an_appeal_to_them(text):
 def test_criticism_idioms(text, coded_111):
     coded, _ = _coded(text)
     assert any(t == "ACCUSE" and c == "111" for t, c in coded) == coded_111, coded
+
+
+@pytest.mark.parametrize("text,target_country", [
+    ("Republicans in Congress want President Obama to push for new laws.", "USA"),
+    ("Russia wants the United States to lift sanctions.", "USA"),
+])
+def test_wanting_another_to_act_is_an_appeal_to_it(text, target_country):
+    _, d = _coded(text)
+    req = [e for e in d.events if e.type == "REQUEST"]
+    assert req and d.actor(req[0].target).country == target_country, [(e.type, e.cameo) for e in d.events]
+    assert not any(e.cameo.startswith("03") for e in d.events), [(e.type, e.cameo) for e in d.events]
+    coded, _ = _coded("President Obama wants to meet President Putin.")
+    assert any(c.startswith("036") for _t, c in coded), coded      # wanting to act oneself is an intent

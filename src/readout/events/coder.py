@@ -158,6 +158,11 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             if t.i in framed or t.i in carried:
                 continue
             self._bare_frame(t, bases, cands, framed)
+        # "Republicans want Obama to push for new laws": wanting another to act is an appeal
+        wishes = frozenset(self.lex.rules.get("wish_frames", {}).get("lemmas", ()))
+        for t in toks:
+            if t.lemma_.lower() in wishes and t.i not in framed:
+                self._wish(t, cands)
         # "China must drop barriers" under "X declared": a demand even with no coded verb
         frames = self.lex.rules.get("modal_frames", {})
         for t in toks:
@@ -184,6 +189,29 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 continue
             return c
         return None
+
+    def _wish(self, v, cands) -> None:
+        """"X wants Y to V" (Y the subject of a to-clause, not X): X appeals to Y (CAMEO 020)."""
+        subj, passive = subject_token(v)
+        if subj is None or passive:
+            return
+        for c in v.children:
+            if c.dep_ not in ("ccomp", "xcomp") or not is_verbal(c) \
+                    or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            inner = [x for x in c.children if x.dep_ == "nsubj"]
+            if not inner:
+                continue
+            sources = self.actors_of(subj)
+            targets = [a for a in self.actors_of(inner[0]) if a not in sources]
+            if not sources or not targets:
+                return
+            status = clause_status(v, self.cues)
+            if status == "modal":
+                status = "hypothetical"
+            cands.append(Candidate(v, "020", sources, targets, status, 0.5, False, True, [v], None,
+                                   self._phrase(v, None) + " … " + self._phrase(c, None), True))
+            return
 
     def _politicians_only(self, actors) -> bool:
         return all(a.kind == "person" and a.sector in self._verbal_sectors for a in actors)

@@ -146,7 +146,12 @@ class FrameCoding:
         if not code:
             return False
         emb = carrier or t
-        if spec.get("controlled") and is_verbal(emb) and not self._controlled(g, emb):
+        if root == "03" and is_verbal(emb) and not self._controlled(g, emb) \
+                and g.lemma_.lower() in self.lex.rules.get("wish_frames", {}).get("lemmas", ()):
+            # "Russia wants the United States to lift sanctions": an appeal to the US, not Russia's intent
+            root, spec = "02", self.lex.rules["frames"]["appeal"]
+            code = sub_code(root, b.code)
+        elif spec.get("controlled") and is_verbal(emb) and not self._controlled(g, emb):
             return False
         subj, passive = subject_token(g)
         if subj is not None and not self._same_sentence(subj, g):
@@ -271,6 +276,9 @@ class FrameCoding:
                 return root, v
         fr = frame_of(lemma)
         if fr is not None and fr[0] == "commit" and how == "comp":
+            if is_verbal(g) and not self._controlled(v, g) \
+                    and lemma in self.lex.rules.get("wish_frames", {}).get("lemmas", ()):
+                return "02", v      # "wants the United States to lift sanctions": an appeal
             return "03", v          # "agreed to lift embargoes", "prepared to lift a ban"
         return None
 
