@@ -113,3 +113,27 @@ def test_first_level_divisions_outside_the_us_are_context_for_their_towns():
     state, town = _two("Attacks in Borno State continued near Konduga on Sunday.", "Borno State", "Konduga")
     assert (state.country, state.feature, state.precision) == ("NGA", "ADM1", "admin1")
     assert (town.country, town.admin1) == ("NGA", state.admin1)
+
+
+def _spans(text, names):
+    out, pos = [], 0
+    for n in names:
+        i = text.index(n, pos)
+        out.append(GeoMention(i, i + len(n), n))
+        pos = i + len(n)
+    return out
+
+
+@pytest.mark.parametrize("text,names,country", [
+    ("Rain in Toronto, Ottawa and Montreal; in Jamaica too. Kingston next.",
+     ["Toronto", "Ottawa", "Montreal", "Jamaica", "Kingston"], "CAN"),
+    ("Storms hit Glasgow, Aberdeen and Dundee, and also Australia. Then Perth.",
+     ["Glasgow", "Aberdeen", "Dundee", "Australia", "Perth"], "GBR"),
+])
+def test_article_majority_country_prior(text, names, country, monkeypatch):
+    # most of the article's places are in one country: an ambiguous name leans to it, even
+    # against a capital or a larger town of another country the article also names
+    from readout.geo import resolve as R
+    assert resolve_places(_spans(text, names), text)[-1].country == country
+    monkeypatch.setitem(R.weights(), "majority", 0.0)
+    assert resolve_places(_spans(text, names), text)[-1].country != country

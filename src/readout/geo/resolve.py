@@ -17,6 +17,10 @@ names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
     other place mentions resolve to (a first pass gives that context; the second uses it) —
     so "Georgia" beside "Atlanta" is the state and beside "Tbilisi" the country, and
     "Jefferson County" in an article datelined Birmingham, Ala. is Alabama's;
+  - the article's majority country: when at least `majority_share` of the other resolved
+    mentions (`majority_min` or more) lie in one country, its candidates gain `majority` ×
+    that share ("Kingston" among Toronto, Ottawa and Montreal is Ontario's, though the
+    article names Jamaica too);
   - nearness: a town or county within 100 km of a town or county that another mention of the
     article resolved to without doubt (first-pass lead ≥ near_margin);
   - one sense per article: a name resolved once with a qualifier keeps that reading;
@@ -203,6 +207,15 @@ class Context:
         self.resolved_countries: Counter = Counter()
         self.points: list[tuple[float, float]] = []   # the other mentions' towns and counties
         self.counties: Counter = Counter()             # (state, county) of the US counties they name
+        self.resolved_total = 0                        # the other mentions resolved to a country
+
+    def majority(self, country: str, w: dict) -> float:
+        """The share of the other mentions in `country` when it is the article's majority
+        (at least majority_share of majority_min or more resolved mentions), else 0."""
+        if self.resolved_total < w["majority_min"]:
+            return 0.0
+        sh = self.resolved_countries[country] / self.resolved_total
+        return sh if sh >= w["majority_share"] else 0.0
 
     def near(self, e: Entry, radius_km: float) -> bool:
         """Whether a town or county of the other mentions lies within `radius_km` of `e`."""
@@ -241,6 +254,8 @@ def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) ->
             s += w["dateline"]
         if cx.resolved_countries[e.country]:
             s += w["other_places_country"]
+            if w["majority"]:
+                s += w["majority"] * cx.majority(e.country, w)   # most of the article is there
         if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
             s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
         if e.county and e.fcode != "ADM2" and cx.counties[(e.admin1, e.county)]:
@@ -371,6 +386,7 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
                 cx.admin1[(x.country, x.admin1)] -= 1
             if x.fcode == "ADM2" and x.county:
                 cx.counties[(x.admin1, x.county)] -= 1
+        cx.resolved_total = sum(v for v in cx.resolved_countries.values() if v > 0)
         e, _, _ = _pick(m, text, cx, w, g, named.get(i))
         for x in own:
             cx.resolved_countries[x.country] += 1
