@@ -137,3 +137,23 @@ def test_article_majority_country_prior(text, names, country, monkeypatch):
     assert resolve_places(_spans(text, names), text)[-1].country == country
     monkeypatch.setitem(R.weights(), "majority", 0.0)
     assert resolve_places(_spans(text, names), text)[-1].country != country
+
+
+def test_county_ties_go_to_the_county_nearest_the_articles_places(monkeypatch):
+    # several US counties of one name score within `tie` of each other, none in a state the
+    # article names: the one nearest the centre of its other towns wins (Franklin County,
+    # Pennsylvania beside Hagerstown, Maryland, not the larger one around Columbus, Ohio)
+    from readout.geo import resolve as R
+    text = "Police in Hagerstown said Franklin County deputies helped."
+    names = ["Hagerstown", "Franklin County"]
+    p = resolve_places(_spans(text, names), text)[-1]
+    assert (p.country, p.admin1, p.feature) == ("USA", "PA", "ADM2")
+    monkeypatch.setitem(R.weights(), "tie", 0.0)
+    assert resolve_places(_spans(text, names), text)[-1].admin1 == "OH"
+
+
+def test_a_state_the_article_names_outweighs_a_nearer_county():
+    text = ("Daviess County gets $300,000, Ohio County $128,800 and McLean County $90,000 in "
+            "Kentucky. Pike County, a district harder hit, gets the most.")
+    names = ["Daviess County", "Ohio County", "McLean County", "Kentucky", "Pike County"]
+    assert resolve_places(_spans(text, names), text)[-1].admin1 == "KY"

@@ -23,6 +23,9 @@ names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
     article names Jamaica too);
   - nearness: a town or county within 100 km of a town or county that another mention of the
     article resolved to without doubt (first-pass lead ≥ near_margin);
+  - county ties: US counties of one name scoring within `tie` of the best, none of them in a
+    state the article names, go to the one nearest the centre of the article's other towns
+    and counties ("Franklin County" beside Hagerstown, Md. is Pennsylvania's);
   - one sense per article: a name resolved once with a qualifier keeps that reading;
   - a national capital named as a first-level division of its own country is read as the
     capital ("Washington"; "Washington state" asks for the state).
@@ -206,6 +209,7 @@ class Context:
         self.admin1: Counter = Counter()
         self.resolved_countries: Counter = Counter()
         self.points: list[tuple[float, float]] = []   # the other mentions' towns and counties
+        self.all_points: list[tuple[float, float]] = []   # … sure or not (for county ties)
         self.counties: Counter = Counter()             # (state, county) of the US counties they name
         self.resolved_total = 0                        # the other mentions resolved to a country
 
@@ -228,6 +232,14 @@ class Context:
                     <= radius_km * radius_km:
                 return True
         return False
+
+    def distance(self, e: Entry) -> float:
+        """Squared distance (degrees, longitude scaled) from `e` to the centre of the other
+        mentions' towns and counties (their median latitude and longitude)."""
+        lats, lons = sorted(p[0] for p in self.all_points), sorted(p[1] for p in self.all_points)
+        clat, clon = lats[len(lats) // 2], lons[len(lons) // 2]
+        k = math.cos(math.radians(clat))
+        return (clat - e.lat) ** 2 + ((clon - e.lon) * k) ** 2
 
     def share(self, country: str) -> float:
         return self.countries[country] / self.total if self.total else 0.0
@@ -325,6 +337,14 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer, named: t
         scored = [(sc + w["capital_over_division"] if e.fcode == "PPLC" and e.country in divisions else sc, e)
                   for sc, e in scored]
     scored.sort(key=lambda x: -x[0])
+    if w["tie"] and cx.all_points and len(scored) > 1 and scored[0][1].fcode == "ADM2" \
+            and cx.admin1[(scored[0][1].country, scored[0][1].admin1)] <= 0:
+        # counties within `tie` of the best, none in a state the article names: the one nearest the places
+        # the article surely names ("Jefferson County" beside Birmingham)
+        ties = [(sc, e) for sc, e in scored if e.fcode == scored[0][1].fcode and scored[0][0] - sc <= w["tie"]]
+        if len(ties) > 1:
+            scored.remove(near_first := min(ties, key=lambda t: cx.distance(t[1])))
+            scored.insert(0, near_first)
     best = scored[0][1]
     key = norm(surface)
     cautious = not bare[:1].isupper() or (key in common_words() and not acronym)
@@ -372,6 +392,10 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     for m, (e0, _, _) in zip(mentions, picks):
         same.setdefault(norm(m.text), []).append(e0)
     points: dict[str, list[tuple[float, float]]] = {}
+    all_points: dict[str, list[tuple[float, float]]] = {}
+    for m, (x, _, _) in zip(mentions, picks):
+        if x is not None and x.fcode in LOCAL:
+            all_points.setdefault(norm(m.text), []).append((x.lat, x.lon))
     for m, (x, _, margin) in zip(mentions, picks):   # the readings the first pass was sure of
         if x is not None and x.fcode in LOCAL and margin >= w["near_margin"]:
             points.setdefault(norm(m.text), []).append((x.lat, x.lon))
@@ -379,6 +403,7 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     for i, (m, (e0, _, _)) in enumerate(zip(mentions, picks)):
         key = norm(m.text)
         cx.points = [pt for k, pts in points.items() if k != key for pt in pts]
+        cx.all_points = [pt for k, pts in all_points.items() if k != key for pt in pts]
         own = [x for x in same[key] if x is not None]
         for x in own:        # the name's own readings say nothing about it
             cx.resolved_countries[x.country] -= 1
