@@ -157,3 +157,28 @@ def test_a_state_the_article_names_outweighs_a_nearer_county():
             "Kentucky. Pike County, a district harder hit, gets the most.")
     names = ["Daviess County", "Ohio County", "McLean County", "Kentucky", "Pike County"]
     assert resolve_places(_spans(text, names), text)[-1].admin1 == "KY"
+
+
+@pytest.mark.parametrize("text,name,dateline,want", [
+    # no demonym, no other place: the dateline alone decides
+    ("Voters in Georgia went to the polls.", "Georgia", "ATLANTA", ("USA", "GA")),
+    ("Voters in Georgia went to the polls.", "Georgia", "SAVANNAH, Ga.", ("USA", "GA")),
+    ("Voters in Georgia went to the polls.", "Georgia", "TBILISI", ("GEO", None)),
+    ("He flew to Birmingham on Monday.", "Birmingham", "MONTGOMERY, Ala.", ("USA", "AL")),
+    ("He flew to Birmingham on Monday.", "Birmingham", "LONDON", ("GBR", "ENG")),
+    ("Police in Kingston said.", "Kingston", "TORONTO", ("CAN", "08")),
+    ("Rain hit Perth.", "Perth", "EDINBURGH", ("GBR", "SCT")),
+    ("Rain hit Perth.", "Perth", "SYDNEY", ("AUS", "08")),
+    ("Officials in Hyderabad said.", "Hyderabad", "KARACHI", ("PAK", "05")),
+    ("Rain hit Cordoba.", "Cordoba", "BUENOS AIRES", ("ARG", "05")),
+    # the dateline's town is a place the article surely names: a town near it gains `near`
+    ("Rain hit Victoria.", "Victoria", "VANCOUVER, British Columbia", ("CAN", "02")),
+    ("Rain in Tripoli.", "Tripoli", "BEIRUT", ("LBN", "09")),
+    ("Rain in Tripoli.", "Tripoli", "BENGHAZI", ("LBY", "77")),
+    ("Rain in Hamilton.", "Hamilton", "CINCINNATI", ("USA", "OH")),
+    ("Deputies from Franklin County helped.", "Franklin County", "HAGERSTOWN, Md.", ("USA", "PA")),
+])
+def test_the_dateline_disambiguates(text, name, dateline, want):
+    i = text.index(name)
+    p = resolve_places([GeoMention(i, i + len(name), name)], text, dateline=dateline)[0]
+    assert (p.country, p.admin1) == want, p

@@ -22,7 +22,9 @@ names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
     that share ("Kingston" among Toronto, Ottawa and Montreal is Ontario's, though the
     article names Jamaica too);
   - nearness: a town or county within 100 km of a town or county that another mention of the
-    article resolved to without doubt (first-pass lead ≥ near_margin);
+    article resolved to without doubt (first-pass lead ≥ near_margin), or of the dateline's
+    town ("Victoria" datelined Vancouver is British Columbia's, "Tripoli" datelined Beirut
+    Lebanon's);
   - county ties: US counties of one name scoring within `tie` of the best, none of them in a
     state the article names, go to the one nearest the centre of the article's other towns
     and counties ("Franklin County" beside Hagerstown, Md. is Pennsylvania's);
@@ -361,6 +363,7 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     g = gazetteer()
     w = weights()
     dl_country = dl_admin1 = None
+    dl_points: list[tuple[float, float]] = []   # the dateline's town: a place the article surely names
     if dateline:
         head, _, tail = dateline.partition(",")
         qc, qa = qualifier_after(", " + tail.strip(), 0) if tail.strip() else (None, None)
@@ -369,9 +372,12 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
         if hits:
             e = max(hits, key=lambda c: (c[0].population - (10**9 if c[1] else 0)))[0]
             dl_country, dl_admin1 = e.country, e.admin1 or None
+            if e.fcode in LOCAL and w["dateline_near"]:
+                dl_points.append((e.lat, e.lon))
         else:
             dl_country, dl_admin1 = qc, qa
     cx = Context(countries, dl_country)
+    cx.points, cx.all_points = list(dl_points), list(dl_points)
     if dl_country and dl_admin1:     # "SPRINGFIELD, Ill.": the state is the article's, as a place named
         cx.admin1[(dl_country, dl_admin1)] += 1
     named = qualifying(mentions, text)
@@ -402,8 +408,8 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     chosen: list[Entry | None] = []
     for i, (m, (e0, _, _)) in enumerate(zip(mentions, picks)):
         key = norm(m.text)
-        cx.points = [pt for k, pts in points.items() if k != key for pt in pts]
-        cx.all_points = [pt for k, pts in all_points.items() if k != key for pt in pts]
+        cx.points = dl_points + [pt for k, pts in points.items() if k != key for pt in pts]
+        cx.all_points = dl_points + [pt for k, pts in all_points.items() if k != key for pt in pts]
         own = [x for x in same[key] if x is not None]
         for x in own:        # the name's own readings say nothing about it
             cx.resolved_countries[x.country] -= 1
