@@ -182,3 +182,15 @@ def test_the_dateline_disambiguates(text, name, dateline, want):
     i = text.index(name)
     p = resolve_places([GeoMention(i, i + len(name), name)], text, dateline=dateline)[0]
     assert (p.country, p.admin1) == want, p
+
+
+@pytest.mark.parametrize("text,name,want", [
+    ("He lives in Calif. now.", "Calif", "CA"),      # spaCy's span stops before the period
+    ("Flooding hit Ill. farms.", "Ill", "IL"),
+    ("Storms in Tenn. and Ky. today.", "Ky", "KY"),
+    ("Fires near Mont. and Wyo. burned.", "Mont", "MT"),
+])
+def test_a_state_abbreviation_whose_period_is_outside_the_span(text, name, want):
+    i = text.index(name)
+    p = resolve_places([GeoMention(i, i + len(name), name)], text)[0]
+    assert (p.country, p.admin1, p.feature) == ("USA", want, "ADM1"), p

@@ -316,6 +316,10 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer, named: t
         if q[0]:
             surface = head
     cands = candidates(g, surface)
+    if text[m.end:m.end + 1] == "." and not surface.endswith(".") and len(surface) <= 5:
+        # "Calif" + "." as two tokens: the AP abbreviation the span stops short of
+        rows = {c.row for c, _ in cands}
+        cands += [c for c in candidates(g, surface + ".") if c[0].row not in rows]
     bare = surface[4:] if surface[:4].lower() == "the " else surface
     acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
     if acronym:       # "EU", "WA", "OAS": an acronym names a country, state or region, not a town
