@@ -4,7 +4,8 @@ For each mention the candidates are the places with that name (knowledge/geo/gaz
 a trailing "province", "region", "state" … dropped when the full name is unknown), plus the
 country a nationality word names ("Canadian"), the capital a seat of government stands in
 ("the White House") — both from actors/countries.tsv — and the US state an AP abbreviation
-names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
+names ("Va."), and the place below a country a demonym names ("English": England;
+knowledge/geo/demonyms.tsv). Each candidate is scored (weights in knowledge/geo/resolve.toml):
 
   - size: log10 of its population; kind: countries, first-level divisions, capitals and the
     curated regions and seas (places.tsv) above towns; a match by an alternate name below
@@ -162,12 +163,33 @@ def country_words() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     return dem, seats
 
 
+@lru_cache(maxsize=1)
+def place_demonyms() -> dict[str, tuple[str, str]]:
+    """norm(demonym) → (place name, ISO3) of the places below a country a demonym names
+    (knowledge/geo/demonyms.tsv: "English" → England, "Texan" → Texas)."""
+    out: dict[str, tuple[str, str]] = {}
+    with open(data_dir() / "geo" / "demonyms.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(("#", "demonym\t")) or not line.strip():
+                continue
+            words, place, iso3 = line.rstrip("\n").split("\t")[:3]
+            for d in words.split("|"):
+                out.setdefault(norm(d), (place, iso3))
+                out.setdefault(norm(d) + "s", (place, iso3))
+    return out
+
+
 def candidates(g: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
     out = _candidates(g, text)
     key = norm(text)
     dem, seats = country_words()
     extra: list[Entry] = []
-    if key in dem:                            # "Canadian": Canada, beside any town so named
+    local = place_demonyms().get(key)
+    if local:                                 # "English": England, not the United Kingdom
+        place, iso3 = local
+        extra.append(max((e for e, alt in _candidates(g, place) if e.country == iso3 and not alt
+                          and e.fcode not in ("PPL", "PPLC")), key=lambda e: e.population, default=None))
+    elif key in dem:                          # "Canadian": Canada, beside any town so named
         extra.append(g.country_entry(dem[key]))
     if key in seats:                          # "the Kremlin": Moscow
         iso3, capital = seats[key]
