@@ -1,7 +1,8 @@
 """Place mentions → one gazetteer place each, chosen with the article's context.
 
 For each mention the candidates are the places with that name (knowledge/geo/gazetteer.bin.gz,
-a trailing "province", "region", "state" … dropped when the full name is unknown), plus the
+a trailing "province", "region", "state" … dropped when the full name is unknown, "County"
+added when only a county has it: "Miami-Dade"), plus the
 country a nationality word names ("Canadian"), the capital a seat of government stands in
 ("the White House") — both from actors/countries.tsv — and the US state an AP abbreviation
 names ("Va."), and the place below a country a demonym names ("English": England;
@@ -216,6 +217,9 @@ def _candidates(g: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
             rows = g.rows(" ".join(words[:-1]), normalised=True)
         elif key.endswith(" s"):
             rows = g.rows(key[:-2], normalised=True)   # "Ohio's"
+        if not rows and want is None:                  # "Miami-Dade": the county without the word
+            rows = g.rows(key + " county", normalised=True)
+            want = "ADM2"
     out = [(g.entry(r), alt) for r, alt in rows]
     if want:
         out = [c for c in out if c[0].fcode.startswith(want)] or out
