@@ -194,3 +194,15 @@ def test_a_state_abbreviation_whose_period_is_outside_the_span(text, name, want)
     i = text.index(name)
     p = resolve_places([GeoMention(i, i + len(name), name)], text)[0]
     assert (p.country, p.admin1, p.feature) == ("USA", want, "ADM1"), p
+
+
+def test_washington_is_the_state_among_the_states_towns():
+    # the capital is read over a first-level division of its name, unless the article's
+    # other places lie in that division (resolve.toml division_named)
+    text = "Crews from Seattle, Tacoma and Spokane spread out across Washington."
+    names = ["Seattle", "Tacoma", "Spokane", "Washington"]
+    p = resolve_places(_spans(text, names), text)[-1]
+    assert (p.admin1, p.feature) == ("WA", "ADM1"), p
+    text = "Officials from Baltimore and Richmond met in Washington."
+    p = resolve_places(_spans(text, ["Baltimore", "Richmond", "Washington"]), text)[-1]
+    assert p.feature == "PPLC", p

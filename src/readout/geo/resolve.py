@@ -32,7 +32,8 @@ knowledge/geo/demonyms.tsv). Each candidate is scored (weights in knowledge/geo/
     and counties ("Franklin County" beside Hagerstown, Md. is Pennsylvania's);
   - one sense per article: a name resolved once with a qualifier keeps that reading;
   - a national capital named as a first-level division of its own country is read as the
-    capital ("Washington"; "Washington state" asks for the state).
+    capital ("Washington"; "Washington state" asks for the state), unless `division_named`
+    of the article's other places lie in the division (Seattle, Tacoma … Washington).
 
 An acronym of up to three capitals ("EU", "WA", "OAS") names a country, state or region,
 never a town. A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
@@ -365,7 +366,8 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer, named: t
     if len(cands) > 1:
         # a national capital named as a first-level division of its own country is read as
         # the capital ("Washington"): news names the seat of government far more often
-        divisions = {e.country for e, alt in cands if e.fcode == "ADM1" and not alt}
+        divisions = {e.country for e, alt in cands if e.fcode == "ADM1" and not alt
+                     and cx.admin1[(e.country, e.admin1)] < w["division_named"]}
         scored = [(sc + w["capital_over_division"] if e.fcode == "PPLC" and e.country in divisions else sc, e)
                   for sc, e in scored]
     scored.sort(key=lambda x: -x[0])
