@@ -1,12 +1,19 @@
 """Toponym resolution on public geoparsing sets: accuracy within 161 km and country accuracy.
 
-usage: python eval/eval_geo.py --lgl lgl.xml [--gwn GWN.xml]
+usage: python eval/eval_geo.py [--gwn GWN.xml] [--lgl lgl.xml] [--trnews TR-News.xml] [--geovirus GeoVirus.xml]
 
 Data: milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation @ 6947d46 (GPL-3.0 repository;
 evaluation only, nothing is copied into the package): `data/Corpora/lgl.xml` (LGL, Lieberman
 et al. 2010: 588 local US news articles, 5,088 toponyms with GeoNames places) and
-`data/GWN.xml` (GeoWebNews, Gritta et al. 2019). Get them with
-`git show HEAD:data/Corpora/lgl.xml > lgl.xml` in a clone.
+`data/GWN.xml` (GeoWebNews, Gritta et al. 2019), and two more held-out sets from the same
+commit: `data/Corpora/TR-News.xml` (TR-News, Kamalloo & Rafiei 2018: 118 global and local
+news articles, 1,319 toponyms, LGL's XML with GeoNames places; 43 of the 1,275 with a point
+whose span is more than three characters off or does not match are skipped, the others
+re-aligned by `align`) and `data/Corpora/GeoVirus.xml` (GeoVirus, Gritta et al. 2018: 229
+WikiNews articles on disease outbreaks — WikiNews text CC BY 2.5 — 2,170 locations with a
+Wikipedia point and page, no GeoNames id or country: scored by distance alone, no country
+column). Get them with `git show HEAD:data/Corpora/lgl.xml > lgl.xml` in a clone (the
+`fetch` mirror of the repository will do).
 
 The task is resolution with the gold spans (as the LGL/GWN geocoding papers report it): all
 gold toponyms of an article go to `readout.geo.resolve_places` together (so each is the
@@ -16,7 +23,9 @@ when its name has at least one candidate; accuracy@161km = resolved to the gold 
 gazetteer's country points are centroids of the Natural Earth outline, not GeoNames' points,
 so a right country can be 200–700 km from the gold point); country = the resolved country equals the gold one (LGL names it; GWN gives a GeoNames
 id, read through the gazetteer, and mentions whose gold id it lacks have no country score).
-GeoWebNews was used to set the weights (knowledge/geo/resolve.toml); LGL is held out.
+GeoWebNews was used to set the weights (knowledge/geo/resolve.toml); LGL, TR-News and
+GeoVirus are held out (their errors are not read; LGL was run twice in the last round, before
+and after it).
 """
 from __future__ import annotations
 
