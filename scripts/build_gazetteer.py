@@ -111,7 +111,8 @@ def topo_centroids(path: Path) -> dict[int, tuple[float, float]]:
 
 
 def read_places_tsv(path: Path):
-    """Rows of places.tsv: name, aliases, fcode, country ISO3, admin1, lat, lon, population."""
+    """Rows of places.tsv: name, aliases, fcode, country ISO3, admin1, lat, lon, population
+    and optionally the GeoNames id."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or not line.strip() or line.startswith("name\t"):
@@ -346,7 +347,8 @@ def main(argv=None) -> int:
     for f in [*read_places_tsv(GEO / "places.tsv"), *read_places_tsv(GEO / "gb_counties.tsv")]:
         name, aliases, fcode, iso3, admin1, lat, lon, pop = f[:8]
         names = {name} | {a for a in aliases.split("|") if a}
-        table.append([0, name, fcode, iso3, admin1, float(lat), float(lon), int(pop or 0), names])
+        gid = int(f[8]) if len(f) > 8 and f[8] else 0      # places.tsv's optional GeoNames id
+        table.append([gid, name, fcode, iso3, admin1, float(lat), float(lon), int(pop or 0), names])
         n_table += 1
     divisions, n_matched = admin1_rows(rows, iso2to3, [r for r in table if r[2] == "ADM1"])
     rows.extend(table)

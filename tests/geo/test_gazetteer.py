@@ -82,3 +82,16 @@ def test_us_towns_carry_their_county_and_towns_their_alternate_name_count():
     assert {(e.county, e.fcode) for e in g.lookup("Cook County") if e.country == "USA"} == {("Cook County", "ADM2")}
     assert by_state["IL"].alternates > by_state["MO"].alternates > 0
     assert all(e.county == "" for e in g.lookup("Paris") if e.country == "FRA")
+
+
+def test_oceans_seas_and_regions_carry_their_geonames_record():
+    # places.tsv's optional geonameid column: the record is findable by id, keeps its kind,
+    # and the oceans sit at GeoNames' own point
+    g = gazetteer()
+    for gid, name, fcode in ((3373405, "Atlantic", "OCN"), (2363254, "Pacific", "OCN"),
+                             (1545739, "Indian Ocean", "OCN"), (363196, "Mediterranean", "SEA"),
+                             (6269133, "Middle East", "RGN"), (235616, "Persian Gulf", "GULF")):
+        e = g.by_id(gid)
+        assert e is not None and e.name == name and e.fcode == fcode, (gid, e)
+    atlantic = g.by_id(3373405)
+    assert (atlantic.lat, atlantic.lon) == (10.0, -25.0)

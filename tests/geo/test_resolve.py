@@ -113,3 +113,96 @@ def test_first_level_divisions_outside_the_us_are_context_for_their_towns():
     state, town = _two("Attacks in Borno State continued near Konduga on Sunday.", "Borno State", "Konduga")
     assert (state.country, state.feature, state.precision) == ("NGA", "ADM1", "admin1")
     assert (town.country, town.admin1) == ("NGA", state.admin1)
+
+
+def _spans(text, names):
+    out, pos = [], 0
+    for n in names:
+        i = text.index(n, pos)
+        out.append(GeoMention(i, i + len(n), n))
+        pos = i + len(n)
+    return out
+
+
+@pytest.mark.parametrize("text,names,country", [
+    ("Rain in Toronto, Ottawa and Montreal; in Jamaica too. Kingston next.",
+     ["Toronto", "Ottawa", "Montreal", "Jamaica", "Kingston"], "CAN"),
+    ("Storms hit Glasgow, Aberdeen and Dundee, and also Australia. Then Perth.",
+     ["Glasgow", "Aberdeen", "Dundee", "Australia", "Perth"], "GBR"),
+])
+def test_article_majority_country_prior(text, names, country, monkeypatch):
+    # most of the article's places are in one country: an ambiguous name leans to it, even
+    # against a capital or a larger town of another country the article also names
+    from readout.geo import resolve as R
+    assert resolve_places(_spans(text, names), text)[-1].country == country
+    monkeypatch.setitem(R.weights(), "majority", 0.0)
+    assert resolve_places(_spans(text, names), text)[-1].country != country
+
+
+def test_county_ties_go_to_the_county_nearest_the_articles_places(monkeypatch):
+    # several US counties of one name score within `tie` of each other, none in a state the
+    # article names: the one nearest the centre of its other towns wins (Franklin County,
+    # Pennsylvania beside Hagerstown, Maryland, not the larger one around Columbus, Ohio)
+    from readout.geo import resolve as R
+    text = "Police in Hagerstown said Franklin County deputies helped."
+    names = ["Hagerstown", "Franklin County"]
+    p = resolve_places(_spans(text, names), text)[-1]
+    assert (p.country, p.admin1, p.feature) == ("USA", "PA", "ADM2")
+    monkeypatch.setitem(R.weights(), "tie", 0.0)
+    assert resolve_places(_spans(text, names), text)[-1].admin1 == "OH"
+
+
+def test_a_state_the_article_names_outweighs_a_nearer_county():
+    text = ("Daviess County gets $300,000, Ohio County $128,800 and McLean County $90,000 in "
+            "Kentucky. Pike County, a district harder hit, gets the most.")
+    names = ["Daviess County", "Ohio County", "McLean County", "Kentucky", "Pike County"]
+    assert resolve_places(_spans(text, names), text)[-1].admin1 == "KY"
+
+
+@pytest.mark.parametrize("text,name,dateline,want", [
+    # no demonym, no other place: the dateline alone decides
+    ("Voters in Georgia went to the polls.", "Georgia", "ATLANTA", ("USA", "GA")),
+    ("Voters in Georgia went to the polls.", "Georgia", "SAVANNAH, Ga.", ("USA", "GA")),
+    ("Voters in Georgia went to the polls.", "Georgia", "TBILISI", ("GEO", None)),
+    ("He flew to Birmingham on Monday.", "Birmingham", "MONTGOMERY, Ala.", ("USA", "AL")),
+    ("He flew to Birmingham on Monday.", "Birmingham", "LONDON", ("GBR", "ENG")),
+    ("Police in Kingston said.", "Kingston", "TORONTO", ("CAN", "08")),
+    ("Rain hit Perth.", "Perth", "EDINBURGH", ("GBR", "SCT")),
+    ("Rain hit Perth.", "Perth", "SYDNEY", ("AUS", "08")),
+    ("Officials in Hyderabad said.", "Hyderabad", "KARACHI", ("PAK", "05")),
+    ("Rain hit Cordoba.", "Cordoba", "BUENOS AIRES", ("ARG", "05")),
+    # the dateline's town is a place the article surely names: a town near it gains `near`
+    ("Rain hit Victoria.", "Victoria", "VANCOUVER, British Columbia", ("CAN", "02")),
+    ("Rain in Tripoli.", "Tripoli", "BEIRUT", ("LBN", "09")),
+    ("Rain in Tripoli.", "Tripoli", "BENGHAZI", ("LBY", "77")),
+    ("Rain in Hamilton.", "Hamilton", "CINCINNATI", ("USA", "OH")),
+    ("Deputies from Franklin County helped.", "Franklin County", "HAGERSTOWN, Md.", ("USA", "PA")),
+])
+def test_the_dateline_disambiguates(text, name, dateline, want):
+    i = text.index(name)
+    p = resolve_places([GeoMention(i, i + len(name), name)], text, dateline=dateline)[0]
+    assert (p.country, p.admin1) == want, p
+
+
+@pytest.mark.parametrize("text,name,want", [
+    ("He lives in Calif. now.", "Calif", "CA"),      # spaCy's span stops before the period
+    ("Flooding hit Ill. farms.", "Ill", "IL"),
+    ("Storms in Tenn. and Ky. today.", "Ky", "KY"),
+    ("Fires near Mont. and Wyo. burned.", "Mont", "MT"),
+])
+def test_a_state_abbreviation_whose_period_is_outside_the_span(text, name, want):
+    i = text.index(name)
+    p = resolve_places([GeoMention(i, i + len(name), name)], text)[0]
+    assert (p.country, p.admin1, p.feature) == ("USA", want, "ADM1"), p
+
+
+def test_washington_is_the_state_among_the_states_towns():
+    # the capital is read over a first-level division of its name, unless the article's
+    # other places lie in that division (resolve.toml division_named)
+    text = "Crews from Seattle, Tacoma and Spokane spread out across Washington."
+    names = ["Seattle", "Tacoma", "Spokane", "Washington"]
+    p = resolve_places(_spans(text, names), text)[-1]
+    assert (p.admin1, p.feature) == ("WA", "ADM1"), p
+    text = "Officials from Baltimore and Richmond met in Washington."
+    p = resolve_places(_spans(text, ["Baltimore", "Richmond", "Washington"]), text)[-1]
+    assert p.feature == "PPLC", p

@@ -1,10 +1,12 @@
 """Place mentions → one gazetteer place each, chosen with the article's context.
 
 For each mention the candidates are the places with that name (knowledge/geo/gazetteer.bin.gz,
-a trailing "province", "region", "state" … dropped when the full name is unknown), plus the
+a trailing "province", "region", "state" … dropped when the full name is unknown, "County"
+added when only a county has it: "Miami-Dade"), plus the
 country a nationality word names ("Canadian"), the capital a seat of government stands in
 ("the White House") — both from actors/countries.tsv — and the US state an AP abbreviation
-names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
+names ("Va."), and the place below a country a demonym names ("English": England;
+knowledge/geo/demonyms.tsv). Each candidate is scored (weights in knowledge/geo/resolve.toml):
 
   - size: log10 of its population; kind: countries, first-level divisions, capitals and the
     curated regions and seas (places.tsv) above towns; a match by an alternate name below
@@ -17,11 +19,21 @@ names ("Va."). Each candidate is scored (weights in knowledge/geo/resolve.toml):
     other place mentions resolve to (a first pass gives that context; the second uses it) —
     so "Georgia" beside "Atlanta" is the state and beside "Tbilisi" the country, and
     "Jefferson County" in an article datelined Birmingham, Ala. is Alabama's;
+  - the article's majority country: when at least `majority_share` of the other resolved
+    mentions (`majority_min` or more) lie in one country, its candidates gain `majority` ×
+    that share ("Kingston" among Toronto, Ottawa and Montreal is Ontario's, though the
+    article names Jamaica too);
   - nearness: a town or county within 100 km of a town or county that another mention of the
-    article resolved to without doubt (first-pass lead ≥ near_margin);
+    article resolved to without doubt (first-pass lead ≥ near_margin), or of the dateline's
+    town ("Victoria" datelined Vancouver is British Columbia's, "Tripoli" datelined Beirut
+    Lebanon's);
+  - county ties: US counties of one name scoring within `tie` of the best, none of them in a
+    state the article names, go to the one nearest the centre of the article's other towns
+    and counties ("Franklin County" beside Hagerstown, Md. is Pennsylvania's);
   - one sense per article: a name resolved once with a qualifier keeps that reading;
   - a national capital named as a first-level division of its own country is read as the
-    capital ("Washington"; "Washington state" asks for the state).
+    capital ("Washington"; "Washington state" asks for the state), unless `division_named`
+    of the article's other places lie in the division (Seattle, Tacoma … Washington).
 
 An acronym of up to three capitals ("EU", "WA", "OAS") names a country, state or region,
 never a town. A name news also writes as a common word ("Reading", "Mobile": knowledge/geo/common_words.txt;
@@ -153,12 +165,33 @@ def country_words() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     return dem, seats
 
 
+@lru_cache(maxsize=1)
+def place_demonyms() -> dict[str, tuple[str, str]]:
+    """norm(demonym) → (place name, ISO3) of the places below a country a demonym names
+    (knowledge/geo/demonyms.tsv: "English" → England, "Texan" → Texas)."""
+    out: dict[str, tuple[str, str]] = {}
+    with open(data_dir() / "geo" / "demonyms.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(("#", "demonym\t")) or not line.strip():
+                continue
+            words, place, iso3 = line.rstrip("\n").split("\t")[:3]
+            for d in words.split("|"):
+                out.setdefault(norm(d), (place, iso3))
+                out.setdefault(norm(d) + "s", (place, iso3))
+    return out
+
+
 def candidates(g: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
     out = _candidates(g, text)
     key = norm(text)
     dem, seats = country_words()
     extra: list[Entry] = []
-    if key in dem:                            # "Canadian": Canada, beside any town so named
+    local = place_demonyms().get(key)
+    if local:                                 # "English": England, not the United Kingdom
+        place, iso3 = local
+        extra.append(max((e for e, alt in _candidates(g, place) if e.country == iso3 and not alt
+                          and e.fcode not in ("PPL", "PPLC")), key=lambda e: e.population, default=None))
+    elif key in dem:                          # "Canadian": Canada, beside any town so named
         extra.append(g.country_entry(dem[key]))
     if key in seats:                          # "the Kremlin": Moscow
         iso3, capital = seats[key]
@@ -185,6 +218,9 @@ def _candidates(g: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
             rows = g.rows(" ".join(words[:-1]), normalised=True)
         elif key.endswith(" s"):
             rows = g.rows(key[:-2], normalised=True)   # "Ohio's"
+        if not rows and want is None:                  # "Miami-Dade": the county without the word
+            rows = g.rows(key + " county", normalised=True)
+            want = "ADM2"
     out = [(g.entry(r), alt) for r, alt in rows]
     if want:
         out = [c for c in out if c[0].fcode.startswith(want)] or out
@@ -202,7 +238,17 @@ class Context:
         self.admin1: Counter = Counter()
         self.resolved_countries: Counter = Counter()
         self.points: list[tuple[float, float]] = []   # the other mentions' towns and counties
+        self.all_points: list[tuple[float, float]] = []   # … sure or not (for county ties)
         self.counties: Counter = Counter()             # (state, county) of the US counties they name
+        self.resolved_total = 0                        # the other mentions resolved to a country
+
+    def majority(self, country: str, w: dict) -> float:
+        """The share of the other mentions in `country` when it is the article's majority
+        (at least majority_share of majority_min or more resolved mentions), else 0."""
+        if self.resolved_total < w["majority_min"]:
+            return 0.0
+        sh = self.resolved_countries[country] / self.resolved_total
+        return sh if sh >= w["majority_share"] else 0.0
 
     def near(self, e: Entry, radius_km: float) -> bool:
         """Whether a town or county of the other mentions lies within `radius_km` of `e`."""
@@ -215,6 +261,14 @@ class Context:
                     <= radius_km * radius_km:
                 return True
         return False
+
+    def distance(self, e: Entry) -> float:
+        """Squared distance (degrees, longitude scaled) from `e` to the centre of the other
+        mentions' towns and counties (their median latitude and longitude)."""
+        lats, lons = sorted(p[0] for p in self.all_points), sorted(p[1] for p in self.all_points)
+        clat, clon = lats[len(lats) // 2], lons[len(lons) // 2]
+        k = math.cos(math.radians(clat))
+        return (clat - e.lat) ** 2 + ((clon - e.lon) * k) ** 2
 
     def share(self, country: str) -> float:
         return self.countries[country] / self.total if self.total else 0.0
@@ -241,6 +295,8 @@ def score(e: Entry, alt: bool, m: GeoMention, q: tuple, cx: Context, w: dict) ->
             s += w["dateline"]
         if cx.resolved_countries[e.country]:
             s += w["other_places_country"]
+            if w["majority"]:
+                s += w["majority"] * cx.majority(e.country, w)   # most of the article is there
         if e.admin1 and cx.admin1[(e.country, e.admin1)] and e.fcode != "PCLI":
             s += w["other_places_admin1"]     # a town in a state named, or a state a town is in
         if e.county and e.fcode != "ADM2" and cx.counties[(e.admin1, e.county)]:
@@ -287,6 +343,10 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer, named: t
         if q[0]:
             surface = head
     cands = candidates(g, surface)
+    if text[m.end:m.end + 1] == "." and not surface.endswith(".") and len(surface) <= 5:
+        # "Calif" + "." as two tokens: the AP abbreviation the span stops short of
+        rows = {c.row for c, _ in cands}
+        cands += [c for c in candidates(g, surface + ".") if c[0].row not in rows]
     bare = surface[4:] if surface[:4].lower() == "the " else surface
     acronym = bare.replace(".", "").isupper() and len(bare.replace(".", "")) <= 3   # "US", "U.S."
     if acronym:       # "EU", "WA", "OAS": an acronym names a country, state or region, not a town
@@ -306,10 +366,19 @@ def _pick(m: GeoMention, text: str, cx: Context, w: dict, g: Gazetteer, named: t
     if len(cands) > 1:
         # a national capital named as a first-level division of its own country is read as
         # the capital ("Washington"): news names the seat of government far more often
-        divisions = {e.country for e, alt in cands if e.fcode == "ADM1" and not alt}
+        divisions = {e.country for e, alt in cands if e.fcode == "ADM1" and not alt
+                     and cx.admin1[(e.country, e.admin1)] < w["division_named"]}
         scored = [(sc + w["capital_over_division"] if e.fcode == "PPLC" and e.country in divisions else sc, e)
                   for sc, e in scored]
     scored.sort(key=lambda x: -x[0])
+    if w["tie"] and cx.all_points and len(scored) > 1 and scored[0][1].fcode == "ADM2" \
+            and cx.admin1[(scored[0][1].country, scored[0][1].admin1)] <= 0:
+        # counties within `tie` of the best, none in a state the article names: the one nearest the places
+        # the article surely names ("Jefferson County" beside Birmingham)
+        ties = [(sc, e) for sc, e in scored if e.fcode == scored[0][1].fcode and scored[0][0] - sc <= w["tie"]]
+        if len(ties) > 1:
+            scored.remove(near_first := min(ties, key=lambda t: cx.distance(t[1])))
+            scored.insert(0, near_first)
     best = scored[0][1]
     key = norm(surface)
     cautious = not bare[:1].isupper() or (key in common_words() and not acronym)
@@ -326,6 +395,7 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     g = gazetteer()
     w = weights()
     dl_country = dl_admin1 = None
+    dl_points: list[tuple[float, float]] = []   # the dateline's town: a place the article surely names
     if dateline:
         head, _, tail = dateline.partition(",")
         qc, qa = qualifier_after(", " + tail.strip(), 0) if tail.strip() else (None, None)
@@ -334,9 +404,12 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
         if hits:
             e = max(hits, key=lambda c: (c[0].population - (10**9 if c[1] else 0)))[0]
             dl_country, dl_admin1 = e.country, e.admin1 or None
+            if e.fcode in LOCAL and w["dateline_near"]:
+                dl_points.append((e.lat, e.lon))
         else:
             dl_country, dl_admin1 = qc, qa
     cx = Context(countries, dl_country)
+    cx.points, cx.all_points = list(dl_points), list(dl_points)
     if dl_country and dl_admin1:     # "SPRINGFIELD, Ill.": the state is the article's, as a place named
         cx.admin1[(dl_country, dl_admin1)] += 1
     named = qualifying(mentions, text)
@@ -357,13 +430,18 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
     for m, (e0, _, _) in zip(mentions, picks):
         same.setdefault(norm(m.text), []).append(e0)
     points: dict[str, list[tuple[float, float]]] = {}
+    all_points: dict[str, list[tuple[float, float]]] = {}
+    for m, (x, _, _) in zip(mentions, picks):
+        if x is not None and x.fcode in LOCAL:
+            all_points.setdefault(norm(m.text), []).append((x.lat, x.lon))
     for m, (x, _, margin) in zip(mentions, picks):   # the readings the first pass was sure of
         if x is not None and x.fcode in LOCAL and margin >= w["near_margin"]:
             points.setdefault(norm(m.text), []).append((x.lat, x.lon))
     chosen: list[Entry | None] = []
     for i, (m, (e0, _, _)) in enumerate(zip(mentions, picks)):
         key = norm(m.text)
-        cx.points = [pt for k, pts in points.items() if k != key for pt in pts]
+        cx.points = dl_points + [pt for k, pts in points.items() if k != key for pt in pts]
+        cx.all_points = dl_points + [pt for k, pts in all_points.items() if k != key for pt in pts]
         own = [x for x in same[key] if x is not None]
         for x in own:        # the name's own readings say nothing about it
             cx.resolved_countries[x.country] -= 1
@@ -371,6 +449,7 @@ def resolve_places(mentions: list[GeoMention], text: str, countries: Counter | N
                 cx.admin1[(x.country, x.admin1)] -= 1
             if x.fcode == "ADM2" and x.county:
                 cx.counties[(x.admin1, x.county)] -= 1
+        cx.resolved_total = sum(v for v in cx.resolved_countries.values() if v > 0)
         e, _, _ = _pick(m, text, cx, w, g, named.get(i))
         for x in own:
             cx.resolved_countries[x.country] += 1
