@@ -358,3 +358,16 @@ def test_wanting_another_to_act_is_an_appeal_to_it(text, target_country):
     assert not any(e.cameo.startswith("03") for e in d.events), [(e.type, e.cameo) for e in d.events]
     coded, _ = _coded("President Obama wants to meet President Putin.")
     assert any(c.startswith("036") for _t, c in coded), coded      # wanting to act oneself is an intent
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Would it make the Islamic State less committed to kill Americans?", "hypothetical"),
+    ("Did Russia bomb the hospital in Aleppo?", "hypothetical"),
+    ("\"Let them fight each other,\" he said of Russia and the Islamic State.", "hypothetical"),
+    ("\"Russia bombed the hospital in Aleppo,\" he said.", "occurred"),
+    ("Russia bombed the hospital in Aleppo on Monday.", "occurred"),
+])
+def test_questions_and_commands_are_not_reports(text, status):
+    _, d = _coded(text)
+    hit = [e for e in d.events if e.type == "ASSAULT"]
+    assert hit and all(e.status == status for e in hit), [(e.type, e.status) for e in d.events]

@@ -356,6 +356,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             info = self.lex.code_info(c.code)
             if info is None:
                 continue
+            if c.status == "occurred" and (self._asked(c.trigger) or self._imperative(c.trigger)):
+                c.status = "hypothetical"   # "Would it make ISIL less committed to kill Americans?"
             tx = self.anchors.time_for(*c.time_anchors)
             place = self.anchors.place_for(*[a for a in c.time_anchors if a is not None])
             if c.trigger.pos_ in ("NOUN", "PROPN"):
@@ -559,6 +561,34 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 out.append((s, t))
         # a source whose own country is the target's is usually a pair seen from inside
         return out
+
+    @staticmethod
+    def _asked(tok) -> bool:
+        """The trigger's clause is a question: the first sentence-final mark after it is "?"
+        ("Did Russia bomb the hospital?", "\u201cWould it help?\u201d he asked")."""
+        for t in tok.doc[tok.i + 1:tok.sent.end]:
+            if t.text in ("?", "?\u201d", "?\"") or t.text.startswith("?"):
+                return True
+            if t.text in (".", "!", ";") or t.text.startswith((".", "!")):
+                return False
+        return False
+
+    @staticmethod
+    def _imperative(tok) -> bool:
+        """The trigger sits under a command with no subject that opens its sentence or
+        quotation ("Let them fight each other", "Bomb them"): an exhortation, not a report."""
+        v = tok if is_verbal(tok) else clause_head(tok)
+        for _ in range(4):
+            if v.dep_ in ("ccomp", "xcomp", "conj") and v.head.i != v.i and v.head.tag_ == "VB":
+                v = v.head
+            else:
+                break
+        if v.tag_ != "VB" or v.dep_ not in ("ROOT", "ccomp", "parataxis"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in v.children):
+            return False
+        before = [t for t in tok.doc[v.sent.start:v.i] if not (t.is_punct or t.is_quote or t.is_space)]
+        return not before
 
     def _second_person(self, tok) -> bool:
         """The clause's subject is "you": rhetoric or an address, not a reported act."""
