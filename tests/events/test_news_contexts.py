@@ -371,3 +371,23 @@ def test_questions_and_commands_are_not_reports(text, status):
     _, d = _coded(text)
     hit = [e for e in d.events if e.type == "ASSAULT"]
     assert hit and all(e.status == status for e in hit), [(e.type, e.status) for e in d.events]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("A truck rammed into a crowd celebrating Bastille Day in the French city of Nice, killing 80 people.", "FRA"),
+    ("A car bomb killed 12 people in a market in Baghdad on Monday.", "IRQ"),
+    ("Russia and Syria bombed civilians in Aleppo on Monday.", "SYR"),
+])
+def test_plain_people_attacked_in_a_place_are_its_civilians(text, country):
+    _, d = _coded(text)
+    hit = [e for e in d.events if e.type == "ASSAULT" and e.target]
+    assert hit and all(d.actor(e.target).code == country + "CVL" for e in hit), \
+        [(e.type, e.source and d.actor(e.source).code, e.target and d.actor(e.target).code) for e in d.events]
+
+
+def test_a_weapon_subject_over_civilians_of_one_country_is_unidentified_attackers():
+    _, d = _coded("A truck rammed into a crowd celebrating Bastille Day in the French city of Nice, killing 80 people.")
+    assert any(e.source and d.actor(e.source).code == "FRAUAF" for e in d.events), \
+        [(e.type, e.source) for e in d.events]
+    _, d = _coded("The driver opened fire on revelers in Nice, French officials said.")
+    assert not any(e.source and d.actor(e.source).sector == "UAF" for e in d.events)   # a doer, unnamed

@@ -34,6 +34,12 @@ def article_countries(doc, found: Found, k: ActorKnowledge) -> Counter:
     for p in found.places:
         if p.country and not k.is_region(p.country):
             by_sentence.setdefault(doc[p.start].sent.start, set()).add(p.country)
+    for t in doc:
+        # a nationality word on a place noun: "the French city of Nice", "a Syrian village"
+        if t.dep_ == "amod" and t.ent_type_ == "NORP" and t.head.pos_ == "NOUN":
+            code = k.demonyms.get(t.lower_)
+            if code and not k.is_region(code):
+                by_sentence.setdefault(t.sent.start, set()).add(code)
     return Counter(c for cs in by_sentence.values() for c in cs)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..config import ONE_SIDED_EVENTS
-from ..records import Actor, Event, Evidence, stable_id
+from ..records import Actor, Event, Evidence, Mention, stable_id
 from .anchors import Anchors, date_range, place_record
 from .places import FallbackPlaces
 from .arguments import (MentionIndex, PronounResolver, agent_token, object_tokens, prep_objects,
@@ -71,6 +71,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
+        self._victim_nouns = frozenset(self.lex.rules.get("roles", {}).get("victim_nouns", ()))
         self._weapon_subjects = frozenset(self.lex.rules.get("roles", {}).get("weapon_subjects", ()))
         self._riot_sectors = frozenset(self.lex.rules.get("roles", {}).get("riot_sectors", ()))
         self._verbal_sectors = frozenset(self.lex.rules.get("roles", {}).get("verbal_attack_sectors", ()))
@@ -371,6 +372,14 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 tx = tx or occ[0]
                 place = place or occ[1]
             root = c.code[:2]
+            victim = self._victim_noun(c.trigger) if not c.targets and root in ("17", "18", "19", "20") else None
+            if victim is not None:
+                # "a truck rammed into a crowd in Nice, killing 80 people": the people of the
+                # place are the victims (CAMEO codes them as its civilians)
+                code = place[1] if place is not None and place[1] else self._sentence_country(c.trigger)
+                if code and not knowledge().is_region(code):
+                    c.targets = [self._civilians(code, victim)]   # (the place may hang on the crowd:
+                    #                                                "a crowd celebrating … in Nice")
             located = root in LOCATION_TARGET_ROOTS or c.code[:3] in ("042", "043", "044") or \
                 (c.from_frame and root in ("03", "12", "13"))
             if not c.targets and place is not None and place[1] and len(place) > 2 and located:
@@ -509,6 +518,13 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if place is None or not place[1] or len(place) < 3:
             # the place may sit with the weapon: "a bombing near the town of Samarra killed …"
             place = self.anchors.place_for(*[x for x in (t, subj, agent) if x is not None], depth=6)
+        if (place is None or not place[1] or len(place) < 3) and root in ("18", "19", "20") \
+                and c.targets and all(a.sector == "CVL" for a in c.targets) \
+                and len({a.country for a in c.targets}) == 1 and c.targets[0].country \
+                and self._weapon_doer(t, subj, passive):
+            # "a truck rammed into a crowd … killing 80 people": civilians of one country
+            # attacked by no one named are attacked by unidentified attackers there
+            return [self._unidentified(c.targets[0].country)]
         if place is None or not place[1] or len(place) < 3:
             own = {a.country for a in c.targets}
             if (c.code.startswith("173") or root == "09") and is_verbal(t) and passive and agent is None \
@@ -533,6 +549,46 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             return self._country_actor(place[0], place[1], place[2], mention=False,
                                        avoid={a.id for a in c.targets})
         return []
+
+    def _victim_noun(self, t):
+        """The object (or passive subject, or "into"/"on"/"at" object) of a violent or
+        coercive act when it is a plain word for people ([roles] victim_nouns)."""
+        if not is_verbal(t):
+            return None
+        cands = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        cands += [o for _p, o in prep_objects(t, ("into", "on", "at", "upon"))]
+        for o in cands:
+            if o.lower_ in self._victim_nouns or o.lemma_.lower() in self._victim_nouns:
+                if not self.actors_of(o):
+                    return o
+        return None
+
+    def _sentence_country(self, tok) -> str | None:
+        """The one country the places of the token's sentence are in, if there is one."""
+        sent = tok.sent
+        lo, hi = sent.start_char, sent.end_char
+        found = {p.country for p in self.item.places if lo <= p.start < hi and p.country
+                 and not knowledge().is_region(p.country)}
+        return found.pop() if len(found) == 1 else None
+
+    def _civilians(self, code: str, tok) -> Actor:
+        """The civilians of a country, mentioned by the victim word."""
+        aid = stable_id(self.document.id, "civilians", code)
+        start, end = tok.idx, tok.idx + len(tok)
+        actor = self.item.actors.get(aid) or Actor(
+            id=aid, name=f"civilians ({country_name(code) or code})", country=code, sector="CVL",
+            code=code + "CVL", kind="group", mentions=[])
+        actor = self.item.actors.add(actor, Mention(start, end, self.document.text[start:end], "victims"),
+                                     by="events")
+        self.index.add(actor, start, end)
+        return actor
+
+    def _weapon_doer(self, t, subj, passive) -> bool:
+        """The act's subject (or that of the verb it hangs from: "rammed …, killing 80") is a
+        weapon ("a truck", "a bomb"), not a doer readout cannot name nor an accident."""
+        if subj is None and not passive and t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
+            subj, passive = subject_token(t.head)
+        return subj is not None and not passive and subj.lemma_.lower() in self._weapon_subjects
 
     def _unidentified(self, code: str) -> Actor:
         aid = stable_id(self.document.id, "unidentified", code)
