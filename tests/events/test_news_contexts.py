@@ -391,3 +391,15 @@ def test_a_weapon_subject_over_civilians_of_one_country_is_unidentified_attacker
         [(e.type, e.source) for e in d.events]
     _, d = _coded("The driver opened fire on revelers in Nice, French officials said.")
     assert not any(e.source and d.actor(e.source).sector == "UAF" for e in d.events)   # a doer, unnamed
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State has called on its followers to kill civilians in France by any means possible.",
+    "The terrorist group urged followers to carry out lone-wolf attacks against France.",
+])
+def test_an_appeal_to_unnamed_followers_is_not_an_appeal_to_the_victims(text):
+    _, d = _coded(text)
+    assert not any(e.type == "REQUEST" and e.target and d.actor(e.target).country == "FRA" for e in d.events), \
+        [(e.type, e.target and d.actor(e.target).code) for e in d.events]
+    coded, _ = _coded("French police urged people to stay home.")
+    assert any(t == "REQUEST" for t, _c in coded), coded

@@ -213,11 +213,19 @@ class FrameCoding:
             # "aimed to deepen cooperation between the two countries": the other party
             own = {a.country for a in sources if a.country}
             targets = [a for a in emb_src + emb_tgt if a not in sources and a.country not in own]
-        if not targets:
+        unnamed_addressee = False
+        if not targets and root == "02" and is_verbal(g):
+            # "called on its followers to kill civilians", "urged followers to attack France":
+            # the appeal is to an addressee readout cannot name, not to the victims
+            people = self.lex.rules.get("roles", {}).get("addressee_nouns", ())
+            addressed = list(object_tokens(g)) + [o for _p, o in prep_objects(g, ("on", "upon", "with"))]
+            unnamed_addressee = any((o.lemma_.lower() in people or o.lower_ in people) and not self.actors_of(o)
+                                    for o in addressed)
+        if not targets and not unnamed_addressee:
             targets = [a for a in emb_tgt if a not in sources]
-        if not targets and spec.get("target") == "object":
+        if not targets and spec.get("target") == "object" and not unnamed_addressee:
             targets = [a for a in emb_src if a not in sources]
-        if not targets and is_verbal(t):
+        if not targets and is_verbal(t) and not unnamed_addressee:
             # "willing to send material to help defend Saudi Arabia": the first other actor
             # on the embedded action's object side
             targets = [a for a in self._fallback_target(t, sources) if a not in sources]
