@@ -42,6 +42,8 @@ INTRO_WORDS = frozenset({"during", "though", "although", "if", "when", "while", 
                          "before", "since", "unless", "once", "until", "despite", "rather", "whereas",
                          "whether", "amid"})
 OBJECT_CUT = True
+# words that alone before 'X said,' only point at what was said ('That, X explained, is by design')
+POINTING_WORDS = frozenset({"and", "but", "so", "yet", "that", "this", "it", "these", "those", "which"})
 DASHES = ("-", "—", "–", "--")
 FINITE_PAST_PRESENT = ("VBD", "VBZ")
 C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
@@ -450,8 +452,11 @@ class Finder(QuotedStretches, LearnedCandidates):
         for c in v.children:
             if c.i <= end:
                 continue
-            if c.dep_ not in VP_REST_DEPS or any(self.dv.punct[k] for k in range(end + 1, c.left_edge.i)):
-                break
+            as_clause = c.dep_ == "advcl" and c.left_edge.lower_ == "as" and c.left_edge.dep_ == "mark" \
+                and c.left_edge.head.i == c.i and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            if c.dep_ not in VP_REST_DEPS and not as_clause \
+                    or any(self.dv.punct[k] for k in range(end + 1, c.left_edge.i)):
+                break   # ('described the country as beset by …': the 'as' clause says what of it)
             if c.dep_ == "prep" and c.lower_ in REST_STOP_PREPS:
                 break
             out.extend(c.subtree)
@@ -632,6 +637,12 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return self._content_from_tokens(tokens, how, v)   # "…, he said, adding that …"
             if len(words) < 2:
                 return None
+            before = [t for t in tokens if not t.is_punct and not t.is_space]
+            if any(c.lower_ == "as" and c.i < v.i and c.dep_ in ("mark", "advmod", "prep") for c in v.children) \
+                    or before and all(t.lower_ in POINTING_WORDS for t in before):
+                # 'Of course, as X observed, the winner was …' / 'That, X explained, is by design':
+                # only the clause after the reporting clause is what was said
+                return self._content_from_tokens(rest, how + "-after", v)
             return self._content_from_tokens(tokens + rest, how + "-around", v)
         if len(tokens) < 3 or not self._reported_clause(tokens):
             return None
@@ -708,9 +719,11 @@ class Finder(QuotedStretches, LearnedCandidates):
         if j >= sent_start and doc[j].text in (",", "”", "\"", "’") or (
                 j >= sent_start and self.tok_quote[j] >= 0):
             return v.i
-        while j >= sent_start and steps < 7:
+        while j >= sent_start and steps < 11:
             t = doc[j]
             if t.text in (",", "”", "\"", "—", "–") or self.tok_quote[j] >= 0:
+                if steps >= 7 and not (self.tok_quote[j] >= 0 or t.text in ("”", "\"")):
+                    return None   # a long speaker phrase only after a quotation's closing mark
                 return j + 1 if j + 1 < v.i else None
             if t.pos_ in ("VERB",) or t.text in (".", ";", ":", "(", ")"):
                 return None
@@ -732,6 +745,8 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return True
             if t.pos_ == "VERB" and t.dep_ not in ("amod",) or self.tok_quote[j] >= 0 or t.text in ("that",):
                 return False
+            if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass") and t.head.i != v.i:
+                return False   # 'The plan, he says, is different': the sentence's own verb after the clause
             n += 1
             if n > 10:
                 return False
