@@ -56,3 +56,35 @@ def test_opening_mark_before_a_word_still_opens():
     text = "He called it “a deal“ and “a win” for “all“."
     spans = [text[q.start:q.end] for q in find_quote_spans(text)]
     assert spans == ["a deal", "a win", "all"]
+
+
+SPEAKER_CASES = [
+    # 'made it clear': the one who made it clear, not the expletive 'it'
+    ("Sanders made it clear that he did not intend to hold back.", "Sanders"),
+    # a statement or message as the object of its issuer: the issuer speaks
+    ("The DNC issued a statement saying that it regretted the emails.", "The DNC"),
+    ("She posted a message saying she was sorry.", "She"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", SPEAKER_CASES)
+def test_speaker_rule(nlp, text, speaker):
+    atts = [a for a in find_attributions(nlp(text), text=text) if a.speaker_start is not None]
+    assert atts and text[atts[0].speaker_start:atts[0].speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Sanders made it clear that he did not intend to hold back.", "speech"),
+    ("The DNC issued a statement saying that it regretted the emails.", "speech"),
+])
+def test_phrase_around_the_cue_gives_the_category(nlp, text, category):
+    from readout.quotes.find import Finder
+    from readout.quotes.learned import quote_model
+    f = Finder(nlp(text), model=quote_model(), text=text)
+    atts = f.find()
+    assert atts and f.category_of(atts[0]) == category
+
+
+def test_statement_issued_is_no_content(nlp):
+    text = "The party issued a statement on Thursday."
+    assert not find_attributions(nlp(text), text=text)

@@ -102,6 +102,9 @@ class Finder(QuotedStretches, LearnedCandidates):
         if depth > 4:
             return None
         own = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+        if v.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and v.head.lemma_.lower() == "make" \
+                and v.i > v.head.i and (not own or own[0].lower_ == "it"):
+            return self.subject_of(v.head, depth + 1)   # 'Sanders made it clear that …': Sanders
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
                 if c.lower_ in RELATIVE and own:
@@ -180,6 +183,10 @@ class Finder(QuotedStretches, LearnedCandidates):
             owners += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if owners:
                 return owners[0]
+            if head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.lower_ not in self.lex.channel_people:
+                issuer = self.subject_of(head.head)   # 'The DNC issued a statement saying …'
+                if issuer is not None and issuer.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return issuer
         return head
 
     def _speaker_into(self, att: Attribution, tok) -> None:
@@ -950,7 +957,15 @@ class Finder(QuotedStretches, LearnedCandidates):
                 and "\n" not in self.text[att.speaker_start:att.cue_start]:
             # "IMF data shows": the speaker is the channel's owner, the source phrase the channel
             source = self.text[att.speaker_start:att.cue_start]
-        return category_table().categorise(att.cue, source, lemma)
+        table = category_table()
+        if att.cue_token is not None and att.how != "according":
+            # 'made it clear that …', 'issued a statement saying': a phrase around the cue word
+            i = att.cue_token
+            window = self.doc[max(0, i - 3):min(len(self.doc), i + 4)]
+            cat = table.phrase_category([t.text for t in window], i - window.start)
+            if cat is not None:
+                return cat
+        return table.categorise(att.cue, source, lemma)
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
         """A cue inside another attribution's content is part of what was reported."""
