@@ -28,6 +28,13 @@ CASES = [
      "Sanders as singularly focused on economic issues"),
     # … but an 'as' clause with its own subject is the time of the report
     ("He praised the plan as it came out.", "praised", "the plan"),
+    # where, when and how it was said is no content ([occasions]) …
+    ("He mentioned him in almost every speech.", "mentioned", "him"),
+    ("They talked politics Monday on Fox and Friends.", "talked", "politics"),
+    ("She explained this in the past.", "explained", "this"),
+    # … but what follows it may be
+    ("She blamed Clinton directly for the turmoil in the region.", "blamed",
+     "Clinton directly for the turmoil in the region"),
 ]
 
 

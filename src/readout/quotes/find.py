@@ -466,9 +466,29 @@ class Finder(QuotedStretches, LearnedCandidates):
                 break   # ('described the country as beset by …': the 'as' clause says what of it)
             if c.dep_ == "prep" and c.lower_ in REST_STOP_PREPS:
                 break
+            if self._occasion(c):
+                continue   # not content itself, but what follows it may be ('blamed X directly for Y')
             out.extend(c.subtree)
             end = c.right_edge.i
         return out
+
+    def _occasion(self, c) -> bool:
+        """A later complement telling where, when or how it was said ('on Fox and Friends',
+        'in almost every speech', 'Monday', 'directly'), not what ([occasions])."""
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            return True
+        if c.dep_ == "advmod" and c.pos_ == "ADV" and c.lower_.endswith("ly"):
+            return True
+        if c.dep_ != "prep" or c.lower_ not in self.lex.occasion_preps:
+            return False
+        objs = [x for x in c.children if x.dep_ == "pobj"]
+        if not objs:
+            return False
+        o = objs[0]
+        if o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in self.lex.occasion_nouns \
+                or o.lower_ in self.lex.occasion_nouns:
+            return True
+        return c.lower_ in ("on", "in") and o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "WORK_OF_ART", "FAC", "")
 
     def _cut_reports(self, tokens: list, v=None) -> list:
         """Cut a later report the parse hung inside a content: "X said A, and Y said B",
