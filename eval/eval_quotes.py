@@ -266,6 +266,8 @@ def evaluate(arts, items, errors=None, model=None):
                 c[scope + "spk_n"] += 1
                 ok = _speaker_right(it, text, a, q, src)
                 c[scope + "spk_ok"] += ok
+                if errors is not None and scope:
+                    errors.write(f"TP\t{art.name}\t{a.how}\tcue={q.cue!r}\t{text[a.start:a.end][:100]!r}\n")
                 if errors is not None and not ok and scope:
                     errors.write(f"SPEAKER\t{art.name}\tgold={text[src[0]:src[1]]!r}\t"
                                  f"pred={q.speaker_text!r}\tcue={q.cue!r}\t{text[a.start:a.end][:100]!r}\n")

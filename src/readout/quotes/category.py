@@ -64,6 +64,18 @@ class CategoryTable:
         return self.default
 
 
+    def phrase_category(self, words: Sequence[str], at: int) -> str | None:
+        """The category of a listed phrase among `words` that covers the word at index `at`
+        (a found cue's word and its neighbours: 'made it clear', 'issued a statement')."""
+        low = [w.lower().replace("’", "'") for w in words]
+        for phrase, cat in self.phrases.items():
+            n = len(phrase)
+            for k in range(max(0, at - n + 1), min(at, len(low) - n) + 1):
+                if tuple(low[k:k + n]) == phrase:
+                    return cat
+        return None
+
+
 def _words(x: Sequence[str] | str | None) -> list[str]:
     if not x:
         return []

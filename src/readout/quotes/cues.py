@@ -33,6 +33,8 @@ class CueLexicon:
     female: frozenset[str] = frozenset()
     male: frozenset[str] = frozenset()
     not_objects: dict[str, frozenset[str]] | None = None   # verb lemma → object nouns that are no content
+    occasion_preps: frozenset[str] = frozenset()   # [occasions]: 'on' + 'the Kelly File' ends a content
+    occasion_nouns: frozenset[str] = frozenset()
 
     def object_is_content(self, lemma: str | None, noun: str) -> bool:
         """False for 'posted the clip', 'claimed victory' ([objects] in quote_cues.toml)."""
@@ -108,4 +110,6 @@ def cue_lexicon() -> CueLexicon:
         genders=tuple(frozenset(g) for g in sp["genders"]),
         org_nouns=frozenset(sp.get("org_nouns", [])), female=frozenset(sp.get("female", [])),
         male=frozenset(sp.get("male", [])), not_objects=not_objects,
+        occasion_preps=frozenset(data.get("occasions", {}).get("preps", [])),
+        occasion_nouns=frozenset(data.get("occasions", {}).get("nouns", [])),
         version=data["version"])

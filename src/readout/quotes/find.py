@@ -42,6 +42,8 @@ INTRO_WORDS = frozenset({"during", "though", "although", "if", "when", "while", 
                          "before", "since", "unless", "once", "until", "despite", "rather", "whereas",
                          "whether", "amid"})
 OBJECT_CUT = True
+# words that alone before 'X said,' only point at what was said ('That, X explained, is by design')
+POINTING_WORDS = frozenset({"and", "but", "so", "yet", "that", "this", "it", "these", "those", "which"})
 DASHES = ("-", "—", "–", "--")
 FINITE_PAST_PRESENT = ("VBD", "VBZ")
 C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
@@ -100,6 +102,9 @@ class Finder(QuotedStretches, LearnedCandidates):
         if depth > 4:
             return None
         own = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+        if v.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and v.head.lemma_.lower() == "make" \
+                and v.i > v.head.i and (not own or own[0].lower_ == "it"):
+            return self.subject_of(v.head, depth + 1)   # 'Sanders made it clear that …': Sanders
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
                 if c.lower_ in RELATIVE and own:
@@ -178,6 +183,10 @@ class Finder(QuotedStretches, LearnedCandidates):
             owners += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if owners:
                 return owners[0]
+            if head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.lower_ not in self.lex.channel_people:
+                issuer = self.subject_of(head.head)   # 'The DNC issued a statement saying …'
+                if issuer is not None and issuer.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return issuer
         return head
 
     def _speaker_into(self, att: Attribution, tok) -> None:
@@ -450,13 +459,36 @@ class Finder(QuotedStretches, LearnedCandidates):
         for c in v.children:
             if c.i <= end:
                 continue
-            if c.dep_ not in VP_REST_DEPS or any(self.dv.punct[k] for k in range(end + 1, c.left_edge.i)):
-                break
+            as_clause = c.dep_ == "advcl" and c.left_edge.lower_ == "as" and c.left_edge.dep_ == "mark" \
+                and c.left_edge.head.i == c.i and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            if c.dep_ not in VP_REST_DEPS and not as_clause \
+                    or any(self.dv.punct[k] for k in range(end + 1, c.left_edge.i)):
+                break   # ('described the country as beset by …': the 'as' clause says what of it)
             if c.dep_ == "prep" and c.lower_ in REST_STOP_PREPS:
                 break
+            if self._occasion(c):
+                continue   # not content itself, but what follows it may be ('blamed X directly for Y')
             out.extend(c.subtree)
             end = c.right_edge.i
         return out
+
+    def _occasion(self, c) -> bool:
+        """A later complement telling where, when or how it was said ('on Fox and Friends',
+        'in almost every speech', 'Monday', 'directly'), not what ([occasions])."""
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            return True
+        if c.dep_ == "advmod" and c.pos_ == "ADV" and c.lower_.endswith("ly"):
+            return True
+        if c.dep_ != "prep" or c.lower_ not in self.lex.occasion_preps:
+            return False
+        objs = [x for x in c.children if x.dep_ == "pobj"]
+        if not objs:
+            return False
+        o = objs[0]
+        if o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in self.lex.occasion_nouns \
+                or o.lower_ in self.lex.occasion_nouns:
+            return True
+        return c.lower_ in ("on", "in") and o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "WORK_OF_ART", "FAC", "")
 
     def _cut_reports(self, tokens: list, v=None) -> list:
         """Cut a later report the parse hung inside a content: "X said A, and Y said B",
@@ -632,6 +664,12 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return self._content_from_tokens(tokens, how, v)   # "…, he said, adding that …"
             if len(words) < 2:
                 return None
+            before = [t for t in tokens if not t.is_punct and not t.is_space]
+            if any(c.lower_ == "as" and c.i < v.i and c.dep_ in ("mark", "advmod", "prep") for c in v.children) \
+                    or before and all(t.lower_ in POINTING_WORDS for t in before):
+                # 'Of course, as X observed, the winner was …' / 'That, X explained, is by design':
+                # only the clause after the reporting clause is what was said
+                return self._content_from_tokens(rest, how + "-after", v)
             return self._content_from_tokens(tokens + rest, how + "-around", v)
         if len(tokens) < 3 or not self._reported_clause(tokens):
             return None
@@ -708,9 +746,11 @@ class Finder(QuotedStretches, LearnedCandidates):
         if j >= sent_start and doc[j].text in (",", "”", "\"", "’") or (
                 j >= sent_start and self.tok_quote[j] >= 0):
             return v.i
-        while j >= sent_start and steps < 7:
+        while j >= sent_start and steps < 11:
             t = doc[j]
             if t.text in (",", "”", "\"", "—", "–") or self.tok_quote[j] >= 0:
+                if steps >= 7 and not (self.tok_quote[j] >= 0 or t.text in ("”", "\"")):
+                    return None   # a long speaker phrase only after a quotation's closing mark
                 return j + 1 if j + 1 < v.i else None
             if t.pos_ in ("VERB",) or t.text in (".", ";", ":", "(", ")"):
                 return None
@@ -732,6 +772,8 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return True
             if t.pos_ == "VERB" and t.dep_ not in ("amod",) or self.tok_quote[j] >= 0 or t.text in ("that",):
                 return False
+            if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass") and t.head.i != v.i:
+                return False   # 'The plan, he says, is different': the sentence's own verb after the clause
             n += 1
             if n > 10:
                 return False
@@ -935,7 +977,15 @@ class Finder(QuotedStretches, LearnedCandidates):
                 and "\n" not in self.text[att.speaker_start:att.cue_start]:
             # "IMF data shows": the speaker is the channel's owner, the source phrase the channel
             source = self.text[att.speaker_start:att.cue_start]
-        return category_table().categorise(att.cue, source, lemma)
+        table = category_table()
+        if att.cue_token is not None and att.how != "according":
+            # 'made it clear that …', 'issued a statement saying': a phrase around the cue word
+            i = att.cue_token
+            window = self.doc[max(0, i - 3):min(len(self.doc), i + 4)]
+            cat = table.phrase_category([t.text for t in window], i - window.start)
+            if cat is not None:
+                return cat
+        return table.categorise(att.cue, source, lemma)
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
         """A cue inside another attribution's content is part of what was reported."""

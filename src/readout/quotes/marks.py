@@ -72,6 +72,10 @@ def _double_in_paragraph(text: str, start: int, end: int) -> list[tuple[int, int
         if ch in OPEN_DOUBLE:
             if open_at is None:
                 open_at = i
+            elif ch == "“" and text[open_at] in "“\"" and not text[i - 1].isspace() \
+                    and (i + 1 >= end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)"):
+                pairs.append((open_at, i))   # '“It's unusual,“ said …': an opening mark typed as the closing one
+                open_at = None
         elif ch in CLOSE_DOUBLE:
             if open_at is not None:
                 pairs.append((open_at, i))

@@ -1,0 +1,97 @@
+"""Span rules of the finder, one table row each (issue 15): the content found for a cue in a
+small parsed text. A row is (text, cue word, expected content or None for no attribution)."""
+from __future__ import annotations
+
+import pytest
+
+from readout.config import load_config
+from readout.nlp.model import load_model
+from readout.quotes.find import find_attributions
+from readout.quotes.marks import find_quote_spans
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    # a reporting clause set inside the sentence before the sentence's own verb (a copula)
+    ("This campaign, he says, is different from the others.", "says",
+     "This campaign, he says, is different from the others"),
+    ("Time, Mr. Pence added, was on their side.", "added", "Time, Mr. Pence added, was on their side"),
+    # 'as X observed, …' and a lone pointing word before the clause: only the clause after it
+    ("Of course, as Joel Pollak observed, the biggest victor was not on the stage.", "observed",
+     "the biggest victor was not on the stage"),
+    ("That, the chief of staff explained, is by design.", "explained", "is by design"),
+    ("And that, Mr. Manafort said, was in the works.", "said", "was in the works"),
+    # 'described X as Y': the 'as' clause says what was said of the object
+    ("He described the country as beset by illegal immigrants, some of them killers.", "described",
+     "the country as beset by illegal immigrants"),
+    ("The ad portrays Sanders as singularly focused on economic issues.", "portrays",
+     "Sanders as singularly focused on economic issues"),
+    # … but an 'as' clause with its own subject is the time of the report
+    ("He praised the plan as it came out.", "praised", "the plan"),
+    # where, when and how it was said is no content ([occasions]) …
+    ("He mentioned him in almost every speech.", "mentioned", "him"),
+    ("They talked politics Monday on Fox and Friends.", "talked", "politics"),
+    ("She explained this in the past.", "explained", "this"),
+    # … but what follows it may be
+    ("She blamed Clinton directly for the turmoil in the region.", "blamed",
+     "Clinton directly for the turmoil in the region"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model(load_config().model)
+
+
+@pytest.mark.parametrize("text,cue,content", CASES)
+def test_span_rule(nlp, text, cue, content):
+    atts = [a for a in find_attributions(nlp(text), text=text) if a.cue == cue]
+    if content is None:
+        assert not atts
+    else:
+        assert atts and text[atts[0].start:atts[0].end] == content, \
+            [(a.cue, text[a.start:a.end]) for a in find_attributions(nlp(text), text=text)]
+
+
+def test_opening_mark_typed_as_closing_one_closes_the_quote():
+    text = "“It's unusual,“ said Larry Noble. “It's a hard thing to do.”"
+    spans = [text[q.start:q.end] for q in find_quote_spans(text)]
+    assert spans == ["It's unusual", "It's a hard thing to do."]
+
+
+def test_opening_mark_before_a_word_still_opens():
+    text = "He called it “a deal“ and “a win” for “all“."
+    spans = [text[q.start:q.end] for q in find_quote_spans(text)]
+    assert spans == ["a deal", "a win", "all"]
+
+
+SPEAKER_CASES = [
+    # 'made it clear': the one who made it clear, not the expletive 'it'
+    ("Sanders made it clear that he did not intend to hold back.", "Sanders"),
+    # a statement or message as the object of its issuer: the issuer speaks
+    ("The DNC issued a statement saying that it regretted the emails.", "The DNC"),
+    ("She posted a message saying she was sorry.", "She"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", SPEAKER_CASES)
+def test_speaker_rule(nlp, text, speaker):
+    atts = [a for a in find_attributions(nlp(text), text=text) if a.speaker_start is not None]
+    assert atts and text[atts[0].speaker_start:atts[0].speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Sanders made it clear that he did not intend to hold back.", "speech"),
+    ("The DNC issued a statement saying that it regretted the emails.", "speech"),
+])
+def test_phrase_around_the_cue_gives_the_category(nlp, text, category):
+    from readout.quotes.find import Finder
+    from readout.quotes.learned import quote_model
+    f = Finder(nlp(text), model=quote_model(), text=text)
+    atts = f.find()
+    assert atts and f.category_of(atts[0]) == category
+
+
+def test_statement_issued_is_no_content(nlp):
+    text = "The party issued a statement on Thursday."
+    assert not find_attributions(nlp(text), text=text)
