@@ -68,7 +68,8 @@ class FrameCoding:
                     return None
             if g is None:
                 return None
-            if how == "comp" and g.lemma_.lower() in self.lex.rules["status"].get("directives", ()):
+            if how == "comp" and g.lemma_.lower() in self.lex.rules["status"].get("directives", ()) \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 return "intended"         # "instructed Mr Kerry to continue negotiating"
             fr = frame_of(g.lemma_.lower())
             if fr is not None:
