@@ -74,6 +74,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._victim_nouns = frozenset(self.lex.rules.get("roles", {}).get("victim_nouns", ()))
         self._weapon_subjects = frozenset(self.lex.rules.get("roles", {}).get("weapon_subjects", ()))
         self._riot_sectors = frozenset(self.lex.rules.get("roles", {}).get("riot_sectors", ()))
+        self._campaign_sectors = frozenset(self.lex.rules.get("roles", {}).get("campaign_rally_sectors", ()))
         self._verbal_sectors = frozenset(self.lex.rules.get("roles", {}).get("verbal_attack_sectors", ()))
         self._question_verbs = frozenset(self.lex.rules.get("questions", {}).get("verbs", ()))
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
@@ -249,7 +250,12 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                     framed.add(g.i)
                     return
             if spec.get("else_status") and not decided:
-                status_override = spec["else_status"]
+                if root in spec.get("occurred_roots", ()):
+                    # "protesters tried to storm the parliament": the attempt was made
+                    tried = clause_status(g, self.cues)
+                    status_override = "hypothetical" if tried == "modal" else tried
+                else:
+                    status_override = spec["else_status"]
                 framed.add(g.i)
         if status_override is None:
             up = self._status_frames(t, carrier)
@@ -304,6 +310,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         elif code in ("190", "180") and b.default and sources and targets and self._politicians_only(sources + targets) \
                 and context_code(t, {"@military": "x"}, self.lex.rules) is None:
             code = "111"    # "Sen. Ted Cruz attacked John Kasich": one politician attacking another speaks
+        if code in ("140", "141") and sources and all(a.kind == "person" and a.sector in self._campaign_sectors
+                                                      for a in sources):
+            return    # "Sanders held a rally Saturday": a campaign rally, not dissent
         status = clause_status(anchor_tok, self.cues)
         strength = b.strength
         phrase = self._phrase(t, carrier)

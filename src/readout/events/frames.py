@@ -230,6 +230,15 @@ class FrameCoding:
             # "willing to send material to help defend Saudi Arabia": the first other actor
             # on the embedded action's object side
             targets = [a for a in self._fallback_target(t, sources) if a not in sources]
+        if b.code is None and b.rev is None and is_verbal(t):
+            # a bare intent ("promised to build a wall at the border") is aimed only at the
+            # act's own object, never at a place or a topic further out
+            named_objects = [a for o in object_tokens(t) for a in self.actors_of(o)]
+            if root in ("03", "13") and not any(a in named_objects for a in targets) \
+                    and g.lemma_.lower() not in spec.get("occurred_lemmas", ()) and spec.get("intent_needs"):
+                return True
+        if self._undirected_intent(g, root, spec, targets):
+            return True       # consumed: neither the intent nor the embedded act is coded
         status = clause_status(g, self.cues)
         if status == "occurred":
             status = spec.get("status", "occurred")
@@ -271,6 +280,26 @@ class FrameCoding:
                                b.symmetric, bool(sources and targets), [t, carrier, g], None,
                                self._phrase(g, None) + " … " + self._phrase(t, carrier), True))
         return True
+
+    def _undirected_intent(self, g, root: str, spec: dict, targets: list[Actor]) -> bool:
+        """A stated intent or plan aimed at no named party is not a codeable event: "pledged
+        to protect people and property", "promised to build a wall", "Trump's plan to deport
+        11 million people" (a policy plan described, not a threat issued to anyone). An
+        agreement reached ("agreed to set up a centre") is an event between its parties."""
+        rule = spec.get("intent_needs")
+        if not rule or root not in ("03", "13") or g.lemma_.lower() in spec.get("occurred_lemmas", ()):
+            return False
+        if g.pos_ == "NOUN" and root == "13" and rule.get("no_noun_threats"):
+            return True
+        faiths = set(rule.get("faith_sectors", ()))
+        population = set(rule.get("population_nouns", ()))
+
+        def unnamed(a: Actor) -> bool:
+            if a.kind == "group" and a.sector in faiths:
+                return True
+            words = [m.text.lower().split()[-1] for m in a.mentions if m.text.strip()]
+            return bool(words) and all(w in population for w in words)
+        return all(unnamed(a) for a in targets)
 
     def _outer_operator(self, g):
         """A rejecting or acceding verb over a frame ("refused to offer", "rejected the demand
