@@ -20,6 +20,8 @@ OBJ = ("dobj", "dative", "iobj", "obj", "attr", "oprd")
 # Prepositions that introduce the target of a verb, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "into",
                 "over", "for", "from", "about", "in")
+# Prepositions over a gerund whose doer is the governing verb's object ("accused X of …").
+OBJECT_CONTROL_PREPS = ("for", "of", "from", "against", "over", "into")
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "xcomp", "conj", "pcomp"}
 INNER_DEPS = ("compound", "flat", "appos", "nmod", "poss", "amod", "npadvmod")
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
@@ -200,12 +202,21 @@ def subject_token(tok, depth: int = 0):
             if c.dep_ in ("dobj", "dative") and c.i < tok.i:
                 return c, False
         return subject_token(head, depth + 1)
-    if dep in ("acomp", "advcl", "conj", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+    if dep == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        subj, passive = subject_token(head, depth + 1)
+        # the conjunct's own voice: "who shot him and has been charged" → he is charged
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            passive = True
+        elif any(c.dep_ == "aux" for c in tok.children):
+            passive = False
+        return subj, passive
+    if dep in ("acomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject_token(head, depth + 1)
     if dep == "pcomp" and head.head.i != head.i:
-        # "thanked X for sending", "accused X of provoking": the object does it
+        # "thanked X for sending", "accused X of provoking", "stopped X from entering": the
+        # object does it; "thrown restraint to the winds in denouncing Y": the subject does
         verb = head.head
-        if verb.pos_ in ("VERB", "AUX"):
+        if verb.pos_ in ("VERB", "AUX") and head.lower_ in OBJECT_CONTROL_PREPS:
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative") and c.i < tok.i:
                     return c, False

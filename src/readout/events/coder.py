@@ -20,7 +20,8 @@ from .anchors import Anchors, date_range, place_record
 from .places import FallbackPlaces
 from .arguments import (MentionIndex, PronounResolver, agent_token, object_tokens, prep_objects,
                         shared_object_verb, subject_token)
-from .common import LOCATION_TARGET_ROOTS, Base, Candidate, country_name, trigger_hashes, status_cues, is_verbal
+from .common import (LOCATION_TARGET_ROOTS, Base, Candidate, country_name, demonym_table, trigger_hashes,
+                     status_cues, is_verbal)
 from .lexicon import Lexicon, frame_of, lexicon, sub_code
 from .status import clause_head, clause_status, hedged
 from .senses import context_code
@@ -71,6 +72,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
+        self._denying = self._denying_words()
+        self._received: dict[int, object] = {}
+        self._authority_sectors = dict(self.lex.rules.get("roles", {}).get("authority_sectors", {}))
+        self._authority_names = dict(self.lex.rules.get("roles", {}).get("authority_names", {}))
         self._victim_nouns = frozenset(self.lex.rules.get("roles", {}).get("victim_nouns", ()))
         self._weapon_subjects = frozenset(self.lex.rules.get("roles", {}).get("weapon_subjects", ()))
         self._riot_sectors = frozenset(self.lex.rules.get("roles", {}).get("riot_sectors", ()))
@@ -124,10 +129,14 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             if b is None or b.rule is None:
                 continue
             g, how = self.governor(self._noun_head(t))
-            if g is not None and how == "obj" and g.lemma_.lower() in self._receiving and not any(
-                    self.actors_of(o) for x in (t, g) for _p, o in prep_objects(x, ("from", "by"))):
-                del bases[t.i]     # "losing support to Sanders", "drew criticism": no act of the subject
-                continue           # (the giver named, "drew criticism from X", codes X's act)
+            denied = g is not None and g.lemma_.lower() in self._denying and (b.code or "")[:2] == "11"
+            if g is not None and how == "obj" and (g.lemma_.lower() in self._receiving or denied):
+                if not any(self.actors_of(o) for x in (t, g) for _p, o in prep_objects(x, ("from", "by"))):
+                    del bases[t.i]     # "losing support to Sanders", "drew criticism": no act of the subject
+                    continue
+                # the giver named, "faced criticism from X": X's act, aimed at the receiver
+                self._received[t.i] = g
+                continue
             g = self._clause_carrier(self._noun_head(t))
             if g is not None and g.i not in {x.i for x in carriers.values()}:
                 carriers[t.i] = g     # "sanctions imposed by the EU", "the sanctions the EU imposed"
@@ -283,6 +292,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 cands.append(Candidate(v, new_code, src, tgt, status, b.strength, False,
                                        bool(src and tgt), [v, t], None, self._phrase(v, None) + " " + self._phrase(t, None), True))
                 return
+        received = self._received.get(t.i) if not is_verbal(t) else None
+        if received is not None:
+            self._code_received(t, b, code, received, cands)
+            return
         if is_verbal(t):
             sources, targets, direct = self.verb_roles(t, b)
             shared = shared_object_verb(t)
@@ -343,6 +356,30 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             time_anchors = time_anchors + [above[0]]   # "agreed on Monday to sanction"
         cands.append(Candidate(t, code, sources, targets, status, strength, b.symmetric, direct,
                                time_anchors, None, phrase, default=b.default and not decided))
+
+    def _denying_words(self) -> frozenset:
+        return frozenset(self.lex.rules["carriers"].get("denying", ()))
+
+    def _code_received(self, t, b: Base, code: str, g, cands) -> None:
+        """An event noun its receiver's verb governs with the giver named ("faced criticism
+        from Republicans", "rejected criticism from Trump", "won the backing of the unions"):
+        the giver's act on the receiver, as it happened — rejecting the criticism does not undo
+        it; the receiving verb is no event of its own."""
+        sources, targets, _direct = self.noun_roles(self._noun_head(t), b, None)
+        subj, passive = subject_token(g)
+        if subj is not None and not passive:
+            receiver = [a for a in self._first_person(subj, self.actors_of(subj)) if a not in sources]
+            if receiver:
+                targets = receiver
+        status = clause_status(g, self.cues)
+        if g.lemma_.lower() in self._denying and status == "negated":
+            status = "occurred"      # "rejected criticism from X": the criticism was made
+        if status == "modal":
+            status = "hypothetical"
+        self._framed_extra.add(g.i)
+        cands.append(Candidate(t, code, sources, targets, status, b.strength, b.symmetric,
+                               bool(sources and targets), [t, g], None,
+                               self._phrase(g, None) + " " + self._phrase(t, None)))
 
     def _phrase(self, t, carrier) -> str:
         words = []
@@ -527,6 +564,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if place is None or not place[1] or len(place) < 3:
             # the place may sit with the weapon: "a bombing near the town of Samarra killed …"
             place = self.anchors.place_for(*[x for x in (t, subj, agent) if x is not None], depth=6)
+        if root == "17" and is_verbal(t) and passive and agent is None:
+            authority = self._authority(c, place)
+            if authority:
+                return authority
         if (place is None or not place[1] or len(place) < 3) and root in ("18", "19", "20") \
                 and c.targets and all(a.sector == "CVL" for a in c.targets) \
                 and len({a.country for a in c.targets}) == 1 and c.targets[0].country \
@@ -558,6 +599,40 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             return self._country_actor(place[0], place[1], place[2], mention=False,
                                        avoid={a.id for a in c.targets})
         return []
+
+    def _authority(self, c: Candidate, place) -> list[Actor]:
+        """"was arrested Friday", "has been charged with murder", "was remanded in custody": a
+        legal act in the passive with no agent is by the authorities of the country it happens
+        in — its police for an arrest, its courts for a charge or a sentence ([roles]
+        authority_sectors) — the place's country, else the one country of those it is done
+        to, else the country the sentence or article is about."""
+        sector = self._authority_sectors.get(c.trigger.lemma_.lower())
+        if sector is None:
+            return []
+        code = place[1] if place is not None and place[1] and len(place) > 2 else None
+        if code is None:
+            own = {a.country for a in c.targets}
+            here = self._context_country(c.trigger.idx)
+            if None in own and len(own) == 1:
+                code = here          # "Guillermo Hernandez was arrested": a local, unknown
+            elif len(own) == 1 and all(a.sector in STATE_OFFICE_SECTORS for a in c.targets):
+                code = own.pop()     # an official is charged by his own country
+            elif len(own) == 1 and own == {here} and not any(self._named_nationality(a) for a in c.targets):
+                code = here          # "six protesters were arrested" in an article about their country
+        if not code or knowledge().is_region(code):
+            return []
+        aid = stable_id(self.document.id, "authority", code, sector)
+        name = f"{knowledge().demonym(code) or country_name(code) or code} {self._authority_names.get(sector, sector)}"
+        return [self.item.actors.get(aid) or self.item.actors.add(
+            Actor(id=aid, name=name, country=code, sector=sector, code=code + sector, kind="organisation",
+                  mentions=[]), by="events")]
+
+    @staticmethod
+    def _named_nationality(a: Actor) -> bool:
+        """The actor is named by its nationality ("the American journalist"): a foreigner,
+        maybe, who can be held abroad."""
+        table = demonym_table()
+        return any(w.lower() in table for m in a.mentions for w in m.text.split())
 
     def _victim_noun(self, t):
         """The object (or passive subject, or "into"/"on"/"at" object) of a violent or

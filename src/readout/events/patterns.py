@@ -73,6 +73,19 @@ def compile_pattern(p: dict, synsets: dict[str, list[str]], order: int) -> Patte
     return Pattern(pre, post, p["code"], p["rev"], weight, order)
 
 
+NAME_ENTITIES = frozenset(("GPE", "LOC", "PERSON", "ORG", "FAC", "NORP"))
+
+
+def _in_name(tok) -> bool:
+    """A proper noun inside a multi-word name entity."""
+    if getattr(tok, "pos_", None) != "PROPN" or getattr(tok, "ent_type_", "") not in NAME_ENTITIES:
+        return False
+    if tok.ent_iob_ == "I":
+        return True
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I"
+
+
 class Context:
     """Word forms at token positions, for the tokens after (post) and before (pre) a trigger."""
     __slots__ = ("forms", "post_index", "pre_index", "edges")
@@ -85,6 +98,8 @@ class Context:
 
     def add(self, tok, post: bool) -> None:
         i = tok.i
+        if _in_name(tok):
+            return      # a word of a name ("New York", "White House") is the name, not the word
         low = tok.lower_
         f = {low, singular(low), tok.lemma_.lower()}
         self.forms[i] = f

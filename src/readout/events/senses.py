@@ -96,7 +96,7 @@ def _argument_code(tok, senses: dict, rules: dict) -> str | None:
                 return objects[cls]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            pobj = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]   # "charged with killing"
             if pobj and all(p.ent_type_ not in TIME_ENTITIES for p in pobj):
                 want = preps[c.lower_]
                 if not isinstance(want, dict):

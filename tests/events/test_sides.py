@@ -1,0 +1,67 @@
+"""Filling an event's sides from the clause (issue 13): the doer of a gerund after "in"/"by" is
+the verb's subject, a conjunct keeps its own voice, criticism received from a named giver is
+aimed at the receiver, and a legal act in the passive is by the authorities of the country it
+happens in. Invented sentences, not from any article; each row gives the event that must be
+coded with its source and target countries (None: no side) and, where one is, an event that
+must not."""
+from __future__ import annotations
+
+import pytest
+
+import readout
+
+PUBLISHED = "2016-03-01"
+
+# sentence, wanted (type, cameo prefix, source country, target country, status), forbidden (type, cameo prefix) or None
+CASES = [
+    # the doer of a gerund under "in"/"while"/"by" is the subject, not the verb's object
+    ("Senator Lindsey Graham, who has thrown restraint to the winds in denouncing President Obama, spoke on Friday.",
+     ("ACCUSE", "11", "USA", "USA", "occurred"), None),
+    ("Russia has strained its ties with Japan by attacking Ukraine.",
+     ("ASSAULT", "1", "RUS", "UKR", "occurred"), None),
+    # a conjunct in the passive: its shared subject is the one acted on
+    ("ATHENS, Greece - The Greek police officer, who shot the boy and has now been charged with murder, was "
+     "based in Athens.", ("COERCE", "173", "GRC", "GRC", "occurred"), None),
+    # criticism received from a named giver: the giver's act on the receiver, one event
+    ("President Obama has faced criticism from Senator Ted Cruz over the deal.",
+     ("ACCUSE", "111", "USA", "USA", "occurred"), None),
+    ("Chancellor Angela Merkel rejected criticism from President Vladimir Putin on Monday.",
+     ("ACCUSE", "111", "RUS", "DEU", "occurred"), ("REJECT", "12")),
+    ("President Erdogan dismissed accusations by the European Union on Tuesday.",
+     ("ACCUSE", "11", "EUR", "TUR", "occurred"), None),
+    # ... an appeal rejected stays a rejection of the appeal
+    ("President Ouattara rejected an appeal from Laurent Gbagbo.", ("REJECT", "12", "CIV", "CIV", "occurred"),
+     ("REQUEST", "0")),
+    # legal acts in the passive with no agent: the police or courts of the country
+    ("NEW YORK - Guillermo Hernandez, 20, was arrested Friday in New York.",
+     ("COERCE", "173", "USA", "USA", "occurred"), ("ACCUSE", "09")),
+    ("ATHENS, Greece - Vassilios Saraliotis, 31, was charged with being an accomplice in Athens.",
+     ("COERCE", "173", "GRC", "GRC", "occurred"), ("ACCUSE", "11")),
+    ("CAIRO, Egypt - More than 400 protesters have been detained in Cairo since Friday.",
+     ("COERCE", "173", "EGY", "EGY", "occurred"), None),
+    # a word of a name is not the word: "New York" does not make an arrest an investigation
+    ("Police arrested two men in New York on Friday.", ("COERCE", "173", "USA", "USA", "occurred"), ("ACCUSE", "09")),
+]
+
+
+def _country(d, actor_id):
+    a = d.actor(actor_id) if actor_id else None
+    return a.country if a is not None else None
+
+
+@pytest.mark.parametrize("text,wanted,forbidden", CASES, ids=[c[0][:40] for c in CASES])
+def test_sides_filled_from_the_clause(text, wanted, forbidden):
+    d = readout.extract_text(text, published=PUBLISHED)
+    coded = [(e.type, e.cameo, _country(d, e.source), _country(d, e.target), e.status) for e in d.events]
+    typ, prefix, src, tgt, status = wanted
+    assert any(t == typ and c.startswith(prefix) and s == src and g == tgt and st == status
+               for t, c, s, g, st in coded), coded
+    if forbidden is not None:
+        assert not any(t == forbidden[0] and c.startswith(forbidden[1]) for t, c, *_ in coded), coded
+
+
+def test_received_criticism_is_one_event_not_two():
+    d = readout.extract_text("President Obama has faced criticism from Senator Ted Cruz over the deal.",
+                             published=PUBLISHED)
+    accusations = [e for e in d.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1, [(e.trigger, e.source, e.target) for e in d.events]
