@@ -10,6 +10,8 @@ import pytest
 
 import readout
 
+from . import one_sided
+
 PUBLISHED = "2016-03-01"
 
 # sentence, wanted (type, cameo prefix, source country, target country, status), forbidden (type, cameo prefix) or None
@@ -39,6 +41,11 @@ CASES = [
      ("COERCE", "173", "GRC", "GRC", "occurred"), ("ACCUSE", "11")),
     ("CAIRO, Egypt - More than 400 protesters have been detained in Cairo since Friday.",
      ("COERCE", "173", "EGY", "EGY", "occurred"), None),
+    # violence aimed "at" someone: the target, also past the weapon ("fired tear gas at")
+    ("CAIRO, Egypt - Egyptian riot police fired tear gas at the protesters in Cairo on Friday.",
+     ("ASSAULT", "17", "EGY", "EGY", "occurred"), None),
+    ("KABUL - Taliban fighters fired at Afghan soldiers near Kabul on Sunday.",
+     ("ASSAULT", "19", "AFG", "AFG", "occurred"), None),
     # a word of a name is not the word: "New York" does not make an arrest an investigation
     ("Police arrested two men in New York on Friday.", ("COERCE", "173", "USA", "USA", "occurred"), ("ACCUSE", "09")),
 ]
@@ -65,3 +72,15 @@ def test_received_criticism_is_one_event_not_two():
                              published=PUBLISHED)
     accusations = [e for e in d.events if e.type == "ACCUSE"]
     assert len(accusations) == 1, [(e.trigger, e.source, e.target) for e in d.events]
+
+
+def test_a_protest_with_no_named_target_is_not_aimed_at_the_protesters_government():
+    d = one_sided.extract_text("ATHENS, Greece - Greek students announced new rallies on Sunday.",
+                               published=PUBLISHED)
+    coded = [(e.type, _country(d, e.source), _country(d, e.target)) for e in d.events]
+    assert not any(t == "PROTEST" and g == "GRC" for t, _s, g in coded), coded
+    # ... a purpose that names one still gives it
+    d = one_sided.extract_text("ATHENS, Greece - Greek students rallied in Athens to demand the resignation "
+                               "of Prime Minister Costas Karamanlis.", published=PUBLISHED)
+    coded = [(e.type, _country(d, e.source), _country(d, e.target)) for e in d.events]
+    assert any(t == "PROTEST" and g == "GRC" for t, _s, g in coded), coded

@@ -85,6 +85,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.quotes = sorted(self.document.quotes, key=lambda q: q.start)
         self._made: dict[tuple, Actor] = {}
         self._framed_extra: set[int] = set()
+        self._protest_own_country = bool(self.lex.rules.get("roles", {}).get("protest_own_country", True))
         self._dissent_sectors = frozenset(self.lex.rules.get("roles", {}).get("dissent_sectors", ()))
         self._agent_heads = frozenset(self.lex.rules.get("agent_heads", {}).get("nouns", ()))
         self._dated_possessors = frozenset(self.lex.rules.get("noun_requirements", {}).get("dated_possessors", ()))

@@ -334,6 +334,8 @@ class RoleFinding:
                     preps = ("after",) + preps       # "went after Walker"
             if base.code and base.code.startswith(("042", "043", "044")):
                 preps = preps + ("in", "at")
+            elif (base.code or "")[:2] in ("17", "18", "19", "20"):
+                preps = ("at",) + preps      # "fired at the suspect", "shot at police officers"
             if (base.code or "").startswith("05"):
                 preps = preps + ("behind",)     # "threw her weight behind Obama"
             topic = (base.code or "").startswith("04") or base.symmetric
@@ -343,8 +345,10 @@ class RoleFinding:
                 targets = self.actors_of(o)
                 if targets:
                     break
-            if not targets and (base.code or "")[:2] == "11":
-                for o in object_tokens(v):      # "took a jab at Trump", "launched a broadside against X"
+            if not targets and (base.code or "")[:2] in ("11", "17", "18", "19", "20"):
+                # "took a jab at Trump", "launched a broadside against X", "fired tear gas at
+                # the protesters", "hurled stones at police"
+                for o in object_tokens(v):
                     for p, inner in prep_objects(o, ("at", "against", "on")):
                         targets = [a for a in self.actors_of(inner) if a not in sources]
                         if targets:
@@ -526,6 +530,8 @@ class RoleFinding:
                     acts = [a for a in self.index.at(t.idx, t.idx + len(t)) if a.id not in src and is_named(a)]
                     if acts:
                         return acts[:1]
+        if c.code[:2] == "14" and not self._protest_own_country:
+            return []      # "students announced new rallies": a protest aimed at no one named
         own = [a.country for a in c.sources if a.country]
         if own and all(a.kind != "country" for a in c.sources):
             name = country_name(own[0]) or own[0]
