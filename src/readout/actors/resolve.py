@@ -482,30 +482,59 @@ def title_fits(e: Entry, cues: Cues, k: ActorKnowledge) -> bool:
     return any(role_fits(r, cues, spec, k) for r in e.roles)
 
 
-def _held_on(r: Role, d: str, former: bool) -> bool:
-    """A role held on ISO day d (an open end counts as held); with `former`, one left by then."""
+def _tier_on(r: Role, d: str, former: bool, horizon: str) -> int:
+    """How a fitting role stands on ISO day d: 1 = held (a dated role, or an open-ended one
+    still within the data's horizon), 2 = maybe held (an open-ended data-set or Phoenix
+    term read past the horizon, or one the knowledge ends after the horizon: the data no
+    longer says who sits), 0 = not held. With `former`: 1 = a role left by then."""
     if former:
-        return bool(r.end) and r.end <= d
-    return (not r.start or r.start <= d) and (not r.end or d < r.end) and bool(r.start or r.end)
+        return 1 if r.end and r.end <= d else 0
+    if not (r.start or r.end) or (r.start and d < r.start):
+        return 0
+    if not r.end or d < r.end:
+        return 2 if (r.stale and d > horizon) else 1
+    return 2 if r.end > horizon else 0
 
 
 def title_holders(cands: list[Entry], cues: Cues, spec: TitleSpec, date: dt.date | None,
                   k: ActorKnowledge) -> list[Entry]:
     """The persons among `cands` who held an office fitting the title on the date (who had
     left one by then, after "former"); every fitting person when no date is known. Entries
-    of one name and country (a hand-written person and their data-set twin) count once."""
+    of one name and country (a hand-written person and their data-set twin) count once.
+    Those surely holding it come first; only when there are none, those who may (see
+    `_tier_on`). Within a tier, one holder of the title's own office ("senator") is
+    preferred over legislators of unknown chamber; otherwise a tier of several is returned
+    whole (ambiguous)."""
     d = date.isoformat() if date else None
-    out: dict[tuple, list[Entry]] = {}
+    tiers: dict[int, dict[tuple, list[tuple[Entry, bool]]]] = {1: {}, 2: {}}
+    offices = set(cues.role[2] or ()) | spec.offices
     for e in cands:
         if e.kind != "person":
             continue
         fits = [r for r in e.roles if role_fits(r, cues, spec, k)]
-        if d is not None:
-            fits = [r for r in fits if _held_on(r, d, cues.former)]
-        if fits:
-            c = split_code(fits[0].code, k.regions)[0]
-            out.setdefault((e.name_tokens, c), []).append(e)
-    return [group[0] if len(group) == 1 else pick_entry(group, cues, date, k) for group in out.values()]
+        best: dict[int, list[Role]] = {}
+        for r in fits:
+            t = 1 if d is None else _tier_on(r, d, cues.former, k.horizon)
+            if t:
+                best.setdefault(t, []).append(r)
+        if not best or (cues.former and d is not None
+                        and any(_tier_on(r, d, False, k.horizon) == 1 for r in fits)):
+            continue    # "former Sen. Brown" is not a sitting senator with an earlier term
+        t = min(best)
+        c = split_code(best[t][0].code, k.regions)[0]
+        exact = any(r.office in offices for r in best[t] if r.office)
+        tiers[t].setdefault((e.name_tokens, c), []).append((e, exact))
+    for t in (1, 2):
+        groups = tiers[t]
+        if not groups:
+            continue
+        held = [(g[0][0] if len(g) == 1 else pick_entry([e for e, _ in g], cues, date, k),
+                 any(x for _, x in g)) for g in groups.values()]
+        exact = [e for e, x in held if x]
+        if len(held) > 1 and len(exact) == 1:
+            return exact
+        return [e for e, _ in held]
+    return []
 
 
 def surname_match(cands: list[Entry], cues: Cues, date: dt.date | None, k: ActorKnowledge,
