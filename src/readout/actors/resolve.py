@@ -484,13 +484,13 @@ def title_fits(e: Entry, cues: Cues, k: ActorKnowledge) -> bool:
 
 def _tier_on(r: Role, d: str, former: bool, horizon: str) -> int:
     """How a fitting role stands on ISO day d: 1 = held (a dated role, or an open-ended one
-    still within the data's horizon), 2 = maybe held (an open-ended data-set or Phoenix
+    still within the data's horizon; a start is needed), 2 = maybe held (an open-ended data-set or Phoenix
     term read past the horizon, or one the knowledge ends after the horizon: the data no
     longer says who sits), 0 = not held. With `former`: 1 = a role left by then."""
     if former:
         return 1 if r.end and r.end <= d else 0
-    if not (r.start or r.end) or (r.start and d < r.start):
-        return 0
+    if not r.start or d < r.start:
+        return 0        # a term of unknown start (an earlier member of Congress) says nothing of d
     if not r.end or d < r.end:
         return 2 if (r.stale and d > horizon) else 1
     return 2 if r.end > horizon else 0
