@@ -10,10 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..knowledge import data_dir
+from ..knowledge import data_dir, load_toml
 from .normalize import norm
 
 DATA_FILE = "actors/actors.json"
+TITLES_FILE = "actors/titles.toml"
 KIND_OF = {"person": "person", "organisation": "organisation", "igo": "igo"}
 REGION_KIND = "country"
 # sector codes a CAMEO code may carry after its country part
@@ -22,6 +23,8 @@ RAD AGR DEV ENV HRI IGO NGO UAF INS SEP REL MUS CHR JEW HIN BUD""".split())
 # a sector code that is also a country's ISO code: MUS is Muslim alone ("MUS", "MUSSHI") and
 # Mauritius before a sector ("MUSGOV", "MUSLEG", "MUSPTY")
 COUNTRY_CLASH = frozenset({"MUS"})
+# words of a name that are never a surname alone ("Miguel Ángel Jazmín de la Cruz")
+SURNAME_PARTICLES = frozenset("de da das do dos du del della di van von der den ter bin ibn al el le la abu y e".split())
 
 
 def split_code(code: str | None, regions: frozenset = frozenset()) -> tuple[str | None, str | None]:
@@ -72,6 +75,33 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class TitleSpec:
+    """What a title before a surname asks of a person's offices (knowledge/actors/titles.toml)."""
+    kind: str
+    offices: frozenset[str]
+    chamber: str            # "upper" | "any" | "" : legislators of unknown chamber that fit
+    sector: str
+    fallback: bool          # any role of `sector` fits too
+    many: bool              # many people hold the office at once
+
+
+@lru_cache(maxsize=1)
+def title_table() -> tuple[dict[str, TitleSpec], frozenset[str], frozenset[str]]:
+    """Title word → its `TitleSpec`; the countries whose legislators may be senators; the
+    countries of Spanish naming customs (a long name ends in the mother's surname)."""
+    data = load_toml(TITLES_FILE)
+    table: dict[str, TitleSpec] = {}
+    for kind, row in data["kinds"].items():
+        spec = TitleSpec(kind, frozenset(row.get("offices", ())), row.get("chamber", ""),
+                         row.get("sector", ""), bool(row.get("fallback", False)),
+                         bool(row.get("many", False)))
+        for t in row["titles"]:
+            table[t] = spec
+    return (table, frozenset(data.get("senate_countries", ())),
+            frozenset(data.get("paternal_surname_countries", ())))
+
+
+@dataclass(frozen=True, slots=True)
 class CodeAt:
     """The code an entry carries on a date, and how sure that is."""
     code: str | None
@@ -101,6 +131,7 @@ class ActorKnowledge:
         self.successions: dict[str, list] = data.get("successions", {})
         self._offices: dict[str, list[tuple[int, Role]]] | None = None
         self._first_words: dict[str, int] | None = None
+        self._titled: dict[str, list[int]] | None = None
         self._max_words: dict[str, int] | None = None
         self._code_cache: dict[tuple[int, dt.date | None], CodeAt] = {}
 
@@ -122,6 +153,38 @@ class ActorKnowledge:
 
     def entries_with_surname(self, token: str) -> list[Entry]:
         return [self.entry(i) for i in self.surnames.get(token, ())]
+
+    def titled_surnames(self, token: str) -> list[Entry]:
+        """Persons with that surname who held a named office (a data-set legislator, a
+        hand-written minister): the ones a title before a surname may name. Data-set persons
+        are not in `surnames` (found by full name only); a title is the context that lets
+        their surname alone name them (`resolve.surname_match` decides who fits)."""
+        if self._titled is None:
+            self._build_titled()
+        return [self.entry(i) for i in self._titled.get(token, ())]
+
+    def _build_titled(self) -> None:
+        paternal = title_table()[2]
+        holders: dict[int, str] = {}       # office holder → the country of its first role
+        for idx, (_, kind, roles, _) in enumerate(self._raw_entries):
+            if kind == "person" and any(len(r) > 3 and r[3] for r in roles):
+                holders[idx] = roles[0][0][:3]
+        titled: dict[str, list[int]] = {}
+        for key, idxs in self.names.items():
+            toks = key.split()
+            if len(toks) < 2:
+                continue
+            for idx in idxs:
+                country = holders.get(idx)
+                if country is None:
+                    continue
+                sur = toks[-2] if len(toks) > 2 and country in paternal else toks[-1]
+                if len(sur) < 2 or sur in SURNAME_PARTICLES:
+                    continue     # "Jazmín de la Cruz": a particle is nobody's surname alone
+                lst = titled.setdefault(sur, [])
+                if idx not in lst:
+                    lst.append(idx)
+        self._titled = titled
 
     def country_name(self, code: str | None) -> str | None:
         row = self.countries.get(code or "")

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..records import Actor, stable_id
-from .knowledge import ActorKnowledge, Entry, knowledge, split_code
+from .knowledge import ActorKnowledge, Entry, Role, TitleSpec, knowledge, split_code, title_table
 from .normalize import norm, norm_word, singular
 
 HONORIFICS = frozenset("""mr mrs ms miss dr sir dame madam madame lord lady mister monsieur herr
 comrade mme mlle""".split())
 DETERMINERS = frozenset("the a an this that these those".split())
+INDEFINITE = frozenset("a an".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 FORMER_WORDS = frozenset("former ex then late erstwhile onetime one-time".split())
 SKIP_WORDS = frozenset("""acting interim incumbent current new newly elected incoming outgoing top
@@ -85,6 +86,7 @@ class Cues:
     platform: str = ""                  # "a Twitter spokesman": the platform's company
     seat: str = ""                      # a seat/capital standing alone ("the Kremlin")
     deputy: str = ""                    # "deputy", "vice", "acting" … before a role without a row of its own
+    determiner: str = ""                # the article the phrase opens with ("a", "the")
 
 
 @dataclass(slots=True)
@@ -164,6 +166,8 @@ def analyse(words: list[str], k: ActorKnowledge | None = None) -> Analysis:
             i += 1
             continue
         if key in DETERMINERS:
+            if not cues.determiner and not seen_head:
+                cues.determiner = key
             if i + 1 < n:   # "the West", "the Gambia": a few names include their article
                 two = key + " " + keys[i + 1]
                 if two in k.country_names and _capitalised(words[i + 1]):
@@ -439,16 +443,98 @@ def entry_countries(e: Entry, k: ActorKnowledge) -> set[str]:
     return {c for c in (split_code(r.code, k.regions)[0] for r in e.roles) if c}
 
 
+def title_spec(cues: Cues) -> TitleSpec | None:
+    """The titles.toml row of the title read before a name ("Sen.", "Gov.", "President")."""
+    if not cues.role or not cues.role_phrase:
+        return None
+    return title_table()[0].get(cues.role_phrase)
+
+
+def role_fits(r: Role, cues: Cues, spec: TitleSpec | None, k: ActorKnowledge) -> bool:
+    """Whether one role of a person is an office the title names: an office of the title
+    ("President Ford": a president); with a titles.toml row, a legislator of unknown chamber
+    where the title allows ("Sen. Warren": an EveryPolitician legislator of a country with a
+    Senate) or a role of its sector when the row falls back to it; without one, its sector."""
+    offices = set(cues.role[2] or ())
+    if spec is not None:
+        offices |= spec.offices
+    if r.office and r.office in offices:
+        return True
+    country, sector = split_code(r.code, k.regions)
+    if spec is None:
+        want = (cues.role[0] or "")[:3]
+        return bool(want) and sector == want
+    if spec.chamber and sector == "LEG" and r.office in ("", "legislator"):
+        return spec.chamber == "any" or country in title_table()[1]
+    return spec.fallback and bool(spec.sector) and sector == spec.sector
+
+
 def title_fits(e: Entry, cues: Cues, k: ActorKnowledge) -> bool:
     """Whether the title read before a surname fits an office the person held: an office of
     the title ("President Ford": a president), else its sector ("Sen. X": a legislator)."""
     if not cues.role:
         return False
-    offices = set(cues.role[2] or ())
-    if offices and any(r.office in offices for r in e.roles if r.office):
-        return True
-    sector = (cues.role[0] or "")[:3]
-    return bool(sector) and any(split_code(r.code, k.regions)[1] == sector for r in e.roles)
+    spec = title_spec(cues)
+    if spec is None:
+        offices = set(cues.role[2] or ())
+        if offices and any(r.office in offices for r in e.roles if r.office):
+            return True
+    return any(role_fits(r, cues, spec, k) for r in e.roles)
+
+
+def _tier_on(r: Role, d: str, former: bool, horizon: str) -> int:
+    """How a fitting role stands on ISO day d: 1 = held (a dated role, or an open-ended one
+    still within the data's horizon; a start is needed), 2 = maybe held (an open-ended data-set or Phoenix
+    term read past the horizon, or one the knowledge ends after the horizon: the data no
+    longer says who sits), 0 = not held. With `former`: 1 = a role left by then."""
+    if former:
+        return 1 if r.end and r.end <= d else 0
+    if not r.start or d < r.start:
+        return 0        # a term of unknown start (an earlier member of Congress) says nothing of d
+    if not r.end or d < r.end:
+        return 2 if (r.stale and d > horizon) else 1
+    return 2 if r.end > horizon else 0
+
+
+def title_holders(cands: list[Entry], cues: Cues, spec: TitleSpec, date: dt.date | None,
+                  k: ActorKnowledge) -> list[Entry]:
+    """The persons among `cands` who held an office fitting the title on the date (who had
+    left one by then, after "former"); every fitting person when no date is known. Entries
+    of one name and country (a hand-written person and their data-set twin) count once.
+    Those surely holding it come first; only when there are none, those who may (see
+    `_tier_on`). Within a tier, one holder of the title's own office ("senator") is
+    preferred over legislators of unknown chamber; otherwise a tier of several is returned
+    whole (ambiguous)."""
+    d = date.isoformat() if date else None
+    tiers: dict[int, dict[tuple, list[tuple[Entry, bool]]]] = {1: {}, 2: {}}
+    offices = set(cues.role[2] or ()) | spec.offices
+    for e in cands:
+        if e.kind != "person":
+            continue
+        fits = [r for r in e.roles if role_fits(r, cues, spec, k)]
+        best: dict[int, list[Role]] = {}
+        for r in fits:
+            t = 1 if d is None else _tier_on(r, d, cues.former, k.horizon)
+            if t:
+                best.setdefault(t, []).append(r)
+        if not best or (cues.former and d is not None
+                        and any(_tier_on(r, d, False, k.horizon) == 1 for r in fits)):
+            continue    # "former Sen. Brown" is not a sitting senator with an earlier term
+        t = min(best)
+        c = split_code(best[t][0].code, k.regions)[0]
+        exact = any(r.office in offices for r in best[t] if r.office)
+        tiers[t].setdefault((e.name_tokens, c), []).append((e, exact))
+    for t in (1, 2):
+        groups = tiers[t]
+        if not groups:
+            continue
+        held = [(g[0][0] if len(g) == 1 else pick_entry([e for e, _ in g], cues, date, k),
+                 any(x for _, x in g)) for g in groups.values()]
+        exact = [e for e, x in held if x]
+        if len(held) > 1 and len(exact) == 1:
+            return exact
+        return [e for e, _ in held]
+    return []
 
 
 def surname_match(cands: list[Entry], cues: Cues, date: dt.date | None, k: ActorKnowledge,
@@ -456,16 +542,36 @@ def surname_match(cands: list[Entry], cues: Cues, date: dt.date | None, k: Actor
     """The knowledge person a surname alone names, only with strong context: the country the
     text gives ("Russian Foreign Minister Lavrov") or `country` (the article's), else a title
     that fits the person's office when every such person is of one country. A surname alone
-    never crosses countries: a US article's "Ginsburg" is not a Costa Rican namesake."""
+    never crosses countries: a US article's "Ginsburg" is not a Costa Rican namesake.
+
+    A title of titles.toml is read on the date: the person is the one holder of a fitting
+    office then among those of that surname (of the country, when one is known); when
+    several are, nobody is ("Senator Brown" in 2016: a US and an Australian senator). A
+    single-seat office (President) held by nobody of that name on the date falls back to
+    anyone who held it ("President Ford" in 2016); a many-seat one (Sen., Gov.) does not."""
     if cues.role and "given" in cues.role[3]:
         return None     # "Prince Philip": a royal's given name, not a namesake's surname
     want = cues.country or country
+    spec = title_spec(cues)
     if want and not k.is_region(want):
         fit = [e for e in cands if want in entry_countries(e, k)]
         if cues.role:
-            fit = [e for e in fit if title_fits(e, cues, k)] or ([] if cues.country is None else fit)
+            titled = [e for e in fit if title_fits(e, cues, k)]
+            if spec is not None and titled:
+                held = title_holders(titled, cues, spec, date, k)
+                if len(held) == 1:
+                    return held[0]
+                if held or spec.many:
+                    return None
+            fit = titled or ([] if cues.country is None else fit)
     elif cues.role:
         fit = [e for e in cands if title_fits(e, cues, k)]
+        if spec is not None:
+            held = title_holders(fit, cues, spec, date, k)
+            if len(held) == 1:
+                return held[0]
+            if held or spec.many:
+                return None
         if len({frozenset(entry_countries(e, k)) for e in fit}) != 1:
             return None     # "President Ford": a Panamanian and an American fit; the article decides
     else:
@@ -500,10 +606,16 @@ def role_actor(a: Analysis, words: list[str], k: ActorKnowledge, date: dt.date |
                         kind="group", how="pair", flags=tuple(flags))
     if country is None and "weak" in flags:
         return None
+    spec = title_spec(cues) if kind == "person" else None
+    if spec is not None and spec.many and cues.determiner in INDEFINITE and not cues.deputy:
+        # "a US senator", "an MP": one of many holders, nobody in particular (and not a
+        # senator named earlier in the article): the office's code only
+        offices, flags = (), [f for f in flags if f not in ("top", "counterpart")]
     if kind == "person" and country and date is not None and ("top" in flags or offices) \
             and not cues.former and "counterpart" not in flags:
         holders = k.holders(country, tuple(offices), "top" in flags, date)
-        if holders:
+        if holders and (len(holders) == 1 or spec is None or not spec.many):
+            # a many-seat office ("the US senator") names its holder only when there is one
             return entry_actor(holders[0], k, date, cues, how="role")
     if cues.platform:
         sector_code = "BUS"     # "a Twitter spokesman" speaks for the company
@@ -614,6 +726,10 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
         toks = a.name_tokens
         if toks:
             cands = [e for e in k.entries_with_surname(toks[-1]) if e.kind == "person"]
+            if len(toks) == 1 and title_spec(cues) is not None:
+                # "Sen. Warren": a title lets a surname name a data-set person too
+                seen = {e.index for e in cands}
+                cands += [e for e in k.titled_surnames(toks[0]) if e.index not in seen]
             if cands and len(toks) > 1:
                 first = toks[0]
                 e = pick_entry(cands, cues, date, k, first_name=first)
