@@ -589,6 +589,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if root in ("18", "19", "20"):
             if (subj is not None and not passive and self.actors_of(subj)) or (agent is not None and self.actors_of(agent)):
                 return []
+            if t.tag_ == "VBG" and t.dep_ in ("pcomp", "xcomp", "acl", "advcl", "ccomp") \
+                    and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in t.children):
+                return []     # "interpreted as fighting ISIS": a gerund tells no attack by anyone
             if subj is not None and not passive and subj.lemma_.lower() not in self._weapon_subjects:
                 return []     # "Kurdish pesh merga battling the Islamic State": someone named, not unknown
             # the other side named in the fighting: "killed in a clash with Chinese troops in Ladakh"

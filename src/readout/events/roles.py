@@ -14,6 +14,12 @@ from .common import (NOUN_TARGET_PREPS, NOUN_SOURCE_PREPS, CONSULT_TOPIC_PREPS, 
 from .status import clause_head
 
 
+# Prepositions that name the other side of a conflict, and the cooperative roots an actor
+# behind them cannot be the partner of ("joined the coalition against ISIS").
+OPPOSED_PREPS = ("against", "versus")
+COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
+
+
 class RoleFinding:
     """Who did it to whom (mixed into DocumentCoder)."""
 
@@ -259,8 +265,8 @@ class RoleFinding:
                 return []
             h = h.head
             if h.lemma_.lower() in self.cues.speech_verbs:
-                subj = self._own_subject(h)
-                return self.actors_of(subj) if subj is not None else []
+                subj, passive = subject_token(h)     # "a panel, which said …" → the panel
+                return self.actors_of(subj) if subj is not None and not passive else []
         return []
 
     def verb_roles(self, v, base: Base) -> tuple[list[Actor], list[Actor], bool]:
@@ -367,7 +373,7 @@ class RoleFinding:
                     targets = dedupe_country(self.index.in_span(c.idx, c.right_edge.idx + len(c.right_edge)))
         if not targets and not (len(sources) >= 2 and self._symmetric_code(base)):
             direct = False
-            targets = self._fallback_target(v, sources)
+            targets = self._fallback_target(v, sources, base.code or "")
         return sources, targets, direct and bool(targets)
 
     def _same_sentence(self, a, b) -> bool:
@@ -378,9 +384,10 @@ class RoleFinding:
     def _symmetric_code(base: Base) -> bool:
         return base.symmetric or (base.code or "")[:2] in ("03", "04", "05", "06")
 
-    def _fallback_target(self, v, sources: list[Actor]) -> list[Actor]:
+    def _fallback_target(self, v, sources: list[Actor], code: str = "") -> list[Actor]:
         """First actor named in the verb's object side ("praised what he calls Mr Xi's position")."""
         src_ids = {a.id for a in sources}
+        cooperative = code[:2] in COOPERATIVE_ROOTS
         for c in v.children:
             if c.i < v.i or c.dep_ not in ("dobj", "ccomp", "oprd", "attr", "dative", "xcomp"):
                 continue
@@ -389,6 +396,8 @@ class RoleFinding:
                 t = stack.pop()
                 if t.dep_ == "prep" and t.lower_ in SCENE_PREPS:
                     continue
+                if t.dep_ == "prep" and t.lower_ in OPPOSED_PREPS and cooperative:
+                    continue    # "joined the campaign against ISIS": the opponent, not the partner
                 if t is not c and t.dep_ in ("relcl", "acl", "advcl", "appos", "parataxis", "conj"):
                     continue
                 if t.pos_ != "PRON":
