@@ -15,6 +15,10 @@ CASES = [
     ("The veto made it impossible for the EU to approve the sanctions against Russia.", "SANCTION", {"negated"}),
     ("The vote on sanctions against Iran was delayed until next month.", "SANCTION", {"intended"}),
     ("The United States did not impose sanctions on Russia.", "SANCTION", {"negated"}),
+    # an infinitive that says what an aim is: not done
+    ("The only hope the Gulf States have now is for Washington to oppose the policy of Turkey.", "ACCUSE",
+     {"hypothetical"}),
+    ("The goal of the European Union is to impose sanctions on Russia.", "SANCTION", {"hypothetical"}),
 ]
 
 

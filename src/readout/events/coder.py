@@ -74,6 +74,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
         self._denying = self._denying_words()
         self._received: dict[int, object] = {}
+        self._aim_nouns = frozenset(self.lex.rules["status"].get("aim_nouns", ()))
         self._authority_sectors = dict(self.lex.rules.get("roles", {}).get("authority_sectors", {}))
         self._authority_names = dict(self.lex.rules.get("roles", {}).get("authority_names", {}))
         self._victim_nouns = frozenset(self.lex.rules.get("roles", {}).get("victim_nouns", ()))
@@ -347,6 +348,9 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             elif status == "negated" and self._future_negated(anchor_tok) and code[:2] in ("03", "04", "05", "06", "07", "08"):
                 code = sub_code("12", code) if code[:2] != "03" else "120"
                 status = "occurred"   # "will not accept refugees": a refusal
+        if status == "occurred" and status_override is None and above is None and is_verbal(anchor_tok) \
+                and self._open_infinitive(anchor_tok):
+            status = "hypothetical"    # "the only hope is for Washington to oppose", "the plan is to attack"
         if status == "occurred" and status_override:
             status = status_override
         if status == "occurred" and self._second_person(anchor_tok):
@@ -630,6 +634,19 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         return [self.item.actors.get(aid) or self.item.actors.add(
             Actor(id=aid, name=name, country=code, sector=sector, code=code + sector, kind="organisation",
                   mentions=[]), by="events")]
+
+    def _open_infinitive(self, t) -> bool:
+        """A to-infinitive that says what an aim is ("the only hope is for Washington to
+        oppose", "the plan is to attack"; [status] aim_nouns) tells an act not done."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return False
+        h = t.head
+        if t.dep_ not in ("xcomp", "ccomp", "advcl", "attr") or h.lemma_ != "be":
+            return False
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in self._aim_nouns for c in h.children):
+            return True
+        # "the only hope the Gulf has is for X to …", parsed with the copula under the noun
+        return h.dep_ == "relcl" and h.head.lemma_.lower() in self._aim_nouns
 
     @staticmethod
     def _named_nationality(a: Actor) -> bool:
