@@ -46,6 +46,9 @@ CASES = [
      ("ASSAULT", "17", "EGY", "EGY", "occurred"), None),
     ("KABUL - Taliban fighters fired at Afghan soldiers near Kabul on Sunday.",
      ("ASSAULT", "19", "AFG", "AFG", "occurred"), None),
+    # a meeting's partner hanging on the agent's phrase
+    ("The meetings held by the US and UK foreign secretaries with the Saudi leadership in Jeddah ended on Monday.",
+     ("CONSULT", "04", "USA", "SAU", "occurred"), None),
     # a word of a name is not the word: "New York" does not make an arrest an investigation
     ("Police arrested two men in New York on Friday.", ("COERCE", "173", "USA", "USA", "occurred"), ("ACCUSE", "09")),
 ]

@@ -482,6 +482,13 @@ class RoleFinding:
                 agent = agent_token(carrier)     # "sanctions imposed by the European Union"
                 if agent is not None:
                     sources = self.actors_of(agent)
+                    if not targets and base.symmetric:
+                        # "the meetings held by the US and UK secretaries with the Saudi
+                        # leadership": the partner hangs on the agent's phrase
+                        for _p, o in prep_objects(agent, ("with",)):
+                            targets = [a for a in self.actors_of(o) if a not in sources]
+                            if targets:
+                                break
         if not targets and carrier is not None:
             # "gave the Ivory Coast 5 million dollars of aid": the carrier's other object
             inside = {x.i for x in n.subtree}
