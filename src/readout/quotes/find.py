@@ -46,6 +46,8 @@ OBJECT_CUT = True
 POINTING_WORDS = frozenset({"and", "but", "so", "yet", "that", "this", "it", "these", "those", "which"})
 DASHES = ("-", "—", "–", "--")
 FINITE_PAST_PRESENT = ("VBD", "VBZ")
+# longest stretch between a cue and a colon before its content ('released the following statement:')
+COLON_GAP = 90
 C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
 # "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|of|and|de|van|von|al)"
@@ -952,6 +954,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         atts += self._according(atts)
         atts += self._labels(atts)
         atts += self._reportedly(atts)
+        atts += self._colon_statements(atts)
         atts += self._quote_attributions(atts)
         if NESTED_QUOTE_CUE:
             atts = self._drop_nested_quoted(atts)
@@ -978,6 +981,9 @@ class Finder(QuotedStretches, LearnedCandidates):
             # "IMF data shows": the speaker is the channel's owner, the source phrase the channel
             source = self.text[att.speaker_start:att.cue_start]
         table = category_table()
+        if self._colon_led(att):
+            # 'X boomed: “…”' / 'had one message: …': the colon is the cue's last word (its mark)
+            return table.categorise((att.cue or "") + " :", source, None)
         if att.cue_token is not None and att.how != "according":
             # 'made it clear that …', 'issued a statement saying': a phrase around the cue word
             i = att.cue_token
@@ -986,6 +992,17 @@ class Finder(QuotedStretches, LearnedCandidates):
             if cat is not None:
                 return cat
         return table.categorise(att.cue, source, lemma)
+
+    def _colon_led(self, att: Attribution) -> bool:
+        """The content opens right after a colon that ends its reporting clause ('X said: …',
+        'had one message: …'), in the same sentence run, with the cue before it."""
+        if att.cue_end is None or att.cue_end > att.start or att.how == "according":
+            return False
+        gap = self.text[att.cue_end:att.start]
+        if len(gap) > COLON_GAP or "\n\n" in gap:
+            return False
+        gap = gap.rstrip(" \n\t“\"‘'")
+        return gap.endswith(":") and not any(ch in gap[:-1] for ch in ".;:!?“”\"")
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
         """A cue inside another attribution's content is part of what was reported."""
