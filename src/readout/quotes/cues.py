@@ -37,6 +37,7 @@ class CueLexicon:
     occasion_nouns: frozenset[str] = frozenset()
     colon_verbs: frozenset[str] = frozenset()   # [colon]: 'X boomed: …' introduces a statement
     colon_nouns: frozenset[str] = frozenset()   # [colon]: 'released the following statement: …'
+    appeals: dict[str, frozenset[str]] | None = None   # [appeals]: 'call' → on, upon, for
 
     def object_is_content(self, lemma: str | None, noun: str) -> bool:
         """False for 'posted the clip', 'claimed victory' ([objects] in quote_cues.toml)."""
@@ -116,4 +117,5 @@ def cue_lexicon() -> CueLexicon:
         occasion_nouns=frozenset(data.get("occasions", {}).get("nouns", [])),
         colon_verbs=frozenset(data.get("colon", {}).get("verbs", [])),
         colon_nouns=frozenset(data.get("colon", {}).get("nouns", [])),
+        appeals={k: frozenset(v) for k, v in data.get("appeals", {}).items()},
         version=data["version"])

@@ -133,8 +133,12 @@ class Finder(QuotedStretches, LearnedCandidates):
         if dep == "xcomp":
             objs = [c for c in head.children if c.dep_ in ("dobj",) and c.i < v.i]
             return objs[0] if objs else self.subject_of(head, depth + 1)
-        if dep in ("advcl", "pcomp") and v.tag_ == "VBG":
+        if dep in ("advcl", "pcomp") and (v.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.tag_ == "VBG" for c in v.children)):   # 'having referred to …'
             return self.subject_of(head if dep == "advcl" else head.head, depth + 1)
+        if dep == "advcl" and v.tag_ in FINITE_PAST_PRESENT and v.i > head.i and v.i > 0 \
+                and v.doc[v.i - 1].text == "," and not any(c.dep_ in ("mark", "advmod") for c in v.children):
+            return self.subject_of(head, depth + 1)   # 'has mocked X, referred to Y as …' (a list of verbs)
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
         return None
@@ -564,8 +568,35 @@ class Finder(QuotedStretches, LearnedCandidates):
             return False   # 'said he went there and bought milk': one reported clause
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
 
+    def _appeal_content(self, v, lemma: str) -> Attribution | None:
+        """'called on Congress to act' / 'called for Clinton to resign': the one appealed to
+        and the act asked for ([appeals] in quote_cues.toml)."""
+        preps = self.lex.appeals.get(lemma) if self.lex.appeals else None
+        if not preps:
+            return None
+        for c in v.children:
+            if c.dep_ != "prep" or c.lower_ not in preps or c.i < v.i:
+                continue
+            objs = [x for x in c.children if x.dep_ == "pobj"]
+            if not objs:
+                continue
+            o = objs[0]
+            acts = [x for x in v.children if x.dep_ in ("xcomp", "advcl") and x.i > o.right_edge.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < x.i for a in x.children)]
+            acts += [x for x in o.children if x.dep_ in ("acl", "relcl") and x.i > o.i
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+            if not acts:
+                continue
+            x = acts[0]
+            tokens = [t for t in o.subtree if t.i < x.left_edge.i] + list(x.subtree)
+            return self._content_from_tokens(tokens, "appeal", v)
+        return None
+
     def _frame_content(self, v, lemma: str) -> Attribution | None:
         """Verb + object frames learnt from attribution data ("backed X", "called for X")."""
+        found = self._appeal_content(v, lemma)
+        if found is not None:
+            return found
         for c in v.children:
             frame = c.dep_
             tokens = None

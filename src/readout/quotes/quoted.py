@@ -142,8 +142,12 @@ class QuotedStretches:
 
     def _quote_attributions(self, atts: list[Attribution]) -> list[Attribution]:
         covered = set()
+        own_quotes: set[tuple[int, int]] = set()   # (quote, cue token): in a cue's own larger content
         for a in atts:
             covered.update(a.quotes)
+            if a.cue_token is not None:
+                own_quotes.update((qi, a.cue_token) for qi in a.quotes
+                                  if a.start < self.quotes[qi].open_mark)
         out: list[Attribution] = []
         own_content: dict[int, list[Attribution]] = {}
         for a in atts:
@@ -171,8 +175,10 @@ class QuotedStretches:
                     and self.text[q.start:q.end].rstrip()[-1:] in ".?!" \
                     and not any(a.start < q.end and q.start < a.end for a in own_content[cue.i]):
                 cue = None   # '“A,” X said. “B.” Y said C': Y's cue has its own content; B goes on A
-            if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")):
-                continue   # part of a mixed quote, unless a nested 'what he called “…”'
+            if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")
+                                  or (qi, cue.i) in own_quotes and self._inside_asked_for(cue, toks)):
+                continue   # part of a mixed quote, unless a nested 'what he called “…”' — but
+                # 'called for a move to a “clean energy economy”': the cue's own content holds it
             if cue is not None:
                 if self._looks_like_name_or_scare(toks, q) and not (
                         self.lex.is_class(self.cue_lemma(cue), "naming") and steps <= 3):
@@ -216,6 +222,14 @@ class QuotedStretches:
                 add_part(last_direct, q.start, self.quotes[chain[-1]].end)
                 last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
         return out
+
+    def _inside_asked_for(self, cue, toks) -> bool:
+        """The quoted tokens lie in a prepositional complement of the cue ('called for a move
+        to a “clean energy economy”', 'referred to X as “Y”'), not in a named object
+        ('called him “Y”'): with the cue's own content larger than them, that content is the
+        report."""
+        first = min(t.i for t in toks)
+        return any(c.dep_ == "prep" and c.left_edge.i <= first <= c.right_edge.i for c in cue.children)
 
     def _naming_object(self, att: Attribution, cue, toks) -> None:
         """'called Wells Fargo's behaviour “outrageous”': the thing named belongs to the quote."""
