@@ -38,6 +38,7 @@ class CueLexicon:
     colon_verbs: frozenset[str] = frozenset()   # [colon]: 'X boomed: …' introduces a statement
     colon_nouns: frozenset[str] = frozenset()   # [colon]: 'released the following statement: …'
     appeals: dict[str, frozenset[str]] | None = None   # [appeals]: 'call' → on, upon, for
+    contrast: frozenset[str] = frozenset()   # [contrast]: 'said A, while others said B' ends at 'while'
 
     def object_is_content(self, lemma: str | None, noun: str) -> bool:
         """False for 'posted the clip', 'claimed victory' ([objects] in quote_cues.toml)."""
@@ -118,4 +119,5 @@ def cue_lexicon() -> CueLexicon:
         colon_verbs=frozenset(data.get("colon", {}).get("verbs", [])),
         colon_nouns=frozenset(data.get("colon", {}).get("nouns", [])),
         appeals={k: frozenset(v) for k, v in data.get("appeals", {}).items()},
+        contrast=frozenset(data.get("contrast", {}).get("marks", [])),
         version=data["version"])

@@ -406,6 +406,8 @@ class Finder(QuotedStretches, LearnedCandidates):
                 marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if not marks or marks[0] not in C_REST_MARKS:
                     break
+                if marks[0] in self.lex.contrast and self._holds_report(c):
+                    break   # 'said A, while others said B': B is its own report
             elif c.dep_ == "conj":
                 first = c.left_edge
                 kids = list(c.children)
@@ -512,13 +514,29 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return self._cut_before(tokens, t, first)
             if not self.lex.is_class(lemma, "speech", "thought"):
                 continue
-            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in C_REST_MARKS for m in t.children):
+            marks = [m.lower_ for m in t.children if m.dep_ == "mark"]
+            if t.dep_ == "advcl" and marks and marks[0] in self.lex.contrast and t.left_edge.i > t.head.i \
+                    and self._holds_report(t):
+                return self._cut_before(tokens, t, first)   # 'said A, while others said B'
+            if t.dep_ == "advcl" and any(m in C_REST_MARKS for m in marks):
                 continue   # "said she asked because she wanted …": one reported clause
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             before = self.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
             if own_subject or (t.tag_ == "VBG" and before is not None and before.text in (",",) + DASHES):
                 return self._cut_before(tokens, t, first)
         return tokens
+
+    def _holds_report(self, c) -> bool:
+        """Clause c holds a report of its own: a speech cue with its own subject
+        ('while others said …') or reporting by a gerund ('while X soared by saying …')."""
+        for t in c.subtree:
+            if self.tok_quote[t.i] >= 0 or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if not self.lex.is_class(self.cue_lemma(t), "speech"):
+                continue
+            if t.tag_ == "VBG" or any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
+                return True
+        return False
 
     def _cut_trailing_relative(self, tokens: list) -> list:
         """'said the FBI had secured the cooperation of Bryan Pagliano, who worked on …': a
