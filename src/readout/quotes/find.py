@@ -593,6 +593,11 @@ class Finder(QuotedStretches, LearnedCandidates):
         if not preps:
             return None
         for c in v.children:
+            marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ in preps and m.i < c.i]
+            if c.dep_ == "advcl" and c.i > v.i and marks and any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                # 'called for Clinton to resign' (parsed 'for' + a clause): the object of 'for'
+                return self._content_from_tokens([t for t in c.subtree if t.i > marks[0].i], "appeal", v)
             if c.dep_ != "prep" or c.lower_ not in preps or c.i < v.i:
                 continue
             objs = [x for x in c.children if x.dep_ == "pobj"]

@@ -19,6 +19,8 @@ CONTINUE_TAIL = 120
 # complements of a cue that hold a quoted fragment of a report, and their longest length in tokens
 HOLDING_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "oprd")
 HOLDING_MAX = 60
+# complements of a naming cue ('call') that hold what was asked for, not a name given
+ASKED_DEPS = ("prep", "xcomp", "advcl")
 # between a reported clause and a quotation going on with it: its sentence's end, a colon
 GOES_ON_GAP = re.compile(r"[”\"’']?[.:!?]?[”\"’']? ?")
 
@@ -229,7 +231,7 @@ class QuotedStretches:
         ('called him “Y”'): with the cue's own content larger than them, that content is the
         report."""
         first = min(t.i for t in toks)
-        return any(c.dep_ == "prep" and c.left_edge.i <= first <= c.right_edge.i for c in cue.children)
+        return any(c.dep_ in ASKED_DEPS and c.left_edge.i <= first <= c.right_edge.i for c in cue.children)
 
     def _naming_object(self, att: Attribution, cue, toks) -> None:
         """'called Wells Fargo's behaviour “outrageous”': the thing named belongs to the quote."""
