@@ -35,6 +35,36 @@ CASES = [
     # … but what follows it may be
     ("She blamed Clinton directly for the turmoil in the region.", "blamed",
      "Clinton directly for the turmoil in the region"),
+    # a clause ending in a colon introduces a statement ([colon] in quote_cues.toml): a verb of
+    # saying or a statement noun, and a quotation after the colon or the rest of the sentence
+    ("Trump gestured, then leaned in and boomed: “Let’s defeat her in November.”", "boomed",
+     "Let’s defeat her in November."),
+    ("The ministry’s statement read: talks with the rebels will go on next week.", "read",
+     "talks with the rebels will go on next week"),
+    ("The mayor released the following statement: “Our prayers are with all those affected.”",
+     "released", "Our prayers are with all those affected."),
+    ("He had one message for the crowd: “Dump Trump.”", "had", "Dump Trump."),
+    # … but not a question put by the writer
+    ("The question is: does the plan work?", "is", None),
+    # 'call on/upon/for X to Y': the one appealed to and the act ([appeals])
+    ("She called on Sanders and Donald Trump to do the same.", "called", "Sanders and Donald Trump to do the same"),
+    ("The senator called upon the mayor to restart surveillance of mosques.", "called",
+     "the mayor to restart surveillance of mosques"),
+    ("He called for Clinton to resign.", "called", "Clinton to resign"),
+    # a quotation inside what was called for or referred to stays in that content
+    ("She has called for a redoubling of efforts to move to a “clean energy economy” soon.", "called",
+     "a redoubling of efforts to move to a “clean energy economy” soon"),
+    ("She called on fellow Muslims to “stand up to those who use Islam.”", "called",
+     "fellow Muslims to “stand up to those who use Islam."),
+    ('The candidate has mocked a reporter, referred to immigrants from Mexico as "rapists" and pointed to a man.',
+     "referred", 'immigrants from Mexico as "rapists'),
+    # 'said A, while others said B': the first content ends before 'while' ([contrast]) …
+    ("Some voters said the former president had made a good case for his wife, while other voters said "
+     "they had not heard anything new.", "said", "the former president had made a good case for his wife"),
+    ("She argued that the system is rigged, while her rival has soared by saying that it is.", "argued",
+     "that the system is rigged"),
+    # … but a contrast with no report of its own is part of what was said
+    ("He said prices rose, while wages fell.", "said", "prices rose, while wages fell"),
 ]
 
 
@@ -71,6 +101,12 @@ SPEAKER_CASES = [
     # a statement or message as the object of its issuer: the issuer speaks
     ("The DNC issued a statement saying that it regretted the emails.", "The DNC"),
     ("She posted a message saying she was sorry.", "She"),
+    # the subject of a colon clause, also through the verb it was joined to, or a statement's owner
+    ("Trump gestured, then leaned in and boomed: “Let’s defeat her in November.”", "Trump"),
+    ("The ministry’s statement read: talks with the rebels will go on next week.", "The ministry"),
+    # the caller, and the subject of a verb in a list ('has mocked X, referred to Y as …')
+    ("She called on Sanders and Donald Trump to do the same.", "She"),
+    ('The candidate smiled, referred to immigrants from Mexico as "rapists" and left.', "The candidate"),
 ]
 
 
@@ -83,6 +119,8 @@ def test_speaker_rule(nlp, text, speaker):
 @pytest.mark.parametrize("text,category", [
     ("Sanders made it clear that he did not intend to hold back.", "speech"),
     ("The DNC issued a statement saying that it regretted the emails.", "speech"),
+    # a content after a colon ending its reporting clause: the colon makes it speech
+    ("Trump gestured, then leaned in and boomed: “Let’s defeat her in November.”", "speech"),
 ])
 def test_phrase_around_the_cue_gives_the_category(nlp, text, category):
     from readout.quotes.find import Finder

@@ -35,6 +35,10 @@ class CueLexicon:
     not_objects: dict[str, frozenset[str]] | None = None   # verb lemma → object nouns that are no content
     occasion_preps: frozenset[str] = frozenset()   # [occasions]: 'on' + 'the Kelly File' ends a content
     occasion_nouns: frozenset[str] = frozenset()
+    colon_verbs: frozenset[str] = frozenset()   # [colon]: 'X boomed: …' introduces a statement
+    colon_nouns: frozenset[str] = frozenset()   # [colon]: 'released the following statement: …'
+    appeals: dict[str, frozenset[str]] | None = None   # [appeals]: 'call' → on, upon, for
+    contrast: frozenset[str] = frozenset()   # [contrast]: 'said A, while others said B' ends at 'while'
 
     def object_is_content(self, lemma: str | None, noun: str) -> bool:
         """False for 'posted the clip', 'claimed victory' ([objects] in quote_cues.toml)."""
@@ -112,4 +116,8 @@ def cue_lexicon() -> CueLexicon:
         male=frozenset(sp.get("male", [])), not_objects=not_objects,
         occasion_preps=frozenset(data.get("occasions", {}).get("preps", [])),
         occasion_nouns=frozenset(data.get("occasions", {}).get("nouns", [])),
+        colon_verbs=frozenset(data.get("colon", {}).get("verbs", [])),
+        colon_nouns=frozenset(data.get("colon", {}).get("nouns", [])),
+        appeals={k: frozenset(v) for k, v in data.get("appeals", {}).items()},
+        contrast=frozenset(data.get("contrast", {}).get("marks", [])),
         version=data["version"])

@@ -46,6 +46,8 @@ OBJECT_CUT = True
 POINTING_WORDS = frozenset({"and", "but", "so", "yet", "that", "this", "it", "these", "those", "which"})
 DASHES = ("-", "—", "–", "--")
 FINITE_PAST_PRESENT = ("VBD", "VBZ")
+# longest stretch between a cue and a colon before its content ('released the following statement:')
+COLON_GAP = 90
 C_REST_MARKS = frozenset({"because", "while", "although", "though", "if", "unless", "whereas"})
 # "NAME: …" at a line start, or "… - Name: “…”" after a dash: a speaker label (rule 2b)
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|of|and|de|van|von|al)"
@@ -131,8 +133,12 @@ class Finder(QuotedStretches, LearnedCandidates):
         if dep == "xcomp":
             objs = [c for c in head.children if c.dep_ in ("dobj",) and c.i < v.i]
             return objs[0] if objs else self.subject_of(head, depth + 1)
-        if dep in ("advcl", "pcomp") and v.tag_ == "VBG":
+        if dep in ("advcl", "pcomp") and (v.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.tag_ == "VBG" for c in v.children)):   # 'having referred to …'
             return self.subject_of(head if dep == "advcl" else head.head, depth + 1)
+        if dep == "advcl" and v.tag_ in FINITE_PAST_PRESENT and v.i > head.i and v.i > 0 \
+                and v.doc[v.i - 1].text == "," and not any(c.dep_ in ("mark", "advmod") for c in v.children):
+            return self.subject_of(head, depth + 1)   # 'has mocked X, referred to Y as …' (a list of verbs)
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
         return None
@@ -400,6 +406,8 @@ class Finder(QuotedStretches, LearnedCandidates):
                 marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 if not marks or marks[0] not in C_REST_MARKS:
                     break
+                if marks[0] in self.lex.contrast and self._holds_report(c):
+                    break   # 'said A, while others said B': B is its own report
             elif c.dep_ == "conj":
                 first = c.left_edge
                 kids = list(c.children)
@@ -506,13 +514,29 @@ class Finder(QuotedStretches, LearnedCandidates):
                 return self._cut_before(tokens, t, first)
             if not self.lex.is_class(lemma, "speech", "thought"):
                 continue
-            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in C_REST_MARKS for m in t.children):
+            marks = [m.lower_ for m in t.children if m.dep_ == "mark"]
+            if t.dep_ == "advcl" and marks and marks[0] in self.lex.contrast and t.left_edge.i > t.head.i \
+                    and self._holds_report(t):
+                return self._cut_before(tokens, t, first)   # 'said A, while others said B'
+            if t.dep_ == "advcl" and any(m in C_REST_MARKS for m in marks):
                 continue   # "said she asked because she wanted …": one reported clause
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             before = self.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
             if own_subject or (t.tag_ == "VBG" and before is not None and before.text in (",",) + DASHES):
                 return self._cut_before(tokens, t, first)
         return tokens
+
+    def _holds_report(self, c) -> bool:
+        """Clause c holds a report of its own: a speech cue with its own subject
+        ('while others said …') or reporting by a gerund ('while X soared by saying …')."""
+        for t in c.subtree:
+            if self.tok_quote[t.i] >= 0 or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if not self.lex.is_class(self.cue_lemma(t), "speech"):
+                continue
+            if t.tag_ == "VBG" or any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
+                return True
+        return False
 
     def _cut_trailing_relative(self, tokens: list) -> list:
         """'said the FBI had secured the cooperation of Bryan Pagliano, who worked on …': a
@@ -562,8 +586,40 @@ class Finder(QuotedStretches, LearnedCandidates):
             return False   # 'said he went there and bought milk': one reported clause
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
 
+    def _appeal_content(self, v, lemma: str) -> Attribution | None:
+        """'called on Congress to act' / 'called for Clinton to resign': the one appealed to
+        and the act asked for ([appeals] in quote_cues.toml)."""
+        preps = self.lex.appeals.get(lemma) if self.lex.appeals else None
+        if not preps:
+            return None
+        for c in v.children:
+            marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ in preps and m.i < c.i]
+            if c.dep_ == "advcl" and c.i > v.i and marks and any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                # 'called for Clinton to resign' (parsed 'for' + a clause): the object of 'for'
+                return self._content_from_tokens([t for t in c.subtree if t.i > marks[0].i], "appeal", v)
+            if c.dep_ != "prep" or c.lower_ not in preps or c.i < v.i:
+                continue
+            objs = [x for x in c.children if x.dep_ == "pobj"]
+            if not objs:
+                continue
+            o = objs[0]
+            acts = [x for x in v.children if x.dep_ in ("xcomp", "advcl") and x.i > o.right_edge.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < x.i for a in x.children)]
+            acts += [x for x in o.children if x.dep_ in ("acl", "relcl") and x.i > o.i
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
+            if not acts:
+                continue
+            x = acts[0]
+            tokens = [t for t in o.subtree if t.i < x.left_edge.i] + list(x.subtree)
+            return self._content_from_tokens(tokens, "appeal", v)
+        return None
+
     def _frame_content(self, v, lemma: str) -> Attribution | None:
         """Verb + object frames learnt from attribution data ("backed X", "called for X")."""
+        found = self._appeal_content(v, lemma)
+        if found is not None:
+            return found
         for c in v.children:
             frame = c.dep_
             tokens = None
@@ -952,6 +1008,7 @@ class Finder(QuotedStretches, LearnedCandidates):
         atts += self._according(atts)
         atts += self._labels(atts)
         atts += self._reportedly(atts)
+        atts += self._colon_statements(atts)
         atts += self._quote_attributions(atts)
         if NESTED_QUOTE_CUE:
             atts = self._drop_nested_quoted(atts)
@@ -978,6 +1035,9 @@ class Finder(QuotedStretches, LearnedCandidates):
             # "IMF data shows": the speaker is the channel's owner, the source phrase the channel
             source = self.text[att.speaker_start:att.cue_start]
         table = category_table()
+        if self._colon_led(att):
+            # 'X boomed: “…”' / 'had one message: …': the colon is the cue's last word (its mark)
+            return table.categorise((att.cue or "") + " :", source, None)
         if att.cue_token is not None and att.how != "according":
             # 'made it clear that …', 'issued a statement saying': a phrase around the cue word
             i = att.cue_token
@@ -986,6 +1046,17 @@ class Finder(QuotedStretches, LearnedCandidates):
             if cat is not None:
                 return cat
         return table.categorise(att.cue, source, lemma)
+
+    def _colon_led(self, att: Attribution) -> bool:
+        """The content opens right after a colon that ends its reporting clause ('X said: …',
+        'had one message: …'), in the same sentence run, with the cue before it."""
+        if att.cue_end is None or att.cue_end > att.start or att.how == "according":
+            return False
+        gap = self.text[att.cue_end:att.start]
+        if len(gap) > COLON_GAP or "\n\n" in gap:
+            return False
+        gap = gap.rstrip(" \n\t“\"‘'")
+        return gap.endswith(":") and not any(ch in gap[:-1] for ch in ".;:!?“”\"")
 
     def _drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
         """A cue inside another attribution's content is part of what was reported."""

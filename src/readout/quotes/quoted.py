@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .attribution import EDGE_CHARS, Attribution, add_part
+from .category import category_table
 from .marks import QuoteSpan, strip_span
 
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod", "poss")
@@ -18,17 +19,137 @@ CONTINUE_TAIL = 120
 # complements of a cue that hold a quoted fragment of a report, and their longest length in tokens
 HOLDING_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "oprd")
 HOLDING_MAX = 60
+# complements of a naming cue ('call') that hold what was asked for, not a name given
+ASKED_DEPS = ("prep", "xcomp", "advcl")
 # between a reported clause and a quotation going on with it: its sentence's end, a colon
 GOES_ON_GAP = re.compile(r"[”\"’']?[.:!?]?[”\"’']? ?")
+
+
+# steps from a colon up to the verb of the clause it ends, and that clause's longest length
+COLON_UP = 3
+COLON_CLAUSE_MAX = 16
+# an unquoted statement after a colon: its fewest words
+COLON_MIN_WORDS = 3
 
 
 class QuotedStretches:
     """Methods of `Finder` for quote marks (uses its doc, quotes, lexicon and speaker rules)."""
 
+    def _colon_statements(self, atts: list[Attribution]) -> list[Attribution]:
+        """'Trump leaned in and boomed: “Let’s …”' / 'The ministry’s statement read: talks
+        will go on' / 'He released the following statement: “…”': a clause ending in a colon
+        introduces a statement of its subject — the quotation opening after the colon, or the
+        rest of the sentence — when its verb is a verb of saying or a word of it names a
+        statement ([colon] in quote_cues.toml)."""
+        out: list[Attribution] = []
+        taken = [(a.start, a.end) for a in atts]
+        doc = self.doc
+        for i, low in enumerate(self.dv.lower):
+            if low != ":" or self.tok_quote[i] >= 0:
+                continue
+            colon = doc[i]
+            if any(s <= colon.idx < e for s, e in taken):
+                continue
+            v = self._colon_verb(colon)
+            if v is None or not self._states_after_colon(v, colon):
+                continue
+            k = i + 1
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+            if k >= len(doc) or "\n\n" in self.text[colon.idx:doc[k].idx]:
+                continue
+            qi = self.tok_quote[k]
+            if qi >= 0 and self.quotes[qi].open_mark <= doc[k].idx:
+                chain = self._chain(qi)
+                att = Attribution(self.quotes[qi].start, self.quotes[chain[-1]].end, "direct",
+                                  how="colon-statement")
+                att.quotes = chain
+                att.cue, att.cue_token = self._cue_text(v), v.i
+                att.cue_start, att.cue_end = v.idx, v.idx + len(v)
+            else:
+                sent = doc[k].sent
+                toks = list(doc[k:sent.end])
+                if sum(1 for t in toks if t.is_alpha) < COLON_MIN_WORDS \
+                        or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+                    continue
+                att = self._content_from_tokens(toks, "colon-statement", v)
+                if att is None:
+                    continue
+            if any(a < att.end and att.start < b for a, b in taken):
+                continue
+            self._speaker_into(att, self._colon_speaker(v, colon))
+            taken.append((att.start, att.end))
+            out.append(att)
+        return out
+
+    def _colon_speaker(self, v, colon):
+        """Who states what follows a colon: the clause's subject; for a statement noun as
+        subject ('two words that Jeb Bush could not utter were:') or none, the statement's
+        owner or the subject of its relative clause."""
+        subj = self._colon_subject(v)
+        if subj is not None and not self._statement_noun(subj):
+            return subj
+        nouns = ([subj] if subj is not None else []) + [
+            t for t in self.doc[v.i + 1:colon.i] if self._statement_noun(t)]
+        for n in nouns:
+            owners = [c for c in n.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if owners:
+                return owners[0]
+            rel = [c for c in n.children if c.dep_ == "relcl"]
+            if rel:
+                own = [c for c in rel[0].children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+                if own:
+                    return own[0]
+        return subj
+
+    def _statement_noun(self, t) -> bool:
+        return t.pos_ == "NOUN" and (t.lower_ in self.lex.colon_nouns or t.lemma_.lower() in self.lex.colon_nouns)
+
+    def _colon_subject(self, v):
+        """The subject of a colon clause's verb, or of the verb it was joined to ('Trump
+        gestured, then leaned in and boomed: …')."""
+        for _ in range(3):
+            subj = self.subject_of(v)
+            if subj is not None or v.dep_ not in ("conj", "dep") or v.head.i == v.i:
+                return subj
+            v = v.head
+        return None
+
+    def _colon_verb(self, colon):
+        """The verb of the clause a colon ends (the colon hangs on it or on a word of it)."""
+        v = colon.head
+        for _ in range(COLON_UP):
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX") or v.i >= colon.i or colon.i - v.i > COLON_CLAUSE_MAX \
+                or self.tok_quote[v.i] >= 0:
+            return None
+        return v
+
+    def _states_after_colon(self, v, colon) -> bool:
+        lemma = v.lemma_.lower()
+        if self.lex.is_class(self.cue_lemma(v), "speech", "reverse") or lemma in self.lex.colon_verbs \
+                or category_table().verbs.get(lemma) == "speech":
+            return True
+        if v.i > 0 and self.doc[v.i - 1].text == "(":
+            return False   # '(read: without prescriptions)'
+        subj = self.subject_of(v)
+        if lemma in ("be", "become"):   # 'The message was: …', not 'The question is: …'
+            words = [subj] if subj is not None else []
+        else:
+            words = [t for t in self.doc[v.i + 1:colon.i]] + ([subj] if subj is not None else [])
+        return any(t.lower_ in self.lex.colon_nouns or t.lemma_.lower() in self.lex.colon_nouns
+                   for t in words if t.pos_ == "NOUN")
+
     def _quote_attributions(self, atts: list[Attribution]) -> list[Attribution]:
         covered = set()
+        own_quotes: set[tuple[int, int]] = set()   # (quote, cue token): in a cue's own larger content
         for a in atts:
             covered.update(a.quotes)
+            if a.cue_token is not None:
+                own_quotes.update((qi, a.cue_token) for qi in a.quotes
+                                  if a.start < self.quotes[qi].open_mark)
         out: list[Attribution] = []
         own_content: dict[int, list[Attribution]] = {}
         for a in atts:
@@ -56,8 +177,10 @@ class QuotedStretches:
                     and self.text[q.start:q.end].rstrip()[-1:] in ".?!" \
                     and not any(a.start < q.end and q.start < a.end for a in own_content[cue.i]):
                 cue = None   # '“A,” X said. “B.” Y said C': Y's cue has its own content; B goes on A
-            if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")):
-                continue   # part of a mixed quote, unless a nested 'what he called “…”'
+            if qi in covered and (cue is None or not self.lex.is_class(self.cue_lemma(cue), "naming")
+                                  or (qi, cue.i) in own_quotes and self._inside_asked_for(cue, toks)):
+                continue   # part of a mixed quote, unless a nested 'what he called “…”' — but
+                # 'called for a move to a “clean energy economy”': the cue's own content holds it
             if cue is not None:
                 if self._looks_like_name_or_scare(toks, q) and not (
                         self.lex.is_class(self.cue_lemma(cue), "naming") and steps <= 3):
@@ -101,6 +224,14 @@ class QuotedStretches:
                 add_part(last_direct, q.start, self.quotes[chain[-1]].end)
                 last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
         return out
+
+    def _inside_asked_for(self, cue, toks) -> bool:
+        """The quoted tokens lie in a prepositional complement of the cue ('called for a move
+        to a “clean energy economy”', 'referred to X as “Y”'), not in a named object
+        ('called him “Y”'): with the cue's own content larger than them, that content is the
+        report."""
+        first = min(t.i for t in toks)
+        return any(c.dep_ in ASKED_DEPS and c.left_edge.i <= first <= c.right_edge.i for c in cue.children)
 
     def _naming_object(self, att: Attribution, cue, toks) -> None:
         """'called Wells Fargo's behaviour “outrageous”': the thing named belongs to the quote."""
