@@ -74,6 +74,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
         self._denying = self._denying_words()
         self._received: dict[int, object] = {}
+        self._hazards = frozenset(self.lex.rules.get("object_classes", {}).get("hazard", ()))
         self._aim_nouns = frozenset(self.lex.rules["status"].get("aim_nouns", ()))
         self._authority_sectors = dict(self.lex.rules.get("roles", {}).get("authority_sectors", {}))
         self._authority_names = dict(self.lex.rules.get("roles", {}).get("authority_names", {}))
@@ -277,6 +278,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             code, swap = b.rev, True
         else:
             code, swap = b.code, False
+        if code[:2] in ("17", "18", "19", "20") and is_verbal(t) and self._hazard_doer(t):
+            return     # "superstorm Sandy ravaged New Jersey", "homes destroyed by the flood": no actor
         if not is_verbal(t) and carrier is None and code[:2] in ("02", "03", "10", "13"):
             op = self._outer_operator(self._noun_head(t))
             if op is not None and op[0] in ("12", "08"):
@@ -634,6 +637,18 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         return [self.item.actors.get(aid) or self.item.actors.add(
             Actor(id=aid, name=name, country=code, sector=sector, code=code + sector, kind="organisation",
                   mentions=[]), by="events")]
+
+    def _hazard_doer(self, t) -> bool:
+        """The doer of a violent verb is a natural hazard ([object_classes] hazard): its subject
+        or passive agent, or a word compounded with it ("superstorm Sandy")."""
+        subj, passive = subject_token(t)
+        doer = agent_token(t) if passive else subj
+        if doer is None:
+            return False
+        words = {doer.lower_, doer.lemma_.lower()} | {c.lower_ for c in doer.children if c.dep_ in ("compound", "amod")}
+        if doer.i > 0 and doer.doc[doer.i - 1].pos_ == "NOUN":
+            words.add(doer.doc[doer.i - 1].lower_)      # "after superstorm Sandy", the name parsed apart
+        return bool(words & self._hazards)
 
     def _open_infinitive(self, t) -> bool:
         """A to-infinitive that says what an aim is ("the only hope is for Washington to

@@ -1,0 +1,41 @@
+"""Figurative uses of violent and coercive verbs are no events (issue 13): feelings, attention
+and standing captured, stolen or defended, natural hazards as doers, "engaging" voters; and
+mockery is criticism. Invented sentences; each row names what must not be coded and, where
+the sentence has one, what must."""
+from __future__ import annotations
+
+import pytest
+
+from . import one_sided
+
+PUBLISHED = "2016-03-01"
+
+# sentence, forbidden (type, cameo prefix) or None, wanted (type, cameo prefix) or None
+CASES = [
+    ("Governor Kasich is capturing the frustration of many voters in Ohio.", ("COERCE", "17"), None),
+    ("By the time Governor Christie entered the race, Senator Cruz had stolen his thunder.", ("COERCE", "17"), None),
+    ("The Republican Governors Association had to defend more seats than the Democrats.", ("AID", "07"), None),
+    ("Senator Sanders has had great success in engaging a large segment of the Democratic Party.",
+     ("ASSAULT", "19"), None),
+    ("Two days after superstorm Sandy ravaged New Jersey, President Obama visited Governor Christie.",
+     ("ASSAULT", "19"), ("CONSULT", "04")),
+    ("Hurricane Matthew destroyed hundreds of homes in Haiti.", ("ASSAULT", "1"), None),
+    ("Voters assign negative attributes to Senator Warren.", ("COOPERATE", "06"), None),
+    # ... the literal senses stay
+    ("Syrian troops engaged rebel fighters near Aleppo on Sunday.", None, ("ASSAULT", "19")),
+    ("Rebels captured the town of Azaz from Syrian government forces.", None, ("COERCE", "1")),
+    ("Syrian government forces destroyed the rebel headquarters in Aleppo.", None, ("ASSAULT", "1")),
+    # mockery is criticism, not a request
+    ("Secretary Clinton mocked Governor Walker for calling himself the king of debt.", ("REQUEST", "02"),
+     ("ACCUSE", "111")),
+]
+
+
+@pytest.mark.parametrize("text,forbidden,wanted", CASES, ids=[c[0][:40] for c in CASES])
+def test_figurative_verbs(text, forbidden, wanted):
+    d = one_sided.extract_text(text, published=PUBLISHED)
+    coded = [(e.type, e.cameo) for e in d.events]
+    if forbidden is not None:
+        assert not any(t == forbidden[0] and c.startswith(forbidden[1]) for t, c in coded), coded
+    if wanted is not None:
+        assert any(t == wanted[0] and c.startswith(wanted[1]) for t, c in coded), coded
