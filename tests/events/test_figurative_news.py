@@ -25,6 +25,13 @@ CASES = [
     ("Syrian troops engaged rebel fighters near Aleppo on Sunday.", None, ("ASSAULT", "19")),
     ("Rebels captured the town of Azaz from Syrian government forces.", None, ("COERCE", "1")),
     ("Syrian government forces destroyed the rebel headquarters in Aleppo.", None, ("ASSAULT", "1")),
+    # a politician's "attacks" on a politician are criticism
+    ("Senator Sanders has stepped up his attacks on Secretary Clinton's positions.", ("ASSAULT", "19"),
+     ("ACCUSE", "111")),
+    # a wish about another's past act, or a state someone "should" be in, is no appeal
+    ("\"I wish Secretary Clinton had differentiated the two states of the world better,\" Senator Warren said.",
+     ("REQUEST", "02"), None),
+    ("Governor Walker said Secretary Clinton should be ready for questions about her husband.", ("REQUEST", "02"), None),
     # mockery is criticism, not a request
     ("Secretary Clinton mocked Governor Walker for calling himself the king of debt.", ("REQUEST", "02"),
      ("ACCUSE", "111")),
@@ -39,3 +46,21 @@ def test_figurative_verbs(text, forbidden, wanted):
         assert not any(t == forbidden[0] and c.startswith(forbidden[1]) for t, c in coded), coded
     if wanted is not None:
         assert any(t == wanted[0] and c.startswith(wanted[1]) for t, c in coded), coded
+
+
+# sentence, (source country, target country) that must be coded as CONSULT, a target country that must not be
+TOPICS = [
+    ("President Obama and Chancellor Merkel discussed the Syrian civil war on Monday.", ("USA", "DEU"), "SYR"),
+    ("President Obama discussed the Iran deal with Prime Minister Netanyahu.", ("USA", "ISR"), "IRN"),
+    ("Laura Bush met reporters this week to discuss the United States' longest war in Afghanistan.", None, "AFG"),
+]
+
+
+@pytest.mark.parametrize("text,pair,topic", TOPICS, ids=[c[0][:40] for c in TOPICS])
+def test_the_topic_of_talks_is_not_their_other_side(text, pair, topic):
+    d = one_sided.extract_text(text, published=PUBLISHED)
+    country = lambda i: d.actor(i).country if i and d.actor(i) else None
+    consults = [(country(e.source), country(e.target)) for e in d.events if e.type == "CONSULT"]
+    assert not any(topic in p for p in consults), consults
+    if pair is not None:
+        assert pair in consults or pair[::-1] in consults, consults

@@ -74,6 +74,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
         self._denying = self._denying_words()
         self._received: dict[int, object] = {}
+        self._topic_object_verbs = frozenset(self.lex.rules.get("roles", {}).get("topic_object_verbs", ()))
         self._hazards = frozenset(self.lex.rules.get("object_classes", {}).get("hazard", ()))
         self._aim_nouns = frozenset(self.lex.rules["status"].get("aim_nouns", ()))
         self._authority_sectors = dict(self.lex.rules.get("roles", {}).get("authority_sectors", {}))
@@ -325,7 +326,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if code[:2] in ("18", "19") and sources and all(a.sector in self._riot_sectors and a.kind == "group"
                                                          for a in sources):
             code = "145"    # "protesters attacked police with rocks": a riot (CAMEO 145)
-        elif code in ("190", "180") and b.default and sources and targets and self._politicians_only(sources + targets) \
+        elif code in ("190", "180") and (b.default or not is_verbal(t)) and sources and targets \
+                and self._politicians_only(sources + targets) \
                 and context_code(t, {"@military": "x"}, self.lex.rules) is None:
             code = "111"    # "Sen. Ted Cruz attacked John Kasich": one politician attacking another speaks
         if code in ("140", "141") and sources and all(a.kind == "person" and a.sector in self._campaign_sectors

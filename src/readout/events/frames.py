@@ -342,13 +342,15 @@ class FrameCoding:
         comp = comps[0]
         if comp.lemma_ in self.cues.speech_verbs or comp.lemma_ == "be" or comp.i in bases:
             return
+        if fr[0] == "commit" and comp.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children):
+            return    # "I wish Clinton had differentiated …": a wish about another's act, no commitment
         b = Base(None, None, 0.45)
         if self._emit_frame(g, spec["root"], spec, comp, b, None, cands):
             framed.add(g.i)
 
     def _bare_modal(self, v, cands) -> None:
-        if v.lemma_ in ("be", "have") and not any(c.dep_ == "acomp" for c in v.children):
-            return
+        if v.lemma_ in ("be", "have"):
+            return    # "Clinton should be ready for questions": a state, no act demanded
         modal = self._modal_frame(v)
         if modal is None:
             return

@@ -306,9 +306,11 @@ class RoleFinding:
         if not targets:
             shared = shared_object_verb(v)
             phrase_objects = self.lex.verb_phrases.get(v.lemma_.lower(), {})
+            topic_verb = v.lemma_.lower() in self._topic_object_verbs
             for o in object_tokens(v) or (object_tokens(shared) if shared is not None else []):
-                if o.lemma_.lower() in phrase_objects:
-                    continue     # "threw her weight behind X": the object names the act, not its target
+                if o.lemma_.lower() in phrase_objects or topic_verb:
+                    continue     # "threw her weight behind X": the object names the act, not its target;
+                    #              "discussed the Syrian war": the object is the topic
                 targets = self.actors_of(o) or self.place_actor(o)
                 if targets:
                     break
@@ -371,7 +373,16 @@ class RoleFinding:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                     targets = dedupe_country(self.index.in_span(c.idx, c.right_edge.idx + len(c.right_edge)))
-        if not targets and not (len(sources) >= 2 and self._symmetric_code(base)):
+        if not targets and v.lemma_.lower() in self._topic_object_verbs:
+            for o in object_tokens(v):    # "discussed the Iran deal with Netanyahu", parsed under the topic
+                for _p, inner in prep_objects(o, ("with",)):
+                    targets = [a for a in self.actors_of(inner) if a not in sources]
+                    if targets:
+                        break
+                if targets:
+                    break
+        if not targets and not (len(sources) >= 2 and self._symmetric_code(base)) \
+                and v.lemma_.lower() not in self._topic_object_verbs:
             direct = False
             targets = self._fallback_target(v, sources, base.code or "")
         return sources, targets, direct and bool(targets)
