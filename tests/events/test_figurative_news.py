@@ -32,6 +32,16 @@ CASES = [
     ("\"I wish Secretary Clinton had differentiated the two states of the world better,\" Senator Warren said.",
      ("REQUEST", "02"), None),
     ("Governor Walker said Secretary Clinton should be ready for questions about her husband.", ("REQUEST", "02"), None),
+    # two politicians "fighting about" a third argue with each other; the third is the topic
+    ("Senator Sanders and Secretary Clinton are fighting about President Obama.", ("ASSAULT", "19"), ("ACCUSE", "111")),
+    # a guess about the past is no demand; documents released are no concession; inspiring,
+    # managing a campaign and a postponed event are no events
+    ("Voters may conclude that the programs of Senator Sanders must not have done much good.", ("REQUEST", "1"), None),
+    ("The State Department released more than 1,100 additional pages of Secretary Clinton's emails.",
+     ("RETREAT", "08"), None),
+    ("Secretary Clinton has plainly inspired older women and black voters.", ("SUPPORT", "05"), None),
+    ("Roy Neel managed the presidential campaign of Vice President Al Gore.", ("COOPERATE", "06"), None),
+    ("The campaign event of President Obama with Secretary Clinton was postponed.", ("ACCUSE", "11"), None),
     # mockery is criticism, not a request
     ("Secretary Clinton mocked Governor Walker for calling himself the king of debt.", ("REQUEST", "02"),
      ("ACCUSE", "111")),

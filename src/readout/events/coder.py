@@ -326,7 +326,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if code[:2] in ("18", "19") and sources and all(a.sector in self._riot_sectors and a.kind == "group"
                                                          for a in sources):
             code = "145"    # "protesters attacked police with rocks": a riot (CAMEO 145)
-        elif code in ("190", "180") and (b.default or not is_verbal(t)) and sources and targets \
+        elif code in ("190", "180") and (b.default or not is_verbal(t)) and sources \
+                and (targets or (len(sources) >= 2 and t.lemma_.lower() in self._reciprocal)) \
                 and self._politicians_only(sources + targets) \
                 and context_code(t, {"@military": "x"}, self.lex.rules) is None:
             code = "111"    # "Sen. Ted Cruz attacked John Kasich": one politician attacking another speaks

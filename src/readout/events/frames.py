@@ -118,6 +118,8 @@ class FrameCoding:
                 break
         if root is None:
             return None
+        if any(c.dep_ == "aux" and c.lower_ in ("have", "'ve", "been") for c in verb.children):
+            return None    # "must not have done much good", "should have known": a guess or a regret
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and \
                 not any(c.dep_ == "agent" for c in verb.children):
             return None    # "Blatter should be awarded the prize": no one is told to act

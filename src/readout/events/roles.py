@@ -346,7 +346,8 @@ class RoleFinding:
                 preps = ("at",) + preps      # "fired at the suspect", "shot at police officers"
             if (base.code or "").startswith("05"):
                 preps = preps + ("behind",)     # "threw her weight behind Obama"
-            topic = (base.code or "").startswith("04") or base.symmetric
+            topic = (base.code or "").startswith("04") or base.symmetric or (
+                len(sources) >= 2 and v.lemma_.lower() in self._reciprocal)   # "A and B fight about C"
             for p, o in prep_objects(v, preps):
                 if p == "between" or (topic and p in CONSULT_TOPIC_PREPS):
                     continue    # "called the Queen about Prince Philip": the topic, not the other side
