@@ -91,3 +91,27 @@ def test_a_relative_clause_speaker_keeps_its_accusation():
                              published=PUBLISHED)
     acc = [e for e in d.events if e.type == "ACCUSE" and e.target and d.actor(e.target).code.startswith("IMG")]
     assert acc and d.actor(acc[0].source).code.startswith("IGO"), [(e.type, e.source, e.target) for e in d.events]
+
+
+# sentence, (source country+sector prefix, target name part) of the criticism that must be coded, or None
+VERDICTS = [
+    ("Senator Elizabeth Warren said Donald Trump is dangerous.", ("USA", "Trump")),
+    ("Supreme Court Justice Ruth Bader Ginsburg said she feels Donald Trump is unfit to be president.",
+     ("USAJUD", "Trump")),
+    ("\"Donald Trump is a dictator in the making,\" said Senator Ted Cruz on Friday.", ("USA", "Trump")),
+    # no verdict: negated, asked, or nobody's word
+    ("Senator Elizabeth Warren said Donald Trump is not dangerous.", None),
+    ("Senator Elizabeth Warren asked whether Donald Trump is dangerous?", None),
+    ("Donald Trump is dangerous to many voters.", None),
+]
+
+
+@pytest.mark.parametrize("text,wanted", VERDICTS, ids=[c[0][:40] for c in VERDICTS])
+def test_a_speakers_damning_verdict_is_criticism(text, wanted):
+    d = readout.extract_text(text, published=PUBLISHED)
+    acc = [(d.actor(e.source).code or "", d.actor(e.target).name) for e in d.events
+           if e.type == "ACCUSE" and e.source and e.target]
+    if wanted is None:
+        assert not acc, acc
+    else:
+        assert any(s.startswith(wanted[0]) and wanted[1] in t for s, t in acc), acc

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..quotes.speakers import actor_gender
 from ..records import Actor
 
 SUBJ = ("nsubj", "csubj")
@@ -25,6 +26,7 @@ OBJECT_CONTROL_PREPS = ("for", "of", "from", "against", "over", "into")
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "xcomp", "conj", "pcomp"}
 INNER_DEPS = ("compound", "flat", "appos", "nmod", "poss", "amod", "npadvmod")
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
+PRONOUNS_MALE = {"he", "him", "his"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs"}
 PRONOUNS_FIRST = {"i", "me", "my", "we", "us", "our"}
@@ -288,9 +290,11 @@ class PronounResolver:
     """Ties an unresolved pronoun to an actor: the speaker of the clause it sits in
     ("X said he would…"), else the main subject of this or the previous sentence."""
 
-    def __init__(self, index: MentionIndex, speech_verbs: set[str]):
+    def __init__(self, index: MentionIndex, speech_verbs: set[str], text: str | None = None):
         self.index = index
         self.speech = speech_verbs
+        self.text = text
+        self._genders: dict[str, str | None] = {}
         self.memo: dict[int, Actor | None] = {}
         self.memo_many: dict[int, list[Actor]] = {}
 
@@ -376,7 +380,12 @@ class PronounResolver:
 
     def _fits(self, pron: str, a: Actor) -> bool:
         if pron in PRONOUNS_PERSON:
-            return a.kind == "person"
+            if a.kind != "person":
+                return False
+            g = self._genders.get(a.id, "?")
+            if g == "?":
+                g = self._genders[a.id] = actor_gender(a, self.text)
+            return g is None or g == ("male" if pron in PRONOUNS_MALE else "female")
         if pron in PRONOUNS_THING:
             return a.kind != "person"
         if pron in PRONOUNS_PLURAL:

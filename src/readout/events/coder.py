@@ -36,6 +36,8 @@ from .triggers import TriggerCoding
 
 # Sectors of a state's own officials: charged or investigated with no agent named, by their
 # own country's authorities.
+# Verbs besides the speech verbs whose holder owns the verdict in their complement.
+VERDICT_VERBS = frozenset(("tweet", "write", "post", "feel", "think", "believe", "consider", "call"))
 STATE_OFFICE_SECTORS = frozenset(("COP", "GOV", "JUD", "LEG"))
 
 
@@ -67,7 +69,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.lex: Lexicon = lexicon()
         self.cues = status_cues()
         self.index = MentionIndex(self.document.actors, exclude=dateline_spans(self.document))
-        self.resolve = PronounResolver(self.index, set(self.cues.speech_verbs))
+        self.resolve = PronounResolver(self.index, set(self.cues.speech_verbs), self.document.text)
         self.anchors = Anchors(self.doc, self.document.times, item.places, self.index)
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
@@ -75,6 +77,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._denying = self._denying_words()
         self._received: dict[int, object] = {}
         self._topic_object_verbs = frozenset(self.lex.rules.get("roles", {}).get("topic_object_verbs", ()))
+        self._negative_words = frozenset(self.lex.rules.get("object_classes", {}).get("negative", ()))
         self._hazards = frozenset(self.lex.rules.get("object_classes", {}).get("hazard", ()))
         self._aim_nouns = frozenset(self.lex.rules["status"].get("aim_nouns", ()))
         self._authority_sectors = dict(self.lex.rules.get("roles", {}).get("authority_sectors", {}))
@@ -186,6 +189,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
                 if v.i in bases or v.i in framed or v.i in carried:
                     continue
                 self._bare_modal(v, cands)
+        # "Trump is a faker," she said: a speaker's damning verdict on an actor is criticism
+        self._verdicts(cands, {c.trigger.i for c in cands})
         framed |= self._framed_extra
         cands = [c for c in cands if c.from_frame or c.trigger.i not in framed]
         return self._finish(cands)
@@ -640,6 +645,52 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         return [self.item.actors.get(aid) or self.item.actors.add(
             Actor(id=aid, name=name, country=code, sector=sector, code=code + sector, kind="organisation",
                   mentions=[]), by="events")]
+
+    def _verdicts(self, cands, taken: set[int]) -> None:
+        """"Trump is a faker", "the 83-year-old justice is totally inappropriate" in a speaker's
+        quote or in what a speech verb reports: the speaker criticises that actor (CAMEO 111;
+        readout's gold guide codes name-calling as criticism). The verdict is a word of
+        [object_classes] negative as the predicate of "be" whose subject names an actor."""
+        negative = self._negative_words
+        if not negative:
+            return
+        for tok in self.doc:
+            if tok.i in taken or (tok.lower_ not in negative and tok.lemma_.lower() not in negative):
+                continue
+            pred = tok.head if tok.dep_ == "amod" and tok.head.dep_ == "attr" else tok
+            if pred.dep_ not in ("acomp", "attr") or pred.head.lemma_ != "be":
+                continue
+            cop = pred.head
+            if clause_status(cop, self.cues) == "negated" or self._asked(cop):
+                continue      # "he is not a liar", "is he a liar?"
+            subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            speaker = self._verdict_speaker(tok, cop)
+            if not speaker:
+                continue
+            targets = [a for a in self._first_person(subj, self.actors_of(subj))
+                       if a not in speaker and a.kind in ("person", "organisation", "country", "igo", "group")]
+            if not targets:
+                continue
+            cands.append(Candidate(tok, "111", speaker, targets, "occurred", 0.6, False, True, [cop], None,
+                                   tok.text, True))
+
+    def _verdict_speaker(self, tok, cop) -> list[Actor]:
+        """Who says the verdict: the speaker of the speech quote it is in, else the subject of
+        the speech verb whose complement the clause is."""
+        t = cop.head    # the verb that reports or holds the verdict: "said", "feels", "tweeted"
+        if cop.dep_ == "ccomp" and t.i != cop.i and (
+                t.lemma_.lower() in self.cues.speech_verbs or t.lemma_.lower() in VERDICT_VERBS):
+            subj, passive = subject_token(t)
+            if subj is None or passive:
+                return []
+            return self._first_person(subj, self.actors_of(subj))
+        q = self._quote_of(tok)
+        if q is None or q.category != "speech" or not q.speaker:
+            return []
+        a = self.document.actor(q.speaker)
+        return [a] if a is not None else []
 
     def _hazard_doer(self, t) -> bool:
         """The doer of a violent verb is a natural hazard ([object_classes] hazard): its subject

@@ -361,3 +361,10 @@ def quotes_for(item: WorkItem, attributions: list[Attribution] | None = None) ->
             start=att.start, end=att.end, category=att.category,
             parts=[x for piece in att.parts for x in piece]))
     return quotes
+
+
+def actor_gender(actor: Actor, text: str | None = None) -> str | None:
+    """'female' / 'male' / None for an actor (its mentions' titles and nouns, else a full
+    first name): shared with the events stage's pronoun fallback."""
+    return _gender(actor, text)
+
