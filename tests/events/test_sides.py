@@ -49,6 +49,12 @@ CASES = [
     # a meeting's partner hanging on the agent's phrase
     ("The meetings held by the US and UK foreign secretaries with the Saudi leadership in Jeddah ended on Monday.",
      ("CONSULT", "04", "USA", "SAU", "occurred"), None),
+    # a "subject" after a to-infinitive is its object, misparsed; assailing a politician is criticism
+    ("Speaker Melissa Mark-Viverito took to the steps of City Hall to assail Senator Bernie Sanders.",
+     ("ACCUSE", "111", "USA", "USA", "occurred"), ("ASSAULT", "19")),
+    # a purpose shares its act's status
+    ("Secretary Clinton said the United States should send more special forces into Syria to combat ISIS.",
+     ("ASSAULT", "19", "USA", None, "intended"), None),
     # a word of a name is not the word: "New York" does not make an arrest an investigation
     ("Police arrested two men in New York on Friday.", ("COERCE", "173", "USA", "USA", "occurred"), ("ACCUSE", "09")),
 ]
@@ -64,8 +70,8 @@ def test_sides_filled_from_the_clause(text, wanted, forbidden):
     d = readout.extract_text(text, published=PUBLISHED)
     coded = [(e.type, e.cameo, _country(d, e.source), _country(d, e.target), e.status) for e in d.events]
     typ, prefix, src, tgt, status = wanted
-    assert any(t == typ and c.startswith(prefix) and s == src and g == tgt and st == status
-               for t, c, s, g, st in coded), coded
+    assert any(t == typ and c.startswith(prefix) and s == src and (g == tgt or (g or "").startswith(tgt or "-"))
+               and st == status for t, c, s, g, st in coded), coded
     if forbidden is not None:
         assert not any(t == forbidden[0] and c.startswith(forbidden[1]) for t, c, *_ in coded), coded
 

@@ -188,7 +188,7 @@ def subject_token(tok, depth: int = 0):
     """(subject token, passive?) of a verb or predicate, inherited through xcomp/advcl/conj."""
     for deps, passive in ((SUBJ, False), (PASS_SUBJ, True)):
         for c in tok.children:
-            if c.dep_ in deps:
+            if c.dep_ in deps and not _misparsed_object(tok, c):
                 if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.i != tok.i:
                     return tok.head, passive      # "Beck, who supported Cruz" → Beck
                 return c, passive
@@ -244,7 +244,14 @@ def agent_token(tok):
 
 
 def object_tokens(tok) -> list:
-    return [c for c in tok.children if c.dep_ in OBJ]
+    return [c for c in tok.children if c.dep_ in OBJ or _misparsed_object(tok, c)]
+
+
+def _misparsed_object(verb, c) -> bool:
+    """A "subject" after a to-infinitive is its object, parsed wrong ("took to the steps to
+    assail Senator Sanders"): the subject of an infinitive comes before it ("for X to V")."""
+    return c.dep_ == "nsubj" and c.i > verb.i and verb.tag_ == "VB" and \
+        any(a.dep_ == "aux" and a.tag_ == "TO" for a in verb.children)
 
 
 def shared_object_verb(tok):

@@ -362,6 +362,14 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if status == "occurred" and status_override is None and above is None and is_verbal(anchor_tok) \
                 and self._open_infinitive(anchor_tok):
             status = "hypothetical"    # "the only hope is for Washington to oppose", "the plan is to attack"
+        elif status == "occurred" and status_override is None and above is None and is_verbal(anchor_tok) \
+                and anchor_tok.dep_ in ("advcl", "xcomp") and anchor_tok.head.i != anchor_tok.i \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in anchor_tok.children):
+            # a purpose shares its act's status: "should send more forces into Syria to combat
+            # the Islamic State", "did not want troops on the ground to fight"
+            governing = clause_status(anchor_tok.head, self.cues)
+            if governing in ("hypothetical", "intended", "negated"):
+                status = governing
         if status == "occurred" and status_override:
             status = status_override
         if status == "occurred" and self._second_person(anchor_tok):
