@@ -42,6 +42,10 @@ CASES = [
     ("Secretary Clinton has plainly inspired older women and black voters.", ("SUPPORT", "05"), None),
     ("Roy Neel managed the presidential campaign of Vice President Al Gore.", ("COOPERATE", "06"), None),
     ("The campaign event of President Obama with Secretary Clinton was postponed.", ("ACCUSE", "11"), None),
+    # a question put to someone is no request
+    ("\"Anybody can change,\" Mark Cuban said when asked about the temperament of Donald Trump.", ("REQUEST", "02"), None),
+    ("Reporters asked Senator Cruz about the vote in Iowa.", ("REQUEST", "02"), None),
+    ("Senator Cruz has benefited from the decline of Ben Carson in the polls.", ("COOPERATE", "06"), None),
     # mockery is criticism, not a request
     ("Secretary Clinton mocked Governor Walker for calling himself the king of debt.", ("REQUEST", "02"),
      ("ACCUSE", "111")),

@@ -55,6 +55,12 @@ CASES = [
     # a purpose shares its act's status
     ("Secretary Clinton said the United States should send more special forces into Syria to combat ISIS.",
      ("ASSAULT", "19", "USA", None, "intended"), None),
+    # an endorsement won or received: the giver's support of the receiver
+    ("Senator Ted Cruz won the endorsement of Governor Mary Fallin of Oklahoma on Monday.",
+     ("SUPPORT", "051", "USA", "USA", "occurred"), ("CONSULT", "04")),
+    # a politician attacking a person named without office is still speaking
+    ("When Donald Trump attacked a federal judge in Indiana, Hispanic Americans were outraged.",
+     ("ACCUSE", "111", "USA", "USA", "occurred"), ("ASSAULT", "1")),
     # a word of a name is not the word: "New York" does not make an arrest an investigation
     ("Police arrested two men in New York on Friday.", ("COERCE", "173", "USA", "USA", "occurred"), ("ACCUSE", "09")),
 ]

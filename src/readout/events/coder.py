@@ -138,7 +138,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             g, how = self.governor(self._noun_head(t))
             denied = g is not None and g.lemma_.lower() in self._denying and (b.code or "")[:2] == "11"
             if g is not None and how == "obj" and (g.lemma_.lower() in self._receiving or denied):
-                if not any(self.actors_of(o) for x in (t, g) for _p, o in prep_objects(x, ("from", "by"))):
+                givers = ("from", "by", "of") if (b.code or "")[:2] == "05" else ("from", "by")
+                if not any(self.actors_of(o) for x in (t, g) for _p, o in prep_objects(x, givers)):
                     del bases[t.i]     # "losing support to Sanders", "drew criticism": no act of the subject
                     continue
                 # the giver named, "faced criticism from X": X's act, aimed at the receiver
@@ -234,7 +235,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             return
 
     def _politicians_only(self, actors) -> bool:
-        return all(a.kind == "person" and a.sector in self._verbal_sectors for a in actors)
+        """People only, at least one of them in politics or office (a candidate the tables
+        give no sector counts as a person of no trade), none armed."""
+        return all(a.kind == "person" and (a.sector in self._verbal_sectors or a.sector is None) for a in actors) \
+            and any(a.sector in self._verbal_sectors for a in actors)
 
     def _code_trigger(self, t, b: Base, carrier, cands, framed) -> None:
         status_override = None
@@ -390,6 +394,14 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         the giver's act on the receiver, as it happened — rejecting the criticism does not undo
         it; the receiving verb is no event of its own."""
         sources, targets, _direct = self.noun_roles(self._noun_head(t), b, None)
+        if (code or "")[:2] == "05":
+            # "won the endorsement of X", "the backing of the unions": "of" names the giver
+            for _p, o in prep_objects(self._noun_head(t), ("of",)):
+                givers = self.actors_of(o)
+                if givers:
+                    sources = givers
+                    targets = [a for a in targets if a not in givers]
+                    break
         subj, passive = subject_token(g)
         if subj is not None and not passive:
             receiver = [a for a in self._first_person(subj, self.actors_of(subj)) if a not in sources]

@@ -23,6 +23,10 @@ class FrameCoding:
         not answering" — a verb of asking over a whether/if/wh- clause ([questions] verbs)."""
         if g is None or g.lemma_.lower() not in self._question_verbs:
             return False
+        if not any(c.dep_ in ("xcomp", "ccomp") for c in g.children) and (
+                any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over", "regarding") for c in g.children)
+                or (g.tag_ == "VBN" and g.dep_ in ("advcl", "acl") and not any(c.dep_ == "agent" for c in g.children))):
+            return True    # "when asked about Trump's temperament", "asked about the vote": a question
         for c in g.children:
             if c.dep_ not in ("ccomp", "xcomp", "advcl"):
                 continue
