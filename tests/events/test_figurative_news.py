@@ -46,6 +46,10 @@ CASES = [
     ("\"Anybody can change,\" Mark Cuban said when asked about the temperament of Donald Trump.", ("REQUEST", "02"), None),
     ("Reporters asked Senator Cruz about the vote in Iowa.", ("REQUEST", "02"), None),
     ("Senator Cruz has benefited from the decline of Ben Carson in the polls.", ("COOPERATE", "06"), None),
+    # dying in a fire is no attack; dying in an ambush is
+    ("Three people have died in a blaze at a bank in Athens.", ("ASSAULT", "1"), None),
+    ("Three Afghan soldiers died in an ambush near Kabul.", None, ("ASSAULT", "1")),
+    ("Presumptive GOP nominee Donald Trump overshadows the agenda at the summit in Ottawa.", ("ASSAULT", "1"), None),
     # mockery is criticism, not a request
     ("Secretary Clinton mocked Governor Walker for calling himself the king of debt.", ("REQUEST", "02"),
      ("ACCUSE", "111")),
