@@ -133,3 +133,17 @@ def test_phrase_around_the_cue_gives_the_category(nlp, text, category):
 def test_statement_issued_is_no_content(nlp):
     text = "The party issued a statement on Thursday."
     assert not find_attributions(nlp(text), text=text)
+
+
+@pytest.mark.parametrize("text,cue,category", [
+    # a speech noun object of a light verb above the cue ([frames] of quote_categories.toml)
+    ("He held a conference call to defend the company.", "defend", "speech"),
+    ("She put out a statement on Monday about the merger talks.", "put out", "speech"),
+    ("He delivered a moving speech at the convention about losing their son in the war.",
+     "delivered", "speech"),
+    # … but not a clause of its own
+    ("Trump rushed out tweet attacks, while Clinton pushed policy proposals.", "pushed", "stance"),
+])
+def test_light_verb_frame_gives_the_category(nlp, text, cue, category):
+    atts = [a for a in find_attributions(nlp(text), text=text) if a.cue == cue]
+    assert atts and atts[0].category == category, [(a.cue, a.category) for a in atts]
