@@ -147,3 +147,22 @@ def test_statement_issued_is_no_content(nlp):
 def test_light_verb_frame_gives_the_category(nlp, text, cue, category):
     atts = [a for a in find_attributions(nlp(text), text=text) if a.cue == cue]
     assert atts and atts[0].category == category, [(a.cue, a.category) for a in atts]
+
+
+@pytest.mark.parametrize("text,speaker,second", [
+    # '“A,” X said. “B.”': B goes on A, also when the parse made a word of A the cue's subject
+    # or the inverted speaker an object
+    ("“Toil hopelessly or go to prison,” Frank writes. “That is life at the bottom, thanks to Bill Clinton.”",
+     "Frank", "That is life at the bottom"),
+    ("“Look, Hillary needed to split the first two primaries,” added a South Carolina Democrat. "
+     "“She has done that.”", "a South Carolina Democrat", "She has done that"),
+    ('"He opposed every single one of them. Every single amendment," said Cruz, who had introduced '
+     'some of those amendments. "It is not like people were quiet in sharing their concerns."',
+     "Cruz", "It is not like people were quiet"),
+])
+def test_quotation_goes_on_after_its_attribution(nlp, text, speaker, second):
+    atts = find_attributions(nlp(text), text=text)
+    assert len(atts) == 1, [(text[a.start:a.end], a.cue) for a in atts]
+    a = atts[0]
+    assert second in text[a.start:a.end] and len(a.parts) == 2
+    assert a.speaker_start is not None and text[a.speaker_start:a.speaker_end] == speaker

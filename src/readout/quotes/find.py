@@ -107,7 +107,10 @@ class Finder(QuotedStretches, LearnedCandidates):
         if v.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and v.head.lemma_.lower() == "make" \
                 and v.i > v.head.i and (not own or own[0].lower_ == "it"):
             return self.subject_of(v.head, depth + 1)   # 'Sanders made it clear that …': Sanders
-        for c in v.children:
+        # a subject outside quotation marks first ('“Toil or go to prison,” Frank writes':
+        # the parser may make a word of the quotation a subject as well)
+        kids = sorted(v.children, key=lambda c: self.tok_quote[c.i] >= 0)
+        for c in kids:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
                 if c.lower_ in RELATIVE and own:
                     return own[0]   # "a law which opponents say mirrors …": the opponents say it
@@ -120,9 +123,14 @@ class Finder(QuotedStretches, LearnedCandidates):
                         return pobj[0] if pobj else None
                     continue
                 return c
+        after_quote = v.i >= 2 and (v.doc[v.i - 1].text in ("”", '"', "''")
+                                    or v.doc[v.i - 1].text == "," and v.doc[v.i - 2].text in ("”", '"', "''"))
         for c in v.children:   # inverted "…, said Mr X" sometimes comes out as dobj/attr
             if c.dep_ in ("attr",) and c.i > v.i and c.pos_ in ("PROPN", "NOUN"):
                 return c
+            if c.dep_ == "dobj" and after_quote and c.i > v.i and c.pos_ in ("PROPN", "NOUN") \
+                    and self.tok_quote[c.i] < 0:
+                return c   # '“…,” added a South Carolina Democrat.'
         dep = v.dep_
         head = v.head
         if head.i == v.i:

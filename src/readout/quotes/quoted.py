@@ -156,6 +156,7 @@ class QuotedStretches:
             if a.cue_token is not None and a.how in ("ccomp", "colon"):
                 own_content.setdefault(a.cue_token, []).append(a)
         last_direct: Attribution | None = None
+        last_cued: Attribution | None = None   # the last direct quote with a cue, speaker or not
         last_report: Attribution | None = None
         ordered = sorted(atts, key=lambda a: a.start)
         k = 0
@@ -163,6 +164,8 @@ class QuotedStretches:
             while k < len(ordered) and ordered[k].start <= q.start:
                 if ordered[k].kind in ("direct", "mixed") and ordered[k].speaker_start is not None:
                     last_direct = ordered[k]
+                if ordered[k].kind == "direct" and ordered[k].cue_start is not None:
+                    last_cued = ordered[k]
                 if ordered[k].speaker_start is not None and ordered[k].cue_start is not None:
                     last_report = ordered[k]
                 k += 1
@@ -206,10 +209,12 @@ class QuotedStretches:
                 self._speaker_into(att, dash[1])
                 out.append(att)
                 continue
-            if last_direct is not None and self._same_paragraph_run(last_direct, q):
-                # “A,” he said. “B.” — one quotation broken by its attribution
-                add_part(last_direct, q.start, self.quotes[chain[-1]].end)
-                last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
+            run = next((a for a in (last_direct, last_cued) if a is not None and self._same_paragraph_run(a, q)), None)
+            if run is not None:
+                # “A,” he said. “B.” — one quotation broken by its attribution (also when the
+                # parse gave the cue no subject: '“A,” added a Democrat. “B.”')
+                add_part(run, q.start, self.quotes[chain[-1]].end)
+                run.quotes = sorted(set(run.quotes) | set(chain))
                 continue
             if last_report is not None and last_report.kind != "direct" and \
                     self._quote_goes_on(last_report, q, toks):
