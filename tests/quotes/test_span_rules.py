@@ -166,3 +166,13 @@ def test_quotation_goes_on_after_its_attribution(nlp, text, speaker, second):
     a = atts[0]
     assert second in text[a.start:a.end] and len(a.parts) == 2
     assert a.speaker_start is not None and text[a.speaker_start:a.speaker_end] == speaker
+
+
+def test_quotation_introduced_by_its_own_colon_clause_is_a_new_one(nlp):
+    text = ("“Happy Cinco de Mayo!,” he tweeted. “The best taco bowls are made in Trump Tower Grill.” "
+            "Former candidate Jeb Bush broke down what was wrong with the image to a Dutch newspaper: "
+            "“What Trump did was wrong.”")
+    atts = find_attributions(nlp(text), text=text)
+    tweeted = [a for a in atts if a.cue == "tweeted"]
+    assert tweeted and "taco bowls" in text[tweeted[0].start:tweeted[0].end]
+    assert "What Trump did" not in text[tweeted[0].start:tweeted[0].end]

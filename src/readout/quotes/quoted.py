@@ -351,8 +351,12 @@ class QuotedStretches:
         if att.kind != "direct" or q.open_mark < att.end:
             return False
         gap = self.text[att.end:q.open_mark]
-        return len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and \
-            att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
+        if not (len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and
+                att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))):
+            return False
+        # only the attribution between: its cue stands in the gap, or nothing but marks does
+        # ('“A,” he tweeted. “B.” Jeb Bush told a paper: “C”': C is not his)
+        return att.end <= att.cue_start or not re.search(r"\w", gap)
 
     def _quote_goes_on(self, att: Attribution, q: QuoteSpan, toks) -> bool:
         """q opens right after att's content ends its sentence ('… B. “C …”', '… B: “C”'),
@@ -369,8 +373,13 @@ class QuotedStretches:
         if b < a:
             return False
         breaks = self.text.count("\n\n", a, b)
+        if breaks == 0:
+            # in the same paragraph, unless a clause ending in a colon introduces it
+            # ('… NRC Handelsblad: “C”' is a new one, introduced by its own clause)
+            gap = self.text[a:b].rstrip(" “\"‘'")
+            return not (re.search(r"\w", gap) and gap.endswith(":"))
         if breaks != 1:
-            return breaks == 0
+            return False
         brk = self.text.find("\n\n", a, b)
         return brk - a <= CONTINUE_TAIL and not self.text[brk:b].strip()
 
