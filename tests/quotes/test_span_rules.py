@@ -133,3 +133,46 @@ def test_phrase_around_the_cue_gives_the_category(nlp, text, category):
 def test_statement_issued_is_no_content(nlp):
     text = "The party issued a statement on Thursday."
     assert not find_attributions(nlp(text), text=text)
+
+
+@pytest.mark.parametrize("text,cue,category", [
+    # a speech noun object of a light verb above the cue ([frames] of quote_categories.toml)
+    ("He held a conference call to defend the company.", "defend", "speech"),
+    ("She put out a statement on Monday about the merger talks.", "put out", "speech"),
+    ("He delivered a moving speech at the convention about losing their son in the war.",
+     "delivered", "speech"),
+    # … but not a clause of its own
+    ("Trump rushed out tweet attacks, while Clinton pushed policy proposals.", "pushed", "stance"),
+])
+def test_light_verb_frame_gives_the_category(nlp, text, cue, category):
+    atts = [a for a in find_attributions(nlp(text), text=text) if a.cue == cue]
+    assert atts and atts[0].category == category, [(a.cue, a.category) for a in atts]
+
+
+@pytest.mark.parametrize("text,speaker,second", [
+    # '“A,” X said. “B.”': B goes on A, also when the parse made a word of A the cue's subject
+    # or the inverted speaker an object
+    ("“Toil hopelessly or go to prison,” Frank writes. “That is life at the bottom, thanks to Bill Clinton.”",
+     "Frank", "That is life at the bottom"),
+    ("“Look, Hillary needed to split the first two primaries,” added a South Carolina Democrat. "
+     "“She has done that.”", "a South Carolina Democrat", "She has done that"),
+    ('"He opposed every single one of them. Every single amendment," said Cruz, who had introduced '
+     'some of those amendments. "It is not like people were quiet in sharing their concerns."',
+     "Cruz", "It is not like people were quiet"),
+])
+def test_quotation_goes_on_after_its_attribution(nlp, text, speaker, second):
+    atts = find_attributions(nlp(text), text=text)
+    assert len(atts) == 1, [(text[a.start:a.end], a.cue) for a in atts]
+    a = atts[0]
+    assert second in text[a.start:a.end] and len(a.parts) == 2
+    assert a.speaker_start is not None and text[a.speaker_start:a.speaker_end] == speaker
+
+
+def test_quotation_introduced_by_its_own_colon_clause_is_a_new_one(nlp):
+    text = ("“Happy Cinco de Mayo!,” he tweeted. “The best taco bowls are made in Trump Tower Grill.” "
+            "Former candidate Jeb Bush broke down what was wrong with the image to a Dutch newspaper: "
+            "“What Trump did was wrong.”")
+    atts = find_attributions(nlp(text), text=text)
+    tweeted = [a for a in atts if a.cue == "tweeted"]
+    assert tweeted and "taco bowls" in text[tweeted[0].start:tweeted[0].end]
+    assert "What Trump did" not in text[tweeted[0].start:tweeted[0].end]

@@ -34,6 +34,8 @@ class CategoryTable:
     sources: frozenset[str]                # data and document nouns
     default: str
     version: str
+    frame_verbs: frozenset[str] = frozenset()   # aspectual and light verbs ([frames])
+    frame_nouns: frozenset[str] = frozenset()   # speech nouns of a frame, beside [speech] nouns
 
     def categorise(self, cue: Sequence[str] | str | None, source: Sequence[str] | str | None = (),
                    lemma: str | None = None) -> str:
@@ -63,6 +65,19 @@ class CategoryTable:
                     return "speech"
         return self.default
 
+
+    def speech_word(self, word: str, lemma: str | None = None, verb: bool = False) -> bool:
+        """A speech verb ('said', `verb`) or a speech noun or a speech verb's noun
+        ('statement', 'op-ed', 'report')."""
+        w = word.lower().replace("’", "'")
+        if verb:
+            return "speech" in (self.verbs.get(lemma or ""), self.verbs.get(w))
+        return "speech" in (self.nouns.get(w), self.verbs.get(lemma or ""), self.verbs.get(w))
+
+    def frame_noun(self, word: str) -> bool:
+        """A noun that makes a light verb's frame speech ('a statement', 'a report')."""
+        w = word.lower().replace("’", "'")
+        return self.nouns.get(w) == "speech" or w in self.frame_nouns
 
     def phrase_category(self, words: Sequence[str], at: int) -> str | None:
         """The category of a listed phrase among `words` that covers the word at index `at`
@@ -134,7 +149,9 @@ def category_table() -> CategoryTable:
     return CategoryTable(verbs=verbs, nouns=nouns, marks=marks, phrases=phrases,
                          evidence_forms=frozenset(evidence),
                          sources=frozenset(data["evidence"]["sources"]),
-                         default=data["default"], version=data["version"])
+                         default=data["default"], version=data["version"],
+                         frame_verbs=frozenset(data.get("frames", {}).get("verbs", [])),
+                         frame_nouns=frozenset(data.get("frames", {}).get("nouns", [])))
 
 
 def quote_category(cue: Sequence[str] | str | None, source: Sequence[str] | str | None = (),

@@ -107,7 +107,10 @@ class Finder(QuotedStretches, LearnedCandidates):
         if v.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and v.head.lemma_.lower() == "make" \
                 and v.i > v.head.i and (not own or own[0].lower_ == "it"):
             return self.subject_of(v.head, depth + 1)   # 'Sanders made it clear that …': Sanders
-        for c in v.children:
+        # a subject outside quotation marks first ('“Toil or go to prison,” Frank writes':
+        # the parser may make a word of the quotation a subject as well)
+        kids = sorted(v.children, key=lambda c: self.tok_quote[c.i] >= 0)
+        for c in kids:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
                 if c.lower_ in RELATIVE and own:
                     return own[0]   # "a law which opponents say mirrors …": the opponents say it
@@ -120,9 +123,14 @@ class Finder(QuotedStretches, LearnedCandidates):
                         return pobj[0] if pobj else None
                     continue
                 return c
+        after_quote = v.i >= 2 and (v.doc[v.i - 1].text in ("”", '"', "''")
+                                    or v.doc[v.i - 1].text == "," and v.doc[v.i - 2].text in ("”", '"', "''"))
         for c in v.children:   # inverted "…, said Mr X" sometimes comes out as dobj/attr
             if c.dep_ in ("attr",) and c.i > v.i and c.pos_ in ("PROPN", "NOUN"):
                 return c
+            if c.dep_ == "dobj" and after_quote and c.i > v.i and c.pos_ in ("PROPN", "NOUN") \
+                    and self.tok_quote[c.i] < 0:
+                return c   # '“…,” added a South Carolina Democrat.'
         dep = v.dep_
         head = v.head
         if head.i == v.i:
@@ -1045,7 +1053,71 @@ class Finder(QuotedStretches, LearnedCandidates):
             cat = table.phrase_category([t.text for t in window], i - window.start)
             if cat is not None:
                 return cat
-        return table.categorise(att.cue, source, lemma)
+        cat = table.categorise(att.cue, source, lemma)
+        if cat != "speech" and att.cue_token is not None and att.how != "according" \
+                and self._speech_frame(att):
+            return "speech"
+        return cat
+
+    def _speech_frame(self, att: Attribution) -> bool:
+        """The cue word stands in a speech frame ([frames] of quote_categories.toml): under
+        an aspectual or light verb with a speech noun object ('held a conference call to
+        defend', 'spent much of his speech defending'), or is such a verb with a speech
+        object or complement outside its content ('put out a statement about', 'delivered a
+        speech about', 'began by talking about', 'moved to emphasize')."""
+        table = category_table()
+        i = att.cue_token
+        t = self.doc[i]
+
+        def outside(tok) -> bool:
+            return not (att.start <= tok.idx < att.end)
+
+        frames = []
+        if t.lemma_.lower() in table.frame_verbs:
+            frames.append((t, False))
+        v = t
+        for _ in range(2):   # up through 'to'/'by'/'in' to the frame verb
+            dep, h = v.dep_, v.head
+            if h is v:
+                break
+            if dep in ("pcomp", "pobj") and h.dep_ == "prep" and h.head is not h:
+                h = h.head
+            elif dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                break   # 'while Clinton pushed …', '…, seeking to': a clause of its own
+            elif dep not in ("xcomp", "advcl", "pcomp"):
+                break
+            if h.pos_ not in ("VERB", "AUX") or h.lemma_.lower() not in table.frame_verbs:
+                break
+            frames.append((h, True))
+            v = h
+        for f, above in frames:
+            for c in f.children:
+                if not outside(c):
+                    continue
+                if c.dep_ in ("dobj", "npadvmod") and c.pos_ in ("NOUN", "PROPN"):
+                    if self._speech_noun(c):
+                        return True
+                elif c.dep_ == "prep" and c.lower_ in ("by", "to", "in", "with") and not above:
+                    for g in c.children:
+                        if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB" and g.i != i and outside(g) \
+                                and table.speech_word(g.text, g.lemma_.lower(), verb=True):
+                            return True
+                elif c.dep_ == "xcomp" and not above and c.pos_ == "VERB" and c.i != i and outside(c) \
+                        and table.speech_word(c.text, c.lemma_.lower(), verb=True):
+                    return True
+        return False
+
+    def _speech_noun(self, n) -> bool:
+        """A noun phrase head that is a speech noun, or one whose 'of' noun is ('much of his
+        speech')."""
+        table = category_table()
+        if table.frame_noun(n.text):
+            return True
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(g.dep_ == "pobj" and table.frame_noun(g.text) for g in c.children):
+                    return True
+        return False
 
     def _colon_led(self, att: Attribution) -> bool:
         """The content opens right after a colon that ends its reporting clause ('X said: …',

@@ -156,6 +156,7 @@ class QuotedStretches:
             if a.cue_token is not None and a.how in ("ccomp", "colon"):
                 own_content.setdefault(a.cue_token, []).append(a)
         last_direct: Attribution | None = None
+        last_cued: Attribution | None = None   # the last direct quote with a cue, speaker or not
         last_report: Attribution | None = None
         ordered = sorted(atts, key=lambda a: a.start)
         k = 0
@@ -163,6 +164,8 @@ class QuotedStretches:
             while k < len(ordered) and ordered[k].start <= q.start:
                 if ordered[k].kind in ("direct", "mixed") and ordered[k].speaker_start is not None:
                     last_direct = ordered[k]
+                if ordered[k].kind == "direct" and ordered[k].cue_start is not None:
+                    last_cued = ordered[k]
                 if ordered[k].speaker_start is not None and ordered[k].cue_start is not None:
                     last_report = ordered[k]
                 k += 1
@@ -206,10 +209,12 @@ class QuotedStretches:
                 self._speaker_into(att, dash[1])
                 out.append(att)
                 continue
-            if last_direct is not None and self._same_paragraph_run(last_direct, q):
-                # “A,” he said. “B.” — one quotation broken by its attribution
-                add_part(last_direct, q.start, self.quotes[chain[-1]].end)
-                last_direct.quotes = sorted(set(last_direct.quotes) | set(chain))
+            run = next((a for a in (last_direct, last_cued) if a is not None and self._same_paragraph_run(a, q)), None)
+            if run is not None:
+                # “A,” he said. “B.” — one quotation broken by its attribution (also when the
+                # parse gave the cue no subject: '“A,” added a Democrat. “B.”')
+                add_part(run, q.start, self.quotes[chain[-1]].end)
+                run.quotes = sorted(set(run.quotes) | set(chain))
                 continue
             if last_report is not None and last_report.kind != "direct" and \
                     self._quote_goes_on(last_report, q, toks):
@@ -346,8 +351,12 @@ class QuotedStretches:
         if att.kind != "direct" or q.open_mark < att.end:
             return False
         gap = self.text[att.end:q.open_mark]
-        return len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and \
-            att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))
+        if not (len(gap) <= 200 and "\n" not in gap and att.cue_start is not None and
+                att.cue_start < q.open_mark and gap.rstrip().endswith((".", ",", ":", ";", "!", "?"))):
+            return False
+        # only the attribution between: its cue stands in the gap, or nothing but marks does
+        # ('“A,” he tweeted. “B.” Jeb Bush told a paper: “C”': C is not his)
+        return att.end <= att.cue_start or not re.search(r"\w", gap)
 
     def _quote_goes_on(self, att: Attribution, q: QuoteSpan, toks) -> bool:
         """q opens right after att's content ends its sentence ('… B. “C …”', '… B: “C”'),
@@ -364,8 +373,13 @@ class QuotedStretches:
         if b < a:
             return False
         breaks = self.text.count("\n\n", a, b)
+        if breaks == 0:
+            # in the same paragraph, unless a clause ending in a colon introduces it
+            # ('… NRC Handelsblad: “C”' is a new one, introduced by its own clause)
+            gap = self.text[a:b].rstrip(" “\"‘'")
+            return not (re.search(r"\w", gap) and gap.endswith(":"))
         if breaks != 1:
-            return breaks == 0
+            return False
         brk = self.text.find("\n\n", a, b)
         return brk - a <= CONTINUE_TAIL and not self.text[brk:b].strip()
 
