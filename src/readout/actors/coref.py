@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge
-from .mentions import Mention
-from .normalize import norm
+from .mentions import Mention, words_of_span
+from .normalize import ARTICLE_PREFIXES, article_name, norm
 from .resolve import FORMER_WORDS, HONORIFICS, Cues, entry_actor, same_given_name, surname_match
 
 FORMER_KEYS = FORMER_WORDS
@@ -56,6 +56,12 @@ class Person:
     @property
     def surname(self) -> str:
         return self.name[-1] if self.name else ""
+
+
+def bare_surname(key: str) -> str:
+    """A name word without its Arabic article ("al-abadi", "el-sisi" → abadi, sisi): one surname
+    however the article is written."""
+    return key[3:] if key[:3] in ARTICLE_PREFIXES and len(key) > 4 else key
 
 
 def richness(r) -> int:
@@ -131,9 +137,12 @@ class Linker:
         elif gender and not p.gender:
             p.gender = gender
         if m.how in ("name", "title"):
-            p.tokens.update(norm(r.name).split())
-            p.tokens.update(t for t in self._name_tokens(m) if t not in self.k.places)
-            words = norm(r.name).split() if r.entry is not None else self._name_tokens(m)
+            p.tokens.update(bare_surname(w) for w in norm(r.name).split())
+            for t in self._name_tokens(m):
+                if t not in self.k.places:
+                    p.tokens.add(t)
+                    p.tokens.update(x for x in t.split("-") if x and x not in self.k.places)
+            words = [bare_surname(w) for w in norm(r.name).split()] if r.entry is not None else self._name_tokens(m)
             if len(words) > len(p.name):
                 p.name = words
         p.last = m.start
@@ -169,7 +178,8 @@ class Linker:
 
     def _name_tokens(self, m: Mention) -> list[str]:
         k = self.k
-        return [key for key in (norm(t.text) for t in self.doc[m.start:m.end] if t.text[:1].isupper())
+        return [bare_surname(key) for key in (norm(w) for w in words_of_span(self.doc, m.start, m.end)
+                                              if w[:1].isupper() or article_name(w))
                 if key not in HONORIFICS and key not in k.roles and key not in k.demonyms
                 and key not in k.country_names and key not in FORMER_KEYS]
 

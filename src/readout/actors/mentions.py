@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge, split_code
-from .normalize import norm, singular
+from .normalize import article_name, norm, singular
 from .resolve import (DETERMINERS, DOCUMENT_HEADS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS,
                       Resolved, case_ok, country_actor, entry_actor, government_actor, resolve_words)
 
@@ -104,7 +104,7 @@ def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
         t = toks[i]
         w = t.text
         c0 = w[:1]
-        if not (c0.isupper() or c0.isdigit() or t.lower_ == "the"):
+        if not (c0.isupper() or c0.isdigit() or t.lower_ == "the" or _article_opens_name(toks, i)):
             return None
         first = norm(w)
         maxc = fw.get(first) or fw.get(first.split("-", 1)[0])
@@ -152,6 +152,17 @@ def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def _article_opens_name(toks, i: int) -> bool:
+    """"al-Assad", "el-Sisi" tokenised al / - / Assad: the lower-case Arabic article opens a name."""
+    return (i + 2 < len(toks) and toks[i].lower_ in ("al", "el") and toks[i + 1].text == "-"
+            and not toks[i].whitespace_ and not toks[i + 1].whitespace_ and toks[i + 2].text[:1].isupper())
+
+
+def _name_cased(text: str) -> bool:
+    """A name's first letter is a capital, or it opens with a lower-case Arabic article."""
+    return text[:1].isupper() or article_name(text.split()[0] if text.split() else text)
 
 
 def entity_map(ents) -> dict[int, tuple[int, int, str]]:
@@ -509,7 +520,7 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
         if ent.label_ in ENTITY_LABELS_PERSON or ent.label_ in ENTITY_LABELS_ORG:
             if names_document(doc, ent.start, ent.end, ent_of):
                 continue
-            if not ent.text[:1].isupper():
+            if not _name_cased(ent.text):
                 continue
             if any(g.start >= ent.start and g.end <= ent.end and g.end - g.start == ent.end - ent.start
                    for g in geo):
@@ -568,7 +579,7 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
                 # an unknown name is called what the text calls it
                 r.name = doc[name_start:men.end].text.strip()
                 r.key = f"unknown:{r.kind}:{norm(r.name)}"
-            if r.entry is None and (r.kind == "person" or men.end - men.start == 1):
+            if r.entry is None and (r.kind == "person" or len(words_of_span(doc, name_start, men.end)) == 1):
                 men.needs = "surname"   # an unknown "Stumpf" may be the "John Stumpf" named before
         elif r.how == "title":
             men.how = "title"

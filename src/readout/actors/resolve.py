@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..records import Actor, stable_id
 from .knowledge import ActorKnowledge, Entry, Role, TitleSpec, knowledge, split_code, title_table
-from .normalize import norm, norm_word, singular
+from .normalize import article_name, article_variants, norm, norm_word, singular
 
 HONORIFICS = frozenset("""mr mrs ms miss dr sir dame madam madame lord lady mister monsieur herr
 comrade mme mlle""".split())
@@ -140,7 +140,7 @@ def words_of(text: str) -> list[str]:
 
 
 def _capitalised(w: str) -> bool:
-    return w[:1].isupper() or w[:1].isdigit()
+    return w[:1].isupper() or w[:1].isdigit() or article_name(w)
 
 
 def case_ok(k: ActorKnowledge, key: str, surface: str) -> bool:
@@ -692,6 +692,15 @@ def analyse_cached(words, k: ActorKnowledge) -> Analysis:
     return a
 
 
+def _unique(entries) -> list[Entry]:
+    out, seen = [], set()
+    for e in entries:
+        if e.index not in seen:
+            seen.add(e.index)
+            out.append(e)
+    return out
+
+
 def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowledge | None = None,
                   kind_hint: str | None = None) -> Resolved | None:
     """The actor a mention's words name, from the knowledge tables alone."""
@@ -725,11 +734,13 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
         # a surname alone ("Mr Lavrov") or a name spelt differently ("Sergei Lavrov")
         toks = a.name_tokens
         if toks:
-            cands = [e for e in k.entries_with_surname(toks[-1]) if e.kind == "person"]
+            cands = _unique(e for v in article_variants(toks[-1]) for e in k.entries_with_surname(v)
+                            if e.kind == "person")
             if len(toks) == 1 and title_spec(cues) is not None:
                 # "Sen. Warren": a title lets a surname name a data-set person too
                 seen = {e.index for e in cands}
-                cands += [e for e in k.titled_surnames(toks[0]) if e.index not in seen]
+                cands += _unique(e for v in article_variants(toks[0]) for e in k.titled_surnames(v)
+                                 if e.index not in seen)
             if cands and len(toks) > 1:
                 first = toks[0]
                 e = pick_entry(cands, cues, date, k, first_name=first)
