@@ -469,6 +469,15 @@ def names_person_by_apposition(doc, head: int, k: ActorKnowledge) -> bool:
     return False
 
 
+def _titled_person(doc, ent, k: ActorKnowledge) -> bool:
+    """A person entity right after a person's title or an honorific ("Senator Murray",
+    "Mr Washington"): a name, even one the gazetteer lists as a town."""
+    if ent.label_ != "PERSON" or ent.start == 0:
+        return False
+    prev = norm(doc[ent.start - 1].text)
+    return prev in HONORIFICS or (doc[ent.start - 1].text[:1].isupper() and prev in title_words(k).role_words)
+
+
 def person_gate(doc, m: Match, k: ActorKnowledge) -> bool:
     """A one-word person name ("Xi", "Putin") counts only in a person context."""
     t = doc[m.start]
@@ -523,8 +532,8 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
             if not _name_cased(ent.text):
                 continue
             if any(g.start >= ent.start and g.end <= ent.end and g.end - g.start == ent.end - ent.start
-                   for g in geo):
-                continue   # the whole entity is a known country/capital
+                   and not (g.table == "place" and _titled_person(doc, ent, k)) for g in geo):
+                continue   # the whole entity is a known country/capital (not "Senator Murray")
             s, e = ent.start, ent.end
             while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_space):
                 s += 1
