@@ -25,9 +25,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..nlp.text import parsed_text
-from .knowledge import ActorKnowledge
+from .knowledge import ActorKnowledge, title_table
 from .mentions import Mention, words_of_span
-from .normalize import ARTICLE_PREFIXES, article_name, norm
+from .normalize import ARTICLE_PREFIXES, article_name, norm, singular
 from .resolve import FORMER_WORDS, HONORIFICS, Cues, entry_actor, same_given_name, surname_match
 
 FORMER_KEYS = FORMER_WORDS
@@ -52,6 +52,7 @@ class Person:
     last: int = -1
     last_subject: int = -1                             # sentence number of the last mention as a subject
     name: list[str] = field(default_factory=list)     # the words of its fullest name
+    titles: set[str] = field(default_factory=set)     # the titles it was named with ("Prince …")
 
     @property
     def surname(self) -> str:
@@ -145,6 +146,7 @@ class Linker:
             words = [bare_surname(w) for w in norm(r.name).split()] if r.entry is not None else self._name_tokens(m)
             if len(words) > len(p.name):
                 p.name = words
+            p.titles.update(filter(None, (self._title_of(norm(t.text)) for t in self.doc[m.start:m.end])))
         p.last = m.start
         if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end)):
             p.last_subject = self.sent_no[m.start]
@@ -274,12 +276,48 @@ class Linker:
             self.merged[m.key] = new.key
             self.resolved_as[new.key] = new
 
+    def _title_of(self, key: str) -> str:
+        """The title a word names ("prince", "gov" and "governor" alike), or ""."""
+        row = self.k.roles.get(key)
+        if row is None or row[1] != "person" or "title" not in (row[3] or ()):
+            return ""
+        spec = title_table()[0].get(key)
+        return "kind:" + spec.kind if spec is not None else singular(key)
+
+    def _definite_title(self, m: Mention) -> str:
+        """The title of a definite title noun ("the prince", "the senator"), or ""."""
+        if self.doc[m.start].lower_ != "the" or m.head < 0:
+            return ""
+        return self._title_of(norm(self.doc[m.head].text))
+
+    def _link_titled(self, m: Mention, title: str) -> bool:
+        """"the prince" → the last person named with that title before ("Saudi Prince
+        Alwaleed bin Talal … the prince"), of the country the phrase gives, if it gives one."""
+        r = m.resolved
+        best = None
+        for p in self.persons.values():
+            if title not in p.titles or p.mention.start >= m.start:
+                continue
+            if r.country and p.mention.resolved.country != r.country:
+                continue
+            if best is None or p.last > best.last:
+                best = p
+        if best is None:
+            return False
+        m.key = best.key
+        m.resolved = best.mention.resolved
+        return True
+
     def _link_role(self, m: Mention) -> None:
-        """A role phrase → the person named in the article who holds that role."""
+        """A role phrase → the person named in the article who holds that role; a definite
+        title noun no holder is found for → the last person named with that title."""
         r = m.resolved
         wants_top = "top" in r.flags
         counterpart = "counterpart" in r.flags
+        title = self._definite_title(m)
         if not (r.offices or wants_top or counterpart):
+            if title:
+                self._link_titled(m, title)
             return      # "a Chinese official" is nobody in particular
         best, best_score = None, None
         for p in self.persons.values():
@@ -316,6 +354,8 @@ class Linker:
         if best is not None:
             m.key = best.key
             m.resolved = best.mention.resolved
+            return
+        if title and self._link_titled(m, title):
             return
         if r.entry is None and r.country is None and r.kind == "person":
             m.resolved = None   # "the president" with nobody to point to: not an actor

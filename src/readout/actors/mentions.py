@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge, split_code
 from .normalize import article_name, norm, singular
-from .resolve import (DETERMINERS, DOCUMENT_HEADS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS,
-                      Resolved, case_ok, country_actor, entry_actor, government_actor, resolve_words)
+from .resolve import (DETERMINERS, DOCUMENT_HEADS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, NAME_PARTICLES,
+                      SKIP_WORDS, Resolved, case_ok, country_actor, entry_actor, government_actor, resolve_words)
 
 MOTION_LEMMAS = frozenset("""visit trip travel go come fly return arrive move journey flee head tour
 relocate escape land sail drive walk march deploy evacuate""".split())
@@ -163,6 +163,30 @@ def _article_opens_name(toks, i: int) -> bool:
 def _name_cased(text: str) -> bool:
     """A name's first letter is a capital, or it opens with a lower-case Arabic article."""
     return text[:1].isupper() or article_name(text.split()[0] if text.split() else text)
+
+
+def _opens_with_particle(ent) -> bool:
+    """A person entity that opens with a lower-case name particle ("bin Talal", "de Blasio")."""
+    return (len(ent) >= 2 and ent[0].lower_ in NAME_PARTICLES and ent[0].text.islower()
+            and ent[1].text[:1].isupper())
+
+
+def _particle_name(doc, ent, k: ActorKnowledge, taken: set[int]):
+    """The tagger often cuts a name at its particle: "Alwaleed bin Talal" tagged "bin Talal".
+    The capitalised proper nouns right before it that are no title, honorific, nationality or
+    country belong to the name; with none, the entity as it is (a name is capitalised)."""
+    from spacy.tokens import Span
+    tw = title_words(k)
+    s = ent.start
+    while s > 0 and s - 1 not in taken:
+        t = doc[s - 1]
+        key = norm(t.text)
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha) or key in HONORIFICS \
+                or key in tw.role_words or key in k.roles or key in k.demonyms or key in k.country_names \
+                or "\n" in t.whitespace_:
+            break
+        s -= 1
+    return Span(doc, s, ent.end, label=ent.label_) if s < ent.start else ent
 
 
 def entity_map(ents) -> dict[int, tuple[int, int, str]]:
@@ -529,6 +553,8 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
         if ent.label_ in ENTITY_LABELS_PERSON or ent.label_ in ENTITY_LABELS_ORG:
             if names_document(doc, ent.start, ent.end, ent_of):
                 continue
+            if ent.label_ in ENTITY_LABELS_PERSON and _opens_with_particle(ent):
+                ent = _particle_name(doc, ent, k, taken)   # "bin Talal" of "Alwaleed bin Talal"
             if not _name_cased(ent.text):
                 continue
             if any(g.start >= ent.start and g.end <= ent.end and g.end - g.start == ent.end - ent.start
