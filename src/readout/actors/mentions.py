@@ -289,7 +289,71 @@ def multiword_title_at(doc, j: int, k: ActorKnowledge, taken: set[int]) -> int:
 
 def extend_title(doc, start: int, k: ActorKnowledge, taken: set[int]) -> int:
     """Move `start` left over the title, nationality and honorific words before a name."""
+    return extend_title_parts(doc, start, k, taken)[0]
+
+
+def extend_title_parts(doc, start: int, k: ActorKnowledge, taken: set[int]) -> tuple[int, set[int]]:
+    """The new start of a name with its titles, and the tokens of it not to read for the
+    person: a party adjective before plain modifiers ("Democratic" of "Democratic
+    presidential frontrunner Hillary Clinton") and an earlier title coordinated with the
+    one next to the name ("Former Secretary of State and" of "Former Secretary of State
+    and Democratic presidential frontrunner Hillary Clinton": the phrase is one person's,
+    and no word of a title is an actor of its own), whose country words only are read."""
+    new_start, skip = _extend_title_once(doc, start, k, taken)
+    j = new_start - 1
+    if new_start < start and j >= 1 and doc[j].lower_ == "and" and j not in taken \
+            and _ends_person_title(doc, j - 1, k, taken):
+        left, left_skip = _extend_title_once(doc, j, k, taken)
+        before = doc[left - 1] if left > 0 else None
+        if left < j and doc[left].text[:1].isupper() and not (
+                before is not None and (before.lower_ in DETERMINERS or before.lower_ in POSSESSIVES
+                                        or before.text in ("'s", "’s"))):
+            for i in range(left, j + 1):
+                key = norm(doc[i].text)
+                if not (doc[i].text[:1].isupper() and (key in k.demonyms or key in k.country_names)):
+                    skip.add(i)
+            new_start = left
+    return new_start, skip
+
+
+POSSESSIVES = frozenset("his her their its our my your".split())
+
+
+def inside_title_phrase(doc, start: int, end: int, k: ActorKnowledge) -> bool:
+    """Whether tokens [start, end) lie inside a longer person's title of roles.tsv ("State"
+    or "Secretary" of "Secretary of State", "Defense Minister" of "Defense Minister and
+    opposition leader"): words of a title are no actor of their own."""
+    n = len(doc)
+    for L in (2, 3, 4, 5):
+        for s in range(max(0, end - L), min(start, n - L) + 1):
+            e = s + L
+            if e - s <= end - start or s > start or e < end:
+                continue
+            key = norm(" ".join(t.text for t in doc[s:e])).replace(" - ", "-")
+            row = k.roles.get(key)
+            if row is not None and row[1] == "person":
+                return True
+    return False
+
+
+def _ends_person_title(doc, j: int, k: ActorKnowledge, taken: set[int]) -> bool:
+    """Whether token j ends a capitalised title of a person ("Secretary of State", "Minister")."""
+    if j in taken or not doc[j].text[:1].isupper():
+        return False
+    for L in (4, 3, 2, 1):
+        s = j - L + 1
+        if s < 0:
+            continue
+        key = norm(" ".join(t.text for t in doc[s:j + 1])).replace(" - ", "-")
+        row = k.roles.get(key)
+        if row is not None and row[1] == "person" and doc[s].text[:1].isupper():
+            return True
+    return False
+
+
+def _extend_title_once(doc, start: int, k: ActorKnowledge, taken: set[int]) -> tuple[int, set[int]]:
     tw = title_words(k)
+    skip: set[int] = set()
     j = start - 1
     new_start = start
     while j >= 0 and j not in taken:
@@ -321,23 +385,30 @@ def extend_title(doc, start: int, k: ActorKnowledge, taken: set[int]) -> int:
             j -= 1
             continue
         break
-    # "Australian actor Hugh Jackman": up to two plain modifiers between a nationality and a name
+    # "Australian actor Hugh Jackman": up to two plain modifiers between a nationality and a
+    # name; "Democratic presidential frontrunner Hillary Clinton": or a party adjective (read as
+    # no part of the name). Next to the name the parser may take the modifier for the head.
     j = new_start - 1
     skipped = 0
     while j >= 1 and j not in taken and skipped < 2:
         t = doc[j]
-        if not (t.text.islower() and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod", "nmod")):
+        if not (t.text.islower() and t.pos_ in ("NOUN", "ADJ")
+                and (t.dep_ in ("compound", "amod", "nmod") or (j == new_start - 1 and t.pos_ == "NOUN"))):
             break
         skipped += 1
         prev = doc[j - 1]
         pk = norm(prev.text)
-        if prev.text[:1].isupper() and (pk in k.demonyms or pk in k.country_names) and j - 1 not in taken:
+        if prev.text[:1].isupper() and j - 1 not in taken and (pk in k.demonyms or pk in k.country_names):
             new_start = j - 1
+            break
+        if prev.text[:1].isupper() and j - 1 not in taken and prev.ent_type_ == "NORP" and prev.pos_ in ("ADJ", "PROPN"):
+            new_start = j - 1
+            skip.add(j - 1)
             break
         j -= 1
     while new_start < start and norm(doc[new_start].text) in ("-",):
         new_start += 1
-    return new_start
+    return new_start, skip
 
 
 def dependency_cues(doc, head: int, start: int, end: int, k: ActorKnowledge, taken: set[int]):
@@ -353,13 +424,13 @@ def dependency_cues(doc, head: int, start: int, end: int, k: ActorKnowledge, tak
     return [], set()
 
 
-def words_of_span(doc, start: int, end: int) -> list[str]:
+def words_of_span(doc, start: int, end: int, skip: set[int] = frozenset()) -> list[str]:
     """The span's words, with hyphenated names the tokenizer split rejoined ("Jean-Claude",
-    "Hans-Peter": the tables spell them whole)."""
+    "Hans-Peter": the tables spell them whole); tokens in `skip` left out."""
     out: list[str] = []
     glue = False
     for t in doc[start:end]:
-        if t.is_space or not t.text.strip():
+        if t.is_space or not t.text.strip() or t.i in skip:
             continue
         if t.text == "-" and out and not doc[t.i - 1].whitespace_ and not t.whitespace_:
             out[-1] += "-"
@@ -575,9 +646,9 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
 
     # -- resolve names with their titles and appositions
     for men in sorted(name_spans, key=lambda x: x.start):
-        start = extend_title(doc, men.start, k, taken)
+        start, skip = extend_title_parts(doc, men.start, k, taken)
         extra, cue_tokens = dependency_cues(doc, men.head, start, men.end, k, taken)
-        words = extra + words_of_span(doc, start, men.end)
+        words = extra + words_of_span(doc, start, men.end, skip)
         words += appositive_words(doc, men.head, men.end)
         of_end = of_country_end(doc, men.head, men.end, geo)
         if of_end:      # "King Hassan of Morocco": the country is part of the name's description
