@@ -84,3 +84,24 @@ def test_news_actor_defect(docs, case):
     assert a.name == name, (cid, got)
     if code is not None:
         assert a.code == code, (cid, got)
+
+
+def test_one_word_organisation_named_again_is_no_cycle_of_merges():
+    # an unknown one-word organisation first read alone, then inside a longer name of itself,
+    # once merged into itself and looped for ever (found on eval article ecb_27_2ecb)
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("actor linking did not finish")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    try:
+        doc = readout.extract_text(
+            "They plant an IFrame onto a legitimate site and the IFrame redirects unsuspecting visitors "
+            "to the site hosting the malicious code .\n\nAn IFrame is an HTML element that lets users "
+            "embed an HTML document inside another HTML document .", published="2008-12-01")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert len({a.name for a in doc.actors}) == len(doc.actors)

@@ -219,8 +219,10 @@ class Linker:
         if best is None:
             if full_here and last in self.bare:
                 # "Sanders" (read as an organisation) before "Bernie Sanders": the same one
+                target = r.key if r is not None else m.key
                 for key in self.bare.pop(last):
-                    self.merged[key] = r.key if r is not None else m.key
+                    if key != target:
+                        self.merged[key] = target
             return
         known_there = best.mention.resolved.entry is not None
         pr = best.mention.resolved
@@ -472,9 +474,10 @@ def link(doc, mentions: list[Mention], k: ActorKnowledge, date: dt.date | None,
         final = {m.key: m.resolved for m in out if m.key not in linker.merged}
         final.update(linker.resolved_as)
         for m in out:
-            key = m.key
-            while key in linker.merged:
+            key, seen = m.key, {m.key}
+            while key in linker.merged and linker.merged[key] not in seen:
                 key = linker.merged[key]
+                seen.add(key)
             if key != m.key:
                 m.key = key
                 m.resolved = final.get(key, m.resolved)

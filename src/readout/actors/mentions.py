@@ -303,7 +303,7 @@ def extend_title_parts(doc, start: int, k: ActorKnowledge, taken: set[int]) -> t
     j = new_start - 1
     if new_start < start and j >= 1 and doc[j].lower_ == "and" and j not in taken \
             and _ends_person_title(doc, j - 1, k, taken):
-        left, left_skip = _extend_title_once(doc, j, k, taken)
+        left, _ = _extend_title_once(doc, j, k, taken)
         before = doc[left - 1] if left > 0 else None
         if left < j and doc[left].text[:1].isupper() and not (
                 before is not None and (before.lower_ in DETERMINERS or before.lower_ in POSSESSIVES
@@ -321,13 +321,14 @@ POSSESSIVES = frozenset("his her their its our my your".split())
 
 def inside_title_phrase(doc, start: int, end: int, k: ActorKnowledge) -> bool:
     """Whether tokens [start, end) lie inside a longer person's title of roles.tsv ("State"
-    or "Secretary" of "Secretary of State", "Defense Minister" of "Defense Minister and
-    opposition leader"): words of a title are no actor of their own."""
+    or "Secretary" of "Secretary of State") or are one of several words ("Defense
+    Minister"): words of a title are no actor of their own. A title word alone ("King") may
+    be a surname."""
     n = len(doc)
     for L in (2, 3, 4, 5):
         for s in range(max(0, end - L), min(start, n - L) + 1):
             e = s + L
-            if e - s <= end - start or s > start or e < end:
+            if s > start or e < end or (e - s == end - start == 1):
                 continue
             key = norm(" ".join(t.text for t in doc[s:e])).replace(" - ", "-")
             row = k.roles.get(key)
