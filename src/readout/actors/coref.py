@@ -25,9 +25,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..nlp.text import parsed_text
-from .knowledge import ActorKnowledge
-from .mentions import Mention
-from .normalize import norm
+from .knowledge import ActorKnowledge, title_table
+from .mentions import Mention, words_of_span
+from .normalize import ARTICLE_PREFIXES, article_name, norm, singular
 from .resolve import FORMER_WORDS, HONORIFICS, Cues, entry_actor, same_given_name, surname_match
 
 FORMER_KEYS = FORMER_WORDS
@@ -52,10 +52,17 @@ class Person:
     last: int = -1
     last_subject: int = -1                             # sentence number of the last mention as a subject
     name: list[str] = field(default_factory=list)     # the words of its fullest name
+    titles: set[str] = field(default_factory=set)     # the titles it was named with ("Prince …")
 
     @property
     def surname(self) -> str:
         return self.name[-1] if self.name else ""
+
+
+def bare_surname(key: str) -> str:
+    """A name word without its Arabic article ("al-abadi", "el-sisi" → abadi, sisi): one surname
+    however the article is written."""
+    return key[3:] if key[:3] in ARTICLE_PREFIXES and len(key) > 4 else key
 
 
 def richness(r) -> int:
@@ -131,11 +138,15 @@ class Linker:
         elif gender and not p.gender:
             p.gender = gender
         if m.how in ("name", "title"):
-            p.tokens.update(norm(r.name).split())
-            p.tokens.update(t for t in self._name_tokens(m) if t not in self.k.places)
-            words = norm(r.name).split() if r.entry is not None else self._name_tokens(m)
+            p.tokens.update(bare_surname(w) for w in norm(r.name).split())
+            for t in self._name_tokens(m):
+                if t not in self.k.places:
+                    p.tokens.add(t)
+                    p.tokens.update(x for x in t.split("-") if x and x not in self.k.places)
+            words = [bare_surname(w) for w in norm(r.name).split()] if r.entry is not None else self._name_tokens(m)
             if len(words) > len(p.name):
                 p.name = words
+            p.titles.update(filter(None, (self._title_of(norm(t.text)) for t in self.doc[m.start:m.end])))
         p.last = m.start
         if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end)):
             p.last_subject = self.sent_no[m.start]
@@ -169,7 +180,8 @@ class Linker:
 
     def _name_tokens(self, m: Mention) -> list[str]:
         k = self.k
-        return [key for key in (norm(t.text) for t in self.doc[m.start:m.end] if t.text[:1].isupper())
+        return [bare_surname(key) for key in (norm(w) for w in words_of_span(self.doc, m.start, m.end)
+                                              if w[:1].isupper() or article_name(w))
                 if key not in HONORIFICS and key not in k.roles and key not in k.demonyms
                 and key not in k.country_names and key not in FORMER_KEYS]
 
@@ -207,8 +219,10 @@ class Linker:
         if best is None:
             if full_here and last in self.bare:
                 # "Sanders" (read as an organisation) before "Bernie Sanders": the same one
+                target = r.key if r is not None else m.key
                 for key in self.bare.pop(last):
-                    self.merged[key] = r.key if r is not None else m.key
+                    if key != target:
+                        self.merged[key] = target
             return
         known_there = best.mention.resolved.entry is not None
         pr = best.mention.resolved
@@ -264,12 +278,48 @@ class Linker:
             self.merged[m.key] = new.key
             self.resolved_as[new.key] = new
 
+    def _title_of(self, key: str) -> str:
+        """The title a word names ("prince", "gov" and "governor" alike), or ""."""
+        row = self.k.roles.get(key)
+        if row is None or row[1] != "person" or "title" not in (row[3] or ()):
+            return ""
+        spec = title_table()[0].get(key)
+        return "kind:" + spec.kind if spec is not None else singular(key)
+
+    def _definite_title(self, m: Mention) -> str:
+        """The title of a definite title noun ("the prince", "the senator"), or ""."""
+        if self.doc[m.start].lower_ != "the" or m.head < 0:
+            return ""
+        return self._title_of(norm(self.doc[m.head].text))
+
+    def _link_titled(self, m: Mention, title: str) -> bool:
+        """"the prince" → the last person named with that title before ("Saudi Prince
+        Alwaleed bin Talal … the prince"), of the country the phrase gives, if it gives one."""
+        r = m.resolved
+        best = None
+        for p in self.persons.values():
+            if title not in p.titles or p.mention.start >= m.start:
+                continue
+            if r.country and p.mention.resolved.country != r.country:
+                continue
+            if best is None or p.last > best.last:
+                best = p
+        if best is None:
+            return False
+        m.key = best.key
+        m.resolved = best.mention.resolved
+        return True
+
     def _link_role(self, m: Mention) -> None:
-        """A role phrase → the person named in the article who holds that role."""
+        """A role phrase → the person named in the article who holds that role; a definite
+        title noun no holder is found for → the last person named with that title."""
         r = m.resolved
         wants_top = "top" in r.flags
         counterpart = "counterpart" in r.flags
+        title = self._definite_title(m)
         if not (r.offices or wants_top or counterpart):
+            if title:
+                self._link_titled(m, title)
             return      # "a Chinese official" is nobody in particular
         best, best_score = None, None
         for p in self.persons.values():
@@ -306,6 +356,8 @@ class Linker:
         if best is not None:
             m.key = best.key
             m.resolved = best.mention.resolved
+            return
+        if title and self._link_titled(m, title):
             return
         if r.entry is None and r.country is None and r.kind == "person":
             m.resolved = None   # "the president" with nobody to point to: not an actor
@@ -422,9 +474,10 @@ def link(doc, mentions: list[Mention], k: ActorKnowledge, date: dt.date | None,
         final = {m.key: m.resolved for m in out if m.key not in linker.merged}
         final.update(linker.resolved_as)
         for m in out:
-            key = m.key
-            while key in linker.merged:
+            key, seen = m.key, {m.key}
+            while key in linker.merged and linker.merged[key] not in seen:
                 key = linker.merged[key]
+                seen.add(key)
             if key != m.key:
                 m.key = key
                 m.resolved = final.get(key, m.resolved)

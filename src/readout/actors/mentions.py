@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from ..nlp.text import parsed_text
 from .knowledge import ActorKnowledge, split_code
-from .normalize import norm, singular
-from .resolve import (DETERMINERS, DOCUMENT_HEADS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, SKIP_WORDS,
-                      Resolved, case_ok, country_actor, entry_actor, government_actor, resolve_words)
+from .normalize import article_name, norm, singular
+from .resolve import (DETERMINERS, DOCUMENT_HEADS, FORMER_WORDS, HONORIFICS, LOCATIVE_PREPS, NAME_PARTICLES,
+                      SKIP_WORDS, Resolved, case_ok, country_actor, entry_actor, government_actor, resolve_words)
 
 MOTION_LEMMAS = frozenset("""visit trip travel go come fly return arrive move journey flee head tour
 relocate escape land sail drive walk march deploy evacuate""".split())
@@ -104,7 +104,7 @@ def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
         t = toks[i]
         w = t.text
         c0 = w[:1]
-        if not (c0.isupper() or c0.isdigit() or t.lower_ == "the"):
+        if not (c0.isupper() or c0.isdigit() or t.lower_ == "the" or _article_opens_name(toks, i)):
             return None
         first = norm(w)
         maxc = fw.get(first) or fw.get(first.split("-", 1)[0])
@@ -152,6 +152,41 @@ def gazetteer_scan(doc, k: ActorKnowledge) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def _article_opens_name(toks, i: int) -> bool:
+    """"al-Assad", "el-Sisi" tokenised al / - / Assad: the lower-case Arabic article opens a name."""
+    return (i + 2 < len(toks) and toks[i].lower_ in ("al", "el") and toks[i + 1].text == "-"
+            and not toks[i].whitespace_ and not toks[i + 1].whitespace_ and toks[i + 2].text[:1].isupper())
+
+
+def _name_cased(text: str) -> bool:
+    """A name's first letter is a capital, or it opens with a lower-case Arabic article."""
+    return text[:1].isupper() or article_name(text.split()[0] if text.split() else text)
+
+
+def _opens_with_particle(ent) -> bool:
+    """A person entity that opens with a lower-case name particle ("bin Talal", "de Blasio")."""
+    return (len(ent) >= 2 and ent[0].lower_ in NAME_PARTICLES and ent[0].text.islower()
+            and ent[1].text[:1].isupper())
+
+
+def _particle_name(doc, ent, k: ActorKnowledge, taken: set[int]):
+    """The tagger often cuts a name at its particle: "Alwaleed bin Talal" tagged "bin Talal".
+    The capitalised proper nouns right before it that are no title, honorific, nationality or
+    country belong to the name; with none, the entity as it is (a name is capitalised)."""
+    from spacy.tokens import Span
+    tw = title_words(k)
+    s = ent.start
+    while s > 0 and s - 1 not in taken:
+        t = doc[s - 1]
+        key = norm(t.text)
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha) or key in HONORIFICS \
+                or key in tw.role_words or key in k.roles or key in k.demonyms or key in k.country_names \
+                or "\n" in t.whitespace_:
+            break
+        s -= 1
+    return Span(doc, s, ent.end, label=ent.label_) if s < ent.start else ent
 
 
 def entity_map(ents) -> dict[int, tuple[int, int, str]]:
@@ -254,7 +289,72 @@ def multiword_title_at(doc, j: int, k: ActorKnowledge, taken: set[int]) -> int:
 
 def extend_title(doc, start: int, k: ActorKnowledge, taken: set[int]) -> int:
     """Move `start` left over the title, nationality and honorific words before a name."""
+    return extend_title_parts(doc, start, k, taken)[0]
+
+
+def extend_title_parts(doc, start: int, k: ActorKnowledge, taken: set[int]) -> tuple[int, set[int]]:
+    """The new start of a name with its titles, and the tokens of it not to read for the
+    person: a party adjective before plain modifiers ("Democratic" of "Democratic
+    presidential frontrunner Hillary Clinton") and an earlier title coordinated with the
+    one next to the name ("Former Secretary of State and" of "Former Secretary of State
+    and Democratic presidential frontrunner Hillary Clinton": the phrase is one person's,
+    and no word of a title is an actor of its own), whose country words only are read."""
+    new_start, skip = _extend_title_once(doc, start, k, taken)
+    j = new_start - 1
+    if new_start < start and j >= 1 and doc[j].lower_ == "and" and j not in taken \
+            and _ends_person_title(doc, j - 1, k, taken):
+        left, _ = _extend_title_once(doc, j, k, taken)
+        before = doc[left - 1] if left > 0 else None
+        if left < j and doc[left].text[:1].isupper() and not (
+                before is not None and (before.lower_ in DETERMINERS or before.lower_ in POSSESSIVES
+                                        or before.text in ("'s", "’s"))):
+            for i in range(left, j + 1):
+                key = norm(doc[i].text)
+                if not (doc[i].text[:1].isupper() and (key in k.demonyms or key in k.country_names)):
+                    skip.add(i)
+            new_start = left
+    return new_start, skip
+
+
+POSSESSIVES = frozenset("his her their its our my your".split())
+
+
+def inside_title_phrase(doc, start: int, end: int, k: ActorKnowledge) -> bool:
+    """Whether tokens [start, end) lie inside a longer person's title of roles.tsv ("State"
+    or "Secretary" of "Secretary of State") or are one of several words ("Defense
+    Minister"): words of a title are no actor of their own. A title word alone ("King") may
+    be a surname."""
+    n = len(doc)
+    for L in (2, 3, 4, 5):
+        for s in range(max(0, end - L), min(start, n - L) + 1):
+            e = s + L
+            if s > start or e < end or (e - s == end - start == 1):
+                continue
+            key = norm(" ".join(t.text for t in doc[s:e])).replace(" - ", "-")
+            row = k.roles.get(key)
+            if row is not None and row[1] == "person":
+                return True
+    return False
+
+
+def _ends_person_title(doc, j: int, k: ActorKnowledge, taken: set[int]) -> bool:
+    """Whether token j ends a capitalised title of a person ("Secretary of State", "Minister")."""
+    if j in taken or not doc[j].text[:1].isupper():
+        return False
+    for L in (4, 3, 2, 1):
+        s = j - L + 1
+        if s < 0:
+            continue
+        key = norm(" ".join(t.text for t in doc[s:j + 1])).replace(" - ", "-")
+        row = k.roles.get(key)
+        if row is not None and row[1] == "person" and doc[s].text[:1].isupper():
+            return True
+    return False
+
+
+def _extend_title_once(doc, start: int, k: ActorKnowledge, taken: set[int]) -> tuple[int, set[int]]:
     tw = title_words(k)
+    skip: set[int] = set()
     j = start - 1
     new_start = start
     while j >= 0 and j not in taken:
@@ -286,23 +386,30 @@ def extend_title(doc, start: int, k: ActorKnowledge, taken: set[int]) -> int:
             j -= 1
             continue
         break
-    # "Australian actor Hugh Jackman": up to two plain modifiers between a nationality and a name
+    # "Australian actor Hugh Jackman": up to two plain modifiers between a nationality and a
+    # name; "Democratic presidential frontrunner Hillary Clinton": or a party adjective (read as
+    # no part of the name). Next to the name the parser may take the modifier for the head.
     j = new_start - 1
     skipped = 0
     while j >= 1 and j not in taken and skipped < 2:
         t = doc[j]
-        if not (t.text.islower() and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod", "nmod")):
+        if not (t.text.islower() and t.pos_ in ("NOUN", "ADJ")
+                and (t.dep_ in ("compound", "amod", "nmod") or (j == new_start - 1 and t.pos_ == "NOUN"))):
             break
         skipped += 1
         prev = doc[j - 1]
         pk = norm(prev.text)
-        if prev.text[:1].isupper() and (pk in k.demonyms or pk in k.country_names) and j - 1 not in taken:
+        if prev.text[:1].isupper() and j - 1 not in taken and (pk in k.demonyms or pk in k.country_names):
             new_start = j - 1
+            break
+        if prev.text[:1].isupper() and j - 1 not in taken and prev.ent_type_ == "NORP" and prev.pos_ in ("ADJ", "PROPN"):
+            new_start = j - 1
+            skip.add(j - 1)
             break
         j -= 1
     while new_start < start and norm(doc[new_start].text) in ("-",):
         new_start += 1
-    return new_start
+    return new_start, skip
 
 
 def dependency_cues(doc, head: int, start: int, end: int, k: ActorKnowledge, taken: set[int]):
@@ -318,13 +425,13 @@ def dependency_cues(doc, head: int, start: int, end: int, k: ActorKnowledge, tak
     return [], set()
 
 
-def words_of_span(doc, start: int, end: int) -> list[str]:
+def words_of_span(doc, start: int, end: int, skip: set[int] = frozenset()) -> list[str]:
     """The span's words, with hyphenated names the tokenizer split rejoined ("Jean-Claude",
-    "Hans-Peter": the tables spell them whole)."""
+    "Hans-Peter": the tables spell them whole); tokens in `skip` left out."""
     out: list[str] = []
     glue = False
     for t in doc[start:end]:
-        if t.is_space or not t.text.strip():
+        if t.is_space or not t.text.strip() or t.i in skip:
             continue
         if t.text == "-" and out and not doc[t.i - 1].whitespace_ and not t.whitespace_:
             out[-1] += "-"
@@ -458,6 +565,15 @@ def names_person_by_apposition(doc, head: int, k: ActorKnowledge) -> bool:
     return False
 
 
+def _titled_person(doc, ent, k: ActorKnowledge) -> bool:
+    """A person entity right after a person's title or an honorific ("Senator Murray",
+    "Mr Washington"): a name, even one the gazetteer lists as a town."""
+    if ent.label_ != "PERSON" or ent.start == 0:
+        return False
+    prev = norm(doc[ent.start - 1].text)
+    return prev in HONORIFICS or (doc[ent.start - 1].text[:1].isupper() and prev in title_words(k).role_words)
+
+
 def person_gate(doc, m: Match, k: ActorKnowledge) -> bool:
     """A one-word person name ("Xi", "Putin") counts only in a person context."""
     t = doc[m.start]
@@ -509,11 +625,13 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
         if ent.label_ in ENTITY_LABELS_PERSON or ent.label_ in ENTITY_LABELS_ORG:
             if names_document(doc, ent.start, ent.end, ent_of):
                 continue
-            if not ent.text[:1].isupper():
+            if ent.label_ in ENTITY_LABELS_PERSON and _opens_with_particle(ent):
+                ent = _particle_name(doc, ent, k, taken)   # "bin Talal" of "Alwaleed bin Talal"
+            if not _name_cased(ent.text):
                 continue
             if any(g.start >= ent.start and g.end <= ent.end and g.end - g.start == ent.end - ent.start
-                   for g in geo):
-                continue   # the whole entity is a known country/capital
+                   and not (g.table == "place" and _titled_person(doc, ent, k)) for g in geo):
+                continue   # the whole entity is a known country/capital (not "Senator Murray")
             s, e = ent.start, ent.end
             while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_space):
                 s += 1
@@ -529,9 +647,9 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
 
     # -- resolve names with their titles and appositions
     for men in sorted(name_spans, key=lambda x: x.start):
-        start = extend_title(doc, men.start, k, taken)
+        start, skip = extend_title_parts(doc, men.start, k, taken)
         extra, cue_tokens = dependency_cues(doc, men.head, start, men.end, k, taken)
-        words = extra + words_of_span(doc, start, men.end)
+        words = extra + words_of_span(doc, start, men.end, skip)
         words += appositive_words(doc, men.head, men.end)
         of_end = of_country_end(doc, men.head, men.end, geo)
         if of_end:      # "King Hassan of Morocco": the country is part of the name's description
@@ -568,7 +686,7 @@ def find_mentions(doc, k: ActorKnowledge, date: dt.date | None) -> Found:
                 # an unknown name is called what the text calls it
                 r.name = doc[name_start:men.end].text.strip()
                 r.key = f"unknown:{r.kind}:{norm(r.name)}"
-            if r.entry is None and (r.kind == "person" or men.end - men.start == 1):
+            if r.entry is None and (r.kind == "person" or len(words_of_span(doc, name_start, men.end)) == 1):
                 men.needs = "surname"   # an unknown "Stumpf" may be the "John Stumpf" named before
         elif r.how == "title":
             men.how = "title"

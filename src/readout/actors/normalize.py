@@ -61,6 +61,26 @@ def variants(name: str) -> set[str]:
     return {v for v in out if v}
 
 
+# The Arabic definite article written on a name in lower case ("al-Assad", "el-Sisi"): the
+# name is capitalised after it, and news spells one surname with al-, el- or neither
+# ("President al-Sisi", "President el-Sisi", "President Sisi").
+ARTICLE_PREFIXES = ("al-", "el-")
+
+
+def article_name(w: str) -> bool:
+    """Whether a word is a name opening with a lower-case Arabic article ("al-Assad")."""
+    return w[:3].lower() in ARTICLE_PREFIXES and w[3:4].isupper()
+
+
+def article_variants(key: str) -> list[str]:
+    """The spellings of a normalised surname with an Arabic article: 'el-sisi' → el-sisi,
+    al-sisi, sisi; a key without one is only itself."""
+    if key[:3] not in ARTICLE_PREFIXES or len(key) < 5:
+        return [key]
+    rest = key[3:]
+    return [key] + [p + rest for p in ARTICLE_PREFIXES if p != key[:3]] + [rest]
+
+
 def singular(word: str) -> str:
     """A rough singular for agent nouns ("officials" → "official", "men" → "man")."""
     if word.endswith("ies") and len(word) > 4:

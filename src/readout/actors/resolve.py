@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..records import Actor, stable_id
 from .knowledge import ActorKnowledge, Entry, Role, TitleSpec, knowledge, split_code, title_table
-from .normalize import norm, norm_word, singular
+from .normalize import article_name, article_variants, norm, norm_word, singular
 
 HONORIFICS = frozenset("""mr mrs ms miss dr sir dame madam madame lord lady mister monsieur herr
 comrade mme mlle""".split())
@@ -140,7 +140,7 @@ def words_of(text: str) -> list[str]:
 
 
 def _capitalised(w: str) -> bool:
-    return w[:1].isupper() or w[:1].isdigit()
+    return w[:1].isupper() or w[:1].isdigit() or article_name(w)
 
 
 def case_ok(k: ActorKnowledge, key: str, surface: str) -> bool:
@@ -266,6 +266,18 @@ def _name_continues(words, keys, j: int, k: ActorKnowledge) -> bool:
                 or key in HONORIFICS)
 
 
+def _after_person_title(keys, i: int, cues: Cues) -> bool:
+    """Whether word i comes right after a person's title or an honorific ("Senator Murray",
+    "Mr Murray"): a name there, even one spelt like a place."""
+    if cues.honorific and i >= 1 and keys[i - 1] == cues.honorific:
+        return True     # "Mr Murray"
+    row = cues.role
+    if row is None or row[1] != "person" or "title" not in (row[3] or ()) or not cues.role_phrase:
+        return False
+    n = len(cues.role_phrase.split())
+    return i >= n and " ".join(keys[i - n:i]) == cues.role_phrase
+
+
 def _role_follows(keys, i: int, k: ActorKnowledge) -> bool:
     """Whether a role word comes at word i, past nationality words ("acting US president")."""
     while i < len(keys) and (keys[i] in k.demonyms or keys[i] in k.country_names or keys[i] == "'s"):
@@ -333,7 +345,7 @@ def _match_at(words, keys, i, k: ActorKnowledge, a: Analysis):
             cues.role = k.roles[key]
             cues.role_phrase = key
             return L, True
-        if cap and key in k.places and not a.name_words:
+        if cap and key in k.places and not a.name_words and not _after_person_title(keys, i, cues):
             nxt = keys[i + L] if i + L < n else ""
             if nxt and (nxt in k.roles or nxt in HONORIFICS):
                 # "Massachusetts Sen. Elizabeth Warren": a place before a title gives the country
@@ -692,6 +704,26 @@ def analyse_cached(words, k: ActorKnowledge) -> Analysis:
     return a
 
 
+def _title_misfits(a: Analysis, k: ActorKnowledge) -> bool:
+    """A known name of one word after a titles.toml title ("Senator Hassan") that fits none
+    of the persons so named."""
+    cues = a.cues
+    if a.name_words or len(a.name_key.split()) != 1 or title_spec(cues) is None:
+        return False
+    if not all(e.kind == "person" for e in a.name_entries):
+        return False
+    return not any(title_fits(e, cues, k) for e in a.name_entries)
+
+
+def _unique(entries) -> list[Entry]:
+    out, seen = [], set()
+    for e in entries:
+        if e.index not in seen:
+            seen.add(e.index)
+            out.append(e)
+    return out
+
+
 def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowledge | None = None,
                   kind_hint: str | None = None) -> Resolved | None:
     """The actor a mention's words name, from the knowledge tables alone."""
@@ -706,6 +738,11 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
     if a.name_entries and not a.name_words and not cues.role and (
             a.name_key in PLATFORMS or a.name_key in CALENDAR_WORDS and a.name_key not in CALENDAR_NAMES):
         return None
+    if a.name_entries and _title_misfits(a, k):
+        # "Senator Hassan": a one-word name of someone who never held an office the title
+        # names (a Jordanian prince) is a surname, read as one after a title
+        surface = next((w for w in words if norm_word(w) == a.name_key), a.name_key)
+        a = replace(a, name_words=[surface], name_tokens=[a.name_key], name_key="", name_entries=[])
     if a.name_entries:
         e = pick_entry(a.name_entries, cues, date, k, first_name="")
         if e is not None and e.kind == "person" and cues.country and not k.is_region(cues.country) \
@@ -725,11 +762,13 @@ def resolve_words(words: list[str], date: dt.date | None = None, k: ActorKnowled
         # a surname alone ("Mr Lavrov") or a name spelt differently ("Sergei Lavrov")
         toks = a.name_tokens
         if toks:
-            cands = [e for e in k.entries_with_surname(toks[-1]) if e.kind == "person"]
+            cands = _unique(e for v in article_variants(toks[-1]) for e in k.entries_with_surname(v)
+                            if e.kind == "person")
             if len(toks) == 1 and title_spec(cues) is not None:
                 # "Sen. Warren": a title lets a surname name a data-set person too
                 seen = {e.index for e in cands}
-                cands += [e for e in k.titled_surnames(toks[0]) if e.index not in seen]
+                cands += _unique(e for v in article_variants(toks[0]) for e in k.titled_surnames(v)
+                                 if e.index not in seen)
             if cands and len(toks) > 1:
                 first = toks[0]
                 e = pick_entry(cands, cues, date, k, first_name=first)

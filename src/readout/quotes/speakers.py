@@ -9,6 +9,8 @@ label), so that every quote with a named source is queryable by speaker.
 """
 from __future__ import annotations
 
+from ..actors.knowledge import knowledge
+from ..actors.mentions import inside_title_phrase
 from ..records import Actor, Mention, Quote, stable_id
 from ..work import WorkItem
 from .attribution import Attribution
@@ -112,6 +114,8 @@ def _fallback_actor(item: WorkItem, att: Attribution) -> Actor | None:
         toks = _named_inside(item, att.speaker_start, att.speaker_end)
         if not toks:
             return None
+    if inside_title_phrase(item.parsed, toks[0].i, toks[-1].i + 1, knowledge()):
+        return None     # "Secretary" or "State" of "the Secretary of State": a title's words
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     return _new_actor(item, s, e, toks[-1].ent_type_)
 
