@@ -50,6 +50,10 @@ CASES = [
     ("Three people have died in a blaze at a bank in Athens.", ("ASSAULT", "1"), None),
     ("Three Afghan soldiers died in an ambush near Kabul.", None, ("ASSAULT", "1")),
     ("Presumptive GOP nominee Donald Trump overshadows the agenda at the summit in Ottawa.", ("ASSAULT", "1"), None),
+    # a stance for an act is not the act; tending and recognising are no events
+    ("Representative Brooks said he favored imposing heavy tariffs on China.", None, None),
+    ("Voters in districts hit by Chinese imports tended to choose extreme lawmakers.", ("AID", "07"), None),
+    ("Representative Brooks recognizes that angry voters have valid reasons to be frustrated.", ("SUPPORT", "05"), None),
     # mockery is criticism, not a request
     ("Secretary Clinton mocked Governor Walker for calling himself the king of debt.", ("REQUEST", "02"),
      ("ACCUSE", "111")),
@@ -82,3 +86,18 @@ def test_the_topic_of_talks_is_not_their_other_side(text, pair, topic):
     assert not any(topic in p for p in consults), consults
     if pair is not None:
         assert pair in consults or pair[::-1] in consults, consults
+
+
+def test_a_favoured_act_is_not_done():
+    d = one_sided.extract_text("Representative Brooks said he favored imposing heavy tariffs on China.",
+                               published=PUBLISHED)
+    assert not any(e.status == "occurred" and e.cameo[:2] in ("16", "17") for e in d.events), \
+        [(e.type, e.cameo, e.status) for e in d.events]
+
+
+def test_support_welcomed_from_a_giver_is_the_givers():
+    d = one_sided.extract_text("Representative Mo Brooks, who has welcomed support from the Tea Party, "
+                               "spoke on Monday.", published=PUBLISHED)
+    names = {a.id: a.name for a in d.actors}
+    sup = [(names.get(e.source, ""), names.get(e.target, "")) for e in d.events if e.type == "SUPPORT"]
+    assert sup and all("Brooks" in t and "Brooks" not in s for s, t in sup), sup
