@@ -29,6 +29,7 @@ from .knowledge import ActorKnowledge, title_table
 from .mentions import Mention, words_of_span
 from .normalize import ARTICLE_PREFIXES, article_name, norm, singular
 from .resolve import FORMER_WORDS, HONORIFICS, Cues, entry_actor, same_given_name, surname_match
+from ..quotes.names import name_gender
 
 FORMER_KEYS = FORMER_WORDS
 
@@ -132,7 +133,7 @@ class Linker:
                 self.bare.setdefault(norm(self.doc[m.start].text), []).append(m.key)
             return
         p = self.persons.get(m.key)
-        gender = r.gender or self._honorific_gender(m)
+        gender = r.gender or self._honorific_gender(m) or self._given_name_gender(m)
         if p is None:
             p = self.persons[m.key] = Person(m.key, m, gender)
         elif gender and not p.gender:
@@ -160,6 +161,18 @@ class Linker:
             if h in ("mrs", "ms", "miss", "dame", "lady", "madam"):
                 return "f"
         return ""
+
+    def _given_name_gender(self, m: Mention) -> str:
+        """'m' / 'f' from the first name of a full name ("Bill Clinton" → m), else ''."""
+        if m.how not in ("name", "title"):
+            return ""
+        words = [w for w in words_of_span(self.doc, m.start, m.end) if w[:1].isupper()]
+        words = [w for w in words if norm(w) not in HONORIFICS and norm(w) not in self.k.roles
+                 and norm(w) not in self.k.demonyms and norm(w) not in self.k.country_names
+                 and norm(w) not in self.k.places and not self._title_of(norm(w))]
+        name = m.resolved.name if m.resolved is not None and m.resolved.entry is not None else " ".join(words)
+        g = name_gender(name) if len(name.split()) > 1 else None
+        return {"male": "m", "female": "f"}.get(g or "", "")
 
     # -- linking of names, roles and pairs
     def link_mentions(self, mentions: list[Mention]) -> list[Mention]:
@@ -201,9 +214,15 @@ class Linker:
         full_here = len(toks) > 1
         full_name = norm(r.name).split() if known_here else toks
         best = None
+        hon = self._honorific_gender(m)
+        mentioned: dict[str, int] = {}
+        for _tok, key, _s in self.history:
+            mentioned[key] = mentioned.get(key, 0) + 1
         for p in self.persons.values():
             if p.key == m.key:
                 continue
+            if hon and p.gender and p.gender != hon:
+                continue   # "Mrs. Clinton" is not the Bill Clinton named before her
             if full_here:
                 if not (last == p.surname or (len(p.name) == 1 and p.name[0] in (toks[0], last))):
                     continue
@@ -214,8 +233,13 @@ class Linker:
                     continue   # a different known person who shares a name
             elif last not in p.tokens:
                 continue
-            if best is None or p.last > best.last:
+            if best is None:
                 best = p
+            elif full_here:
+                if p.last > best.last:
+                    best = p
+            elif self._principal(p, mentioned) > self._principal(best, mentioned):
+                best = p   # "Mr. Cruz" after "Sen. Ted Cruz … his father, Rafael Cruz": the senator
         if best is None:
             if full_here and last in self.bare:
                 # "Sanders" (read as an organisation) before "Bernie Sanders": the same one
@@ -259,6 +283,15 @@ class Linker:
                 r.name, r.key = pr.name, pr.key
             else:
                 m.resolved = pr
+
+    def _principal(self, p: Person, mentioned: dict[str, int]) -> tuple:
+        """How much an article person sharing a short name is the one it means: a known,
+        titled person over a namesake the article names in passing (a relative), then the
+        one named more often, then the one named first (news calls its subject by the short
+        name and relatives by their full names)."""
+        r = p.mention.resolved
+        return (r is not None and r.entry is not None, mentioned.get(p.key, 0),
+                -p.mention.start)
 
     def resolve_bare_surnames(self, mentions: list[Mention]) -> None:
         """Surnames alone that no one in the article carries in full: the knowledge person of

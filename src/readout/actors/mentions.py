@@ -858,10 +858,14 @@ def institution_references(doc, found: Found, k: ActorKnowledge, taken: set[int]
     found.mentions.extend(added)
 
 
-def drop_foreign_short_party_names(doc, found: Found, k: ActorKnowledge) -> None:
+def drop_foreign_short_party_names(doc, found: Found, k: ActorKnowledge, by_article: bool = False) -> None:
     """A party named by one word or an acronym ("PAC", "AM", "Democratic", "Right") of a
     country the article never names is not that party: short names collide across countries
-    as surnames do, and the text gives no cue for the foreign one."""
+    as surnames do, and the text gives no cue for the foreign one. With `by_article` (after
+    geocoding), an article whose sentences name one country (context.py's `named_country`,
+    the short names not counted) keeps a short party of another country only when the
+    party's own sentence names that country: "a super PAC supporting Wisconsin Gov. Scott
+    Walker" in American news is no Costa Rican party even where Costa Rica is named elsewhere."""
     def short_party(m):
         r = m.resolved
         if r is None or r.entry is None or r.kind != "organisation" or m.how not in ("name", "title"):
@@ -877,6 +881,21 @@ def drop_foreign_short_party_names(doc, found: Found, k: ActorKnowledge) -> None
              and not short_party(m)}
     named |= {p.country for p in found.places if p.country}
     drop = {id(m) for m in suspects if m.resolved.country and m.resolved.country not in named}
+    article_country = None
+    if by_article:
+        from .context import named_country
+        others = Found(mentions=[m for m in found.mentions if not short_party(m)], places=found.places)
+        article_country = named_country(doc, others, k)
+    if article_country:
+        by_sentence: dict[int, set] = {}
+        for m in found.mentions:
+            if m.resolved is not None and m.resolved.country and not short_party(m):
+                by_sentence.setdefault(doc[m.start].sent.start, set()).add(m.resolved.country)
+        for p in found.places:
+            if p.country:
+                by_sentence.setdefault(doc[p.start].sent.start, set()).add(p.country)
+        drop |= {id(m) for m in suspects if m.resolved.country and m.resolved.country != article_country
+                 and m.resolved.country not in by_sentence.get(doc[m.start].sent.start, ())}
     if drop:
         found.mentions[:] = [m for m in found.mentions if id(m) not in drop]
 

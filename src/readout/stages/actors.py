@@ -52,6 +52,7 @@ def actors_of(item: WorkItem) -> tuple[list[Actor], list[PlaceMention]]:
     found = find_mentions(doc, k, date)
     drop_foreign_short_party_names(doc, found, k)
     geocode_places(doc, found, k, item.document.dateline)   # cities and states get their country
+    drop_foreign_short_party_names(doc, found, k, by_article=True)  # "PAC", "ABC" in American news
     mentions = link(doc, found.mentions, k, date, named_country(doc, found, k))
     text = item.document.text
     best: dict[str, object] = {}
