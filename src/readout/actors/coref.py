@@ -29,7 +29,7 @@ from .knowledge import ActorKnowledge, title_table
 from .mentions import Mention, words_of_span
 from .normalize import ARTICLE_PREFIXES, article_name, norm, singular
 from .resolve import FORMER_WORDS, HONORIFICS, Cues, entry_actor, same_given_name, surname_match
-from ..quotes.names import name_gender
+from .names import name_gender
 
 FORMER_KEYS = FORMER_WORDS
 

@@ -16,7 +16,7 @@ from ..work import WorkItem
 from .attribution import Attribution
 from .cues import cue_lexicon
 from .find import find_attributions
-from .names import name_gender
+from ..actors.names import name_gender
 
 # How far back (in characters) an unresolved "he"/"she" may look for its speaker.
 PRONOUN_REACH = 1500

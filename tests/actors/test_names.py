@@ -1,5 +1,5 @@
 """First-name gender table (knowledge/first_names.tsv, US SSA baby-name counts)."""
-from readout.quotes.names import first_names, name_gender
+from readout.actors.names import first_names, name_gender
 
 
 def test_table_lists_one_sex_names_only():
