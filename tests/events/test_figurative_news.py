@@ -89,7 +89,7 @@ def test_the_topic_of_talks_is_not_their_other_side(text, pair, topic):
 
 
 def test_a_favoured_act_is_not_done():
-    d = one_sided.extract_text("Representative Brooks said he favored imposing heavy tariffs on China.",
+    d = one_sided.extract_text("Representative Brooks said he favored imposing heavy tariffs on China to punish Beijing.",
                                published=PUBLISHED)
     assert not any(e.status == "occurred" and e.cameo[:2] in ("16", "17") for e in d.events), \
         [(e.type, e.cameo, e.status) for e in d.events]

@@ -372,6 +372,10 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             # a purpose shares its act's status: "should send more forces into Syria to combat
             # the Islamic State", "did not want troops on the ground to fight"
             governing = clause_status(anchor_tok.head, self.cues)
+            if governing == "occurred":
+                framing = self._frame_above(anchor_tok.head, None)
+                if framing is not None and framing[1][1].get("else_status"):
+                    governing = framing[1][1]["else_status"]   # "favored imposing tariffs to punish Beijing"
             if governing in ("hypothetical", "intended", "negated"):
                 status = governing
         if status == "occurred" and status_override:
