@@ -8,6 +8,14 @@ a one-word known name no holder of the title's office bears is read as a surname
 Hassan" is no Jordanian prince); surnames with the Arabic article (al-/el-) are one surname
 however written; a definite title noun ("the prince") refers to the last person named with
 that title; governors are GOV (leaders.tsv).
+
+Second set. Rules: an honorific's gender (Mrs./Ms./Miss female, Mr. male) rules out an earlier person
+of the other gender (knowledge gender, first name, or earlier gendered honorifics), and
+pronouns do the same with a first name's gender; a short name (honorific or title and
+surname) goes to the article's principal namesake (known, named more often, named first)
+rather than a relative named in passing; a one-word party or acronym of another country
+than the article's is not that party ("PAC", "ABC" in American news) unless its own
+sentence names that country.
 """
 from __future__ import annotations
 
@@ -61,6 +69,36 @@ CASES = [
     ("governor", "2016-08-01",
      "Indiana Gov. Mike Pence said he would campaign in Ohio.", "Indiana Gov. Mike Pence", "Mike Pence",
      "USAGOV", ()),
+    # second set: honorific gender, principal namesakes, foreign party acronyms
+    ("mrs-not-husband", "2016-06-01",
+     "Hillary Clinton campaigned in California on Tuesday. Her husband, former President Bill Clinton, "
+     "appeared with her in Los Angeles. Mrs. Clinton has praised Mr. Obama's accomplishments.",
+     "Mrs. Clinton", "Hillary Clinton", "USAELI", ()),
+    ("her-not-husband", "2016-06-01",
+     "Hillary Clinton won the primary. Bill Clinton campaigned for her. Mrs. Clinton has praised "
+     "Mr. Obama's accomplishments.", "her", "Hillary Clinton", "USAELI", ()),
+    ("mr-not-wife", "2016-06-01",
+     "Bill Clinton spoke in Ohio. Hillary Clinton spoke in Iowa. Mr. Clinton said the economy was strong.",
+     "Mr. Clinton", "Bill Clinton", "USAELI", ()),
+    ("ms-not-husband-unknown", "2016-06-01",
+     "Susan Hall, a farmer from Ohio, spoke first. Her husband, Robert Hall, spoke later. Ms. Hall said "
+     "the drought had ruined them.", "Ms. Hall", "Susan Hall", None, ()),
+    ("senator-not-father", "2016-06-01",
+     "Texas Sen. Ted Cruz campaigned in Iowa on Monday. His father, Rafael Cruz, a pastor, spoke at "
+     "churches across the state. Mr. Cruz won the endorsement of Rep. Steve King.",
+     "Mr. Cruz", "Ted Cruz", "USALEG", ()),
+    ("governor-not-son", "2016-06-01",
+     "Wisconsin Gov. Scott Walker spoke in Madison on Monday. His son, Matt Walker, joined him on stage. "
+     "Mr. Walker said he would cut taxes.", "Mr. Walker", "Scott Walker", "USAGOV", ()),
+    ("super-pac-not-costa-rican", "2016-06-01",
+     "Wisconsin Gov. Scott Walker campaigned in Iowa on Monday. A super PAC supporting Wisconsin Gov. "
+     "Scott Walker raised $20 million. The PAC said it would air ads in Iowa and New Hampshire. "
+     "Mr. Walker met migrants from Costa Rica in Texas.", "Mr. Walker", "Scott Walker", "USAGOV",
+     ("Citizens' Action Party (PAC)",)),
+    ("abc-not-basotho", "2016-06-01",
+     "Donald Trump told ABC News on Sunday that he would win New York. The debate was hosted by ABC in "
+     "Manchester, New Hampshire. Mr. Trump said he had met the prime minister of Lesotho. Senator Ted "
+     "Cruz of Texas criticized ABC.", None, None, None, ("All Basotho Convention (ABC)",)),
 ]
 
 

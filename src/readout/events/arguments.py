@@ -188,7 +188,7 @@ def subject_token(tok, depth: int = 0):
     """(subject token, passive?) of a verb or predicate, inherited through xcomp/advcl/conj."""
     for deps, passive in ((SUBJ, False), (PASS_SUBJ, True)):
         for c in tok.children:
-            if c.dep_ in deps and not _misparsed_object(tok, c):
+            if c.dep_ in deps and not misparsed_object(tok, c):
                 if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.i != tok.i:
                     return tok.head, passive      # "Beck, who supported Cruz" → Beck
                 return c, passive
@@ -244,10 +244,10 @@ def agent_token(tok):
 
 
 def object_tokens(tok) -> list:
-    return [c for c in tok.children if c.dep_ in OBJ or _misparsed_object(tok, c)]
+    return [c for c in tok.children if c.dep_ in OBJ or misparsed_object(tok, c)]
 
 
-def _misparsed_object(verb, c) -> bool:
+def misparsed_object(verb, c) -> bool:
     """A "subject" after a to-infinitive is its object, parsed wrong ("took to the steps to
     assail Senator Sanders"): the subject of an infinitive comes before it ("for X to V")."""
     return c.dep_ == "nsubj" and c.i > verb.i and verb.tag_ == "VB" and \

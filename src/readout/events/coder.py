@@ -74,7 +74,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self.fallback_places = FallbackPlaces(item)
         self.support = frozenset(self.lex.rules["carriers"]["verbs"])
         self._receiving = frozenset(self.lex.rules["carriers"].get("receiving", ()))
-        self._denying = self._denying_words()
+        self._denying = frozenset(self.lex.rules["carriers"].get("denying", ()))
         self._received: dict[int, object] = {}
         self._topic_object_verbs = frozenset(self.lex.rules.get("roles", {}).get("topic_object_verbs", ()))
         self._negative_words = frozenset(self.lex.rules.get("object_classes", {}).get("negative", ()))
@@ -388,9 +388,6 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             time_anchors = time_anchors + [above[0]]   # "agreed on Monday to sanction"
         cands.append(Candidate(t, code, sources, targets, status, strength, b.symmetric, direct,
                                time_anchors, None, phrase, default=b.default and not decided))
-
-    def _denying_words(self) -> frozenset:
-        return frozenset(self.lex.rules["carriers"].get("denying", ()))
 
     def _code_received(self, t, b: Base, code: str, g, cands) -> None:
         """An event noun its receiver's verb governs with the giver named ("faced criticism

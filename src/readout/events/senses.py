@@ -16,6 +16,8 @@ whose presence in the sentence sets the senses aside ("jets blasted Gaza" is no 
 """
 from __future__ import annotations
 
+from .arguments import misparsed_object
+
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 COMPLEMENT_DEPS = ("oprd", "xcomp", "acomp", "ccomp", "attr")
@@ -82,9 +84,7 @@ def _argument_code(tok, senses: dict, rules: dict) -> str | None:
     for c in tok.children:
         if c.dep_ in ("prt", "advmod") and c.lower_ in particles:
             return particles[c.lower_]
-    objects_of = [c for c in tok.children if c.dep_ in OBJECT_DEPS or (
-        c.dep_ == "nsubj" and c.i > tok.i and tok.tag_ == "VB"
-        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children))]   # "to assail Senator X", misparsed
+    objects_of = [c for c in tok.children if c.dep_ in OBJECT_DEPS or misparsed_object(tok, c)]
     if not objects_of:             # "the deal struck …", parsed with the deal as subject
         objects_of = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
