@@ -173,6 +173,10 @@ def report(coded: list[dict], gold: list[dict], n_articles: int, out=sys.stdout)
     right_types = collections.Counter(c["type"] for c in coded if c["verdict"] == "right")
     print("by type (coded/right): " + ", ".join(f"{t} {k}/{right_types[t]}" for t, k in types.most_common()),
           file=out)
+    statuses = collections.Counter(c["status"] for c in coded)
+    right_statuses = collections.Counter(c["status"] for c in coded if c["verdict"] == "right")
+    print("by status (coded/right): " + ", ".join(f"{t} {k}/{right_statuses[t]}" for t, k in statuses.most_common()),
+          file=out)
     return res
 
 

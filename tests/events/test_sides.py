@@ -24,6 +24,12 @@ CASES = [
     # a conjunct in the passive: its shared subject is the one acted on
     ("ATHENS, Greece - The Greek police officer, who shot the boy and has now been charged with murder, was "
      "based in Athens.", ("COERCE", "173", "GRC", "GRC", "occurred"), None),
+    # pressure, warnings and threats put "on" someone: the object of "on" is the target
+    ("The European Union stepped up pressure on Turkey on Monday to free the journalists.",
+     ("REQUEST", "10", "EUR", "TUR", "occurred"), None),
+    # two politicians clashing argue: criticism, not a fight
+    ("Governor Chris Christie clashed with Senator Rand Paul during the debate.",
+     ("ACCUSE", "11", "USA", "USA", "occurred"), ("ASSAULT", "19")),
     # criticism received from a named giver: the giver's act on the receiver, one event
     ("President Obama has faced criticism from Senator Ted Cruz over the deal.",
      ("ACCUSE", "111", "USA", "USA", "occurred"), None),
@@ -111,7 +117,11 @@ VERDICTS = [
     ("Supreme Court Justice Ruth Bader Ginsburg said she feels Donald Trump is unfit to be president.",
      ("USAJUD", "Trump")),
     ("\"Donald Trump is a dictator in the making,\" said Senator Ted Cruz on Friday.", ("USA", "Trump")),
+    # doubt cast on an actor's qualities: "in question", "in doubt"
+    ("Senator Marco Rubio said Governor Jeb Bush's judgment and honesty are in question.", ("USA", "Bush")),
+    ("Senator Marco Rubio said Governor Jeb Bush's credibility is in doubt after the debate.", ("USA", "Bush")),
     # no verdict: negated, asked, or nobody's word
+    ("Senator Marco Rubio said the man in question was Governor Jeb Bush.", None),
     ("Senator Elizabeth Warren said Donald Trump is not dangerous.", None),
     ("Senator Elizabeth Warren asked whether Donald Trump is dangerous?", None),
     ("Donald Trump is dangerous to many voters.", None),

@@ -19,7 +19,26 @@ CASES = [
     ("The only hope the Gulf States have now is for Washington to oppose the policy of Turkey.", "ACCUSE",
      {"hypothetical"}),
     ("The goal of the European Union is to impose sanctions on Russia.", "SANCTION", {"hypothetical"}),
+    # a question asserts nothing, not even an intent
+    ("The reporter asked, \"Do you think the president would like to impose sanctions on Iran?\"", "SANCTION",
+     {"hypothetical"}),
+    ("Will Germany impose sanctions on Russia next month?", "SANCTION", {"hypothetical"}),
 ]
+
+
+# a question quoted after the act is not the act's clause: the act keeps its own status
+def test_a_quoted_question_after_the_act_leaves_it_occurred():
+    d = one_sided.extract_text("Senator Ted Cruz criticized Senator Marco Rubio at the hearing, asking him, "
+                               "\"Why did you vote for it?\" before the recess.", published="2016-03-01")
+    assert any(e.type == "ACCUSE" and e.status == "occurred" for e in d.events), \
+        [(e.type, e.status) for e in d.events]
+
+
+# what was asked for is not done: "requested guards to help him travel" has no travel
+def test_the_act_asked_for_below_a_request_is_not_coded():
+    d = one_sided.extract_text("The ambassador requested more guards to help him travel to Libya.",
+                               published="2016-03-01")
+    assert not any(e.type == "CONSULT" for e in d.events), [(e.type, e.trigger, e.status) for e in d.events]
 
 
 @pytest.mark.parametrize("text,typ,statuses", CASES, ids=[c[0][:40] for c in CASES])

@@ -78,6 +78,7 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         self._received: dict[int, object] = {}
         self._topic_object_verbs = frozenset(self.lex.rules.get("roles", {}).get("topic_object_verbs", ()))
         self._negative_words = frozenset(self.lex.rules.get("object_classes", {}).get("negative", ()))
+        self._negative_in = frozenset(self.lex.rules.get("object_classes", {}).get("negative_in", ()))
         self._hazards = frozenset(self.lex.rules.get("object_classes", {}).get("hazard", ()))
         self._aim_nouns = frozenset(self.lex.rules["status"].get("aim_nouns", ()))
         self._authority_sectors = dict(self.lex.rules.get("roles", {}).get("authority_sectors", {}))
@@ -335,7 +336,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if code[:2] in ("18", "19") and sources and all(a.sector in self._riot_sectors and a.kind == "group"
                                                          for a in sources):
             code = "145"    # "protesters attacked police with rocks": a riot (CAMEO 145)
-        elif code in ("190", "180") and (b.default or not is_verbal(t)) and sources \
+        elif code in ("190", "180") and (b.default or not is_verbal(t) or t.lemma_.lower() in self._reciprocal) \
+                and sources \
                 and (targets or (len(sources) >= 2 and t.lemma_.lower() in self._reciprocal)) \
                 and self._politicians_only(sources + targets) \
                 and context_code(t, {"@military": "x"}, self.lex.rules) is None:
@@ -440,7 +442,8 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
             info = self.lex.code_info(c.code)
             if info is None:
                 continue
-            if c.status == "occurred" and (self._asked(c.trigger) or self._imperative(c.trigger)):
+            if (c.status == "occurred" and self._imperative(c.trigger)) \
+                    or (c.status in ("occurred", "intended") and self._asked(c.trigger)):
                 c.status = "hypothetical"   # "Would it make ISIL less committed to kill Americans?"
             tx = self.anchors.time_for(*c.time_anchors)
             place = self.anchors.place_for(*[a for a in c.time_anchors if a is not None])
@@ -676,10 +679,19 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
         if not negative:
             return
         for tok in self.doc:
-            if tok.i in taken or (tok.lower_ not in negative and tok.lemma_.lower() not in negative):
+            if tok.i in taken:
                 continue
-            pred = tok.head if tok.dep_ == "amod" and tok.head.dep_ == "attr" else tok
-            if pred.dep_ not in ("acomp", "attr") or pred.head.lemma_ != "be":
+            if tok.lower_ in self._negative_in and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                    and tok.head.dep_ == "prep" and tok.head.head.lemma_ == "be" \
+                    and not any(c.dep_ in ("det", "amod", "poss") for c in tok.children):
+                pred = tok.head       # "her honesty is in question" (not "the man in question")
+            elif tok.lower_ not in negative and tok.lemma_.lower() not in negative:
+                continue
+            else:
+                pred = tok.head if tok.dep_ == "amod" and tok.head.dep_ == "attr" else tok
+                if pred.dep_ not in ("acomp", "attr"):
+                    continue
+            if pred.head.lemma_ != "be":
                 continue
             cop = pred.head
             if clause_status(cop, self.cues) == "negated" or self._asked(cop):
@@ -817,7 +829,18 @@ class DocumentCoder(TriggerCoding, RoleFinding, FrameCoding):
     def _asked(tok) -> bool:
         """The trigger's clause is a question: the first sentence-final mark after it is "?"
         ("Did Russia bomb the hospital?", "\u201cWould it help?\u201d he asked")."""
-        for t in tok.doc[tok.i + 1:tok.sent.end]:
+        sent = tok.sent
+        straight = sum(t.text == '"' for t in tok.doc[sent.start:tok.i])
+        nested = False    # inside a quotation that opens after the trigger: its "?" is not the clause's
+        for t in tok.doc[tok.i + 1:sent.end]:
+            if t.text == "\u201c" or (t.text == '"' and straight % 2 == 0):
+                nested = True
+            elif t.text == "\u201d" or t.text == '"':
+                nested = False
+            if t.text == '"':
+                straight += 1
+            if nested:
+                continue
             if t.text in ("?", "?\u201d", "?\"") or t.text.startswith("?"):
                 return True
             if t.text in (".", "!", ";") or t.text.startswith((".", "!")):

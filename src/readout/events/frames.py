@@ -80,6 +80,8 @@ class FrameCoding:
                 spec = fr[1]
                 if spec.get("drop_embedded"):
                     return "drop"
+                if k and how == "comp" and spec.get("root") in ("02", "10"):
+                    return "drop"   # "requested guards to help him travel": the travel is what was asked for
                 if spec.get("else_status") and "root" not in spec:
                     return spec["else_status"]
             tok = g

@@ -354,9 +354,9 @@ class RoleFinding:
                 targets = self.actors_of(o)
                 if targets:
                     break
-            if not targets and (base.code or "")[:2] in ("11", "17", "18", "19", "20"):
+            if not targets and (base.code or "")[:2] in ("10", "11", "13", "17", "18", "19", "20"):
                 # "took a jab at Trump", "launched a broadside against X", "fired tear gas at
-                # the protesters", "hurled stones at police"
+                # the protesters", "hurled stones at police", "stepped up pressure on China"
                 for o in object_tokens(v):
                     for p, inner in prep_objects(o, ("at", "against", "on")):
                         targets = [a for a in self.actors_of(inner) if a not in sources]

@@ -11,7 +11,8 @@ as a destination or scene of a coded act ("a state visit to Russia" → Russia, 
 a nationality group the actors stage did not list ("Palestinian prisoners", how "demonym")
 and a country-less group located by its phrase ("demonstrators in Baghdad", how "located").
 With the learned gate (`events/gate.py`), an event's confidence is the gate's probability and
-events below `min_confidence` are not kept.
+events below `min_confidence` are not kept; nor are events whose status is not among
+`event_statuses` (by default hypothetical acts are left out).
 """
 from __future__ import annotations
 
@@ -33,4 +34,5 @@ class EventsStage:
         for item in items:
             item.document.events = [e for e in code_item(item, config.incomplete_min_confidence,
                                                            config.one_sided_events)
-                                    if e.confidence >= config.min_confidence or gate_model() is None]
+                                    if (e.confidence >= config.min_confidence or gate_model() is None)
+                                    and e.status in config.event_statuses]
