@@ -184,30 +184,27 @@ class Config:
         return replace(self, **clean)
 
 
-def event_statuses(value: Any) -> tuple[str, ...]:
-    """Event statuses from a list or a comma-separated string; "all" is every status."""
+def _chosen(value: Any, known: tuple[str, ...], setting: str, what: str) -> tuple[str, ...]:
+    """Names from a list or a comma-separated string, each one of `known`; "all" is all of them."""
     items = value.split(",") if isinstance(value, str) else list(value)
     names = tuple(dict.fromkeys(str(x).strip().lower() for x in items if str(x).strip()))
     if names == ("all",):
-        return EVENT_STATUSES
-    unknown = [n for n in names if n not in EVENT_STATUSES]
+        return known
+    unknown = [n for n in names if n not in known]
     if unknown or not names:
-        raise ConfigError(f"event_statuses: unknown status {', '.join(unknown) or '(none)'}; "
-                          f"known: {', '.join(EVENT_STATUSES)} or all")
+        raise ConfigError(f"{setting}: unknown {what} {', '.join(unknown) or '(none)'}; "
+                          f"known: {', '.join(known)} or all")
     return names
+
+
+def event_statuses(value: Any) -> tuple[str, ...]:
+    """Event statuses from a list or a comma-separated string; "all" is every status."""
+    return _chosen(value, EVENT_STATUSES, "event_statuses", "status")
 
 
 def quote_categories(value: Any) -> tuple[str, ...]:
     """Quote categories from a list or a comma-separated string; "all" is every category."""
-    items = value.split(",") if isinstance(value, str) else list(value)
-    names = tuple(dict.fromkeys(str(x).strip().lower() for x in items if str(x).strip()))
-    if names == ("all",):
-        return QUOTE_CATEGORIES
-    unknown = [n for n in names if n not in QUOTE_CATEGORIES]
-    if unknown or not names:
-        raise ConfigError(f"quote_categories: unknown category {', '.join(unknown) or '(none)'}; "
-                          f"known: {', '.join(QUOTE_CATEGORIES)} or all")
-    return names
+    return _chosen(value, QUOTE_CATEGORIES, "quote_categories", "category")
 
 
 def _read_toml(path: Path) -> dict:
